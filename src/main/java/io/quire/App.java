@@ -1,0 +1,167 @@
+package io.quire;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.quire.platform.AppContext;
+import io.quire.platform.bus.Bus;
+import io.quire.platform.config.QuireConfig;
+import io.quire.platform.db.DatabaseBootstrap;
+import io.quire.platform.db.Migrations;
+import io.quire.platform.db.PgTarget;
+import io.quire.platform.db.StartupException;
+import io.quire.platform.files.AppFiles;
+import io.quire.platform.metrics.Metrics;
+import io.quire.platform.redis.RedisClients;
+import io.quire.verticle.VerticleDescriptor;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Deployable;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.redis.client.Redis;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Quire process: database ensured and migrated, Vert.x started, verticles deployed. Both
+ * {@link #start} and {@link #stop} block the calling thread (the main thread, a shutdown thread, a test), never
+ * an event loop.
+ */
+public final class App {
+  private static final Logger log = LoggerFactory.getLogger(App.class);
+  /** Background verticles deploy before HTTP, so the port opens only when they can answer. */
+  private static final List<String> DEPLOY_ORDER = List.of("workers", "ingest", "webhooks", "http");
+
+  private final QuireConfig config;
+  private final Vertx vertx;
+  private final AtomicBoolean draining;
+  private final List<String> backgroundDeployments;
+  private final String httpDeployment;
+
+  private App(QuireConfig config, Vertx vertx, AtomicBoolean draining, List<String> background, String http) {
+    this.config = config;
+    this.vertx = vertx;
+    this.draining = draining;
+    this.backgroundDeployments = background;
+    this.httpDeployment = http;
+  }
+
+  public static App start(QuireConfig config, AppFiles files) {
+    return start(config, files, List.of());
+  }
+
+  /** Starts everything; {@code extraRoutes} lets tests mount routes of their own (empty in production). */
+  public static App start(QuireConfig config, AppFiles files, List<Consumer<Router>> extraRoutes) {
+    long started = System.nanoTime();
+    Duration wait = Duration.ofSeconds(config.startup().waitSeconds());
+    PgTarget target = PgTarget.of(config.pg());
+    DatabaseBootstrap.ensureDatabase(target, wait);
+    int changesets = Migrations.run(target);
+
+    PrometheusMeterRegistry registry = Metrics.newRegistry();
+    Vertx vertx = Vertx.builder()
+        .with(Metrics.enable(new VertxOptions()))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
+    try {
+      Bus.registerCodec(vertx);
+      waitForRedis(vertx, config, wait);
+      AtomicBoolean draining = new AtomicBoolean(false);
+      AppContext context = new AppContext(config, registry, changesets, draining, List.copyOf(extraRoutes));
+      List<String> background = new ArrayList<>();
+      String http = null;
+      for (String name : DEPLOY_ORDER) {
+        if (!config.verticles().contains(name)) {
+          continue;
+        }
+        String id = deploy(vertx, VerticleDescriptor.load(files, name), context);
+        if (name.equals("http")) {
+          http = id;
+        } else {
+          background.add(id);
+        }
+      }
+      log.info("Quire ready in {} ms: verticles {}, http {}:{}", (System.nanoTime() - started) / 1_000_000,
+          config.verticles(), config.http().host(), config.http().port());
+      return new App(config, vertx, draining, background, http);
+    } catch (RuntimeException e) {
+      closeQuietly(vertx);
+      throw e;
+    }
+  }
+
+  private static void waitForRedis(Vertx vertx, QuireConfig config, Duration wait) {
+    Redis redis = RedisClients.create(vertx, config.redis());
+    try {
+      DatabaseBootstrap.Retry.until(wait, "Redis at " + config.redis().url(),
+          () -> RedisClients.ping(redis, config.redis().commandTimeoutMs()).await());
+    } finally {
+      redis.close();
+    }
+  }
+
+  private static String deploy(Vertx vertx, VerticleDescriptor descriptor, AppContext context) {
+    int configured = descriptor.name().equals("http") ? context.config().httpInstances() : 0;
+    DeploymentOptions options = new DeploymentOptions().setInstances(descriptor.instanceCount(configured));
+    try {
+      Class<?> type = Class.forName(descriptor.className());
+      var constructor = type.getConstructor(AppContext.class);
+      return vertx.deployVerticle(() -> {
+        try {
+          return (Deployable) constructor.newInstance(context);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      }, options).await();
+    } catch (ReflectiveOperationException e) {
+      throw new StartupException("verticles/" + descriptor.name() + ".json names " + descriptor.className()
+          + ", which has no public constructor taking AppContext");
+    } catch (Exception e) {
+      throw new StartupException("verticle " + descriptor.name() + " failed to start: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Graceful stop: readiness turns 503 and the HTTP port stops accepting; in-flight requests get
+   * {@code http.shutdownTimeoutSeconds} to finish; then background work drains, pools close, Vert.x closes.
+   */
+  public void stop() {
+    draining.set(true);
+    long bound = config.http().shutdownTimeoutSeconds() + 5L;
+    try {
+      if (httpDeployment != null) {
+        vertx.undeploy(httpDeployment).await(bound, TimeUnit.SECONDS);
+      }
+      for (String id : backgroundDeployments) {
+        vertx.undeploy(id).await(bound, TimeUnit.SECONDS);
+      }
+    } catch (Exception e) {
+      log.warn("shutdown did not finish cleanly: {}", e.getMessage());
+    } finally {
+      closeQuietly(vertx);
+    }
+    log.info("Quire stopped");
+  }
+
+  private static void closeQuietly(Vertx vertx) {
+    try {
+      vertx.close().await(15, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      log.warn("closing Vert.x: {}", e.getMessage());
+    }
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public QuireConfig config() {
+    return config;
+  }
+}

@@ -1,0 +1,61 @@
+package io.quire;
+
+import io.quire.platform.config.ConfigException;
+import io.quire.platform.config.ConfigLoader;
+import io.quire.platform.config.QuireConfig;
+import io.quire.platform.db.StartupException;
+import io.quire.platform.files.AppFiles;
+import io.quire.platform.logging.Logging;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/**
+ * Entry point: configuration (exit 2 on a bad value), then {@link App#start}, then wait for SIGTERM/SIGINT and
+ * stop gracefully with exit code 0. Nothing here logs before the configuration picked the log format.
+ */
+public final class Main {
+  public static final int EXIT_CONFIG = 2;
+  public static final int EXIT_STARTUP = 1;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    Map<String, String> env = System.getenv();
+    AppFiles files = AppFiles.fromEnvironment(env);
+    QuireConfig config;
+    try {
+      config = new ConfigLoader(files).load(env);
+    } catch (ConfigException e) {
+      System.err.println("quire: " + e.getMessage());
+      System.exit(EXIT_CONFIG);
+      return;
+    }
+    Logging.configure(config.log());
+    App app;
+    try {
+      app = App.start(config, files);
+    } catch (ConfigException e) {
+      System.err.println("quire: " + e.getMessage());
+      System.exit(EXIT_CONFIG);
+      return;
+    } catch (StartupException e) {
+      LoggerFactory.getLogger(Main.class).error("startup failed: {}", e.getMessage());
+      System.exit(EXIT_STARTUP);
+      return;
+    }
+    // our own signal handlers, not a shutdown hook: a hook still exits with 143 after SIGTERM
+    Thread stopper = new Thread(() -> {
+      app.stop();
+      System.exit(0);
+    }, "quire-shutdown");
+    Signal.handle(new Signal("TERM"), sig -> startOnce(stopper));
+    Signal.handle(new Signal("INT"), sig -> startOnce(stopper));
+  }
+
+  private static synchronized void startOnce(Thread stopper) {
+    if (stopper.getState() == Thread.State.NEW) {
+      stopper.start();
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package io.quire.platform;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.quire.platform.config.QuireConfig;
+import io.vertx.ext.web.Router;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * What every verticle of one process is given: the configuration, the metrics registry, the process's
+ * lifecycle flags, and (tests only) extra routes to mount.
+ *
+ * @param expectedChangesets how many changesets this build's migrations applied; readiness fails if the
+ *     database reports fewer (restored from an old dump, or migrated by nobody)
+ */
+public record AppContext(
+    QuireConfig config,
+    PrometheusMeterRegistry metrics,
+    int expectedChangesets,
+    AtomicBoolean draining,
+    List<Consumer<Router>> extraRoutes) {}

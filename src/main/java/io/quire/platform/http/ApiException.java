@@ -1,0 +1,106 @@
+package io.quire.platform.http;
+
+import java.util.List;
+
+/**
+ * The few failures a service may raise on purpose. Each carries its HTTP status, a stable machine-readable
+ * {@code code} ({@code chapter.not_found}) and a human {@code detail}; {@link FailureHandler} renders them as
+ * problem+json. Anything else a service throws is a bug and becomes a logged, generic 500.
+ */
+public abstract sealed class ApiException extends RuntimeException {
+  private final int status;
+  private final String code;
+  private final List<FieldError> errors;
+
+  private ApiException(int status, String code, String detail, List<FieldError> errors) {
+    super(detail, null, false, false);
+    this.status = status;
+    this.code = code;
+    this.errors = List.copyOf(errors);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public List<FieldError> errors() {
+    return errors;
+  }
+
+  /** One invalid input field. */
+  public record FieldError(String field, String message) {}
+
+  /** 400: the request cannot be read (bad JSON, bad parameter syntax). */
+  public static final class BadRequest extends ApiException {
+    public BadRequest(String code, String detail) {
+      super(400, code, detail, List.of());
+    }
+  }
+
+  /** 401: no valid credentials. */
+  public static final class Unauthorized extends ApiException {
+    public Unauthorized(String code, String detail) {
+      super(401, code, detail, List.of());
+    }
+  }
+
+  /** 403: known caller, not allowed (only where hiding the resource with a 404 is pointless). */
+  public static final class Forbidden extends ApiException {
+    public Forbidden(String code, String detail) {
+      super(403, code, detail, List.of());
+    }
+  }
+
+  /** 404: missing, or not visible to this caller. */
+  public static final class NotFound extends ApiException {
+    public NotFound(String code, String detail) {
+      super(404, code, detail, List.of());
+    }
+  }
+
+  /** 409: the write clashes with the current state (duplicate, wrong state). */
+  public static final class Conflict extends ApiException {
+    public Conflict(String code, String detail, List<FieldError> errors) {
+      super(409, code, detail, errors);
+    }
+  }
+
+  /** 412: a stale {@code If-Match} or base revision. */
+  public static final class PreconditionFailed extends ApiException {
+    public PreconditionFailed(String code, String detail) {
+      super(412, code, detail, List.of());
+    }
+  }
+
+  /** 422: well-formed but invalid input, with one entry per bad field. */
+  public static final class Validation extends ApiException {
+    public Validation(String code, String detail, List<FieldError> errors) {
+      super(422, code, detail, errors);
+    }
+  }
+
+  /** 429: over a rate limit; {@code retryAfterSeconds} becomes the {@code Retry-After} header. */
+  public static final class RateLimited extends ApiException {
+    private final long retryAfterSeconds;
+
+    public RateLimited(String code, String detail, long retryAfterSeconds) {
+      super(429, code, detail, List.of());
+      this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public long retryAfterSeconds() {
+      return retryAfterSeconds;
+    }
+  }
+
+  /** 503: a dependency (PostgreSQL, Redis, a verticle) is down or the instance is draining. */
+  public static final class Unavailable extends ApiException {
+    public Unavailable(String code, String detail) {
+      super(503, code, detail, List.of());
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.quire.platform.openapi;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The OpenAPI 3.1 document: {@code openapi/quire.json} plus one part per feature listed in its
+ * {@code x-quire-parts} (each part holds {@code paths} and {@code components}), so a feature documents its
+ * routes next to the others without editing one giant file.
+ */
+public final class OpenApiDocument {
+  private OpenApiDocument() {}
+
+  public static JsonObject load(String publicBaseUrl) {
+    JsonObject doc = read("openapi/quire.json");
+    JsonObject paths = doc.getJsonObject("paths", new JsonObject());
+    JsonObject schemas = doc.getJsonObject("components", new JsonObject()).getJsonObject("schemas", new JsonObject());
+    for (Object part : doc.getJsonArray("x-quire-parts", new io.vertx.core.json.JsonArray())) {
+      JsonObject partDoc = read("openapi/" + part);
+      paths.mergeIn(partDoc.getJsonObject("paths", new JsonObject()));
+      schemas.mergeIn(partDoc.getJsonObject("components", new JsonObject()).getJsonObject("schemas", new JsonObject()));
+    }
+    doc.remove("x-quire-parts");
+    doc.put("paths", paths);
+    doc.put("components", doc.getJsonObject("components", new JsonObject()).put("schemas", schemas));
+    doc.put("servers", new io.vertx.core.json.JsonArray().add(new JsonObject().put("url", publicBaseUrl)));
+    return doc;
+  }
+
+  private static JsonObject read(String resource) {
+    try (InputStream in = OpenApiDocument.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing OpenAPI resource " + resource);
+      }
+      return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

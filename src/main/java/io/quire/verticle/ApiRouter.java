@@ -1,0 +1,69 @@
+package io.quire.verticle;
+
+import io.quire.platform.AppContext;
+import io.quire.platform.bus.Bus;
+import io.quire.platform.config.QuireConfig;
+import io.quire.platform.health.HealthRoutes;
+import io.quire.platform.health.ReadinessChecks;
+import io.quire.platform.http.AccessLogHandler;
+import io.quire.platform.http.BodyLimits;
+import io.quire.platform.http.FailureHandler;
+import io.quire.platform.http.RequestIdHandler;
+import io.quire.platform.metrics.Metrics;
+import io.quire.platform.openapi.OpenApiRoutes;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.CorsHandler;
+import io.vertx.redis.client.Redis;
+import io.vertx.sqlclient.Pool;
+import java.util.Set;
+
+/**
+ * Assembles the one public router: platform handlers first (request id, access log, CORS, body limits), then
+ * every feature's routes, then operations endpoints, then the failure handler for everything.
+ */
+public final class ApiRouter {
+  private ApiRouter() {}
+
+  public static Router create(Vertx vertx, AppContext app, Pool pool, Redis redis) {
+    QuireConfig config = app.config();
+    Router router = Router.router(vertx);
+
+    // --- platform handlers, in order, for every request
+    router.route().handler(new RequestIdHandler());
+    if (config.http().accessLog()) {
+      router.route().handler(new AccessLogHandler());
+    }
+    if (!config.http().corsAllowedOrigins().isEmpty()) {
+      router.route().handler(cors(config.http()));
+    }
+    router.route().handler(new BodyLimits(config.http().bodyLimitBytes()));
+
+    // --- feature routes (one line per feature package, as they land)
+
+    // --- operations
+    new HealthRoutes(new ReadinessChecks(app, pool, redis, new Bus(vertx))).mount(router);
+    Metrics.mount(router, app.metrics());
+    new OpenApiRoutes(config.publicBaseUrl()).mount(router);
+
+    app.extraRoutes().forEach(extra -> extra.accept(router));
+    FailureHandler.install(router);
+    return router;
+  }
+
+  private static CorsHandler cors(QuireConfig.Http http) {
+    CorsHandler cors = CorsHandler.create();
+    if (!http.corsAllowedOrigins().contains("*")) {
+      cors.addOrigins(http.corsAllowedOrigins());
+    }
+    return cors
+        .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
+            HttpMethod.DELETE, HttpMethod.OPTIONS))
+        .allowedHeaders(Set.of("Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key",
+            "X-API-Key", "X-Request-Id"))
+        .exposedHeaders(Set.of("ETag", "Location", "Retry-After", "X-Request-Id", "RateLimit-Limit",
+            "RateLimit-Remaining", "RateLimit-Reset"))
+        .maxAgeSeconds(600);
+  }
+}

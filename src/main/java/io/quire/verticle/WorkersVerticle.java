@@ -1,0 +1,78 @@
+package io.quire.verticle;
+
+import io.quire.platform.AppContext;
+import io.quire.platform.db.PgListener;
+import io.quire.platform.db.PgPools;
+import io.quire.platform.db.PgTarget;
+import io.quire.platform.jobs.JobHandler;
+import io.quire.platform.jobs.JobQueue;
+import io.quire.platform.jobs.JobWorker;
+import io.quire.platform.jobs.PeriodicJobs;
+import io.quire.platform.jobs.PruneJob;
+import io.quire.platform.outbox.OutboxDispatcher;
+import io.quire.platform.outbox.OutboxHandler;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The job queue and the outbox dispatcher: claims jobs of the types registered here, dispatches outbox rows of
+ * the topics registered here, wakes on NOTIFY and polls as well. Features add their handlers to the two maps.
+ */
+public final class WorkersVerticle extends VerticleBase {
+  private final AppContext app;
+  private Pool pool;
+  private PgListener listener;
+  private JobWorker jobs;
+  private OutboxDispatcher outbox;
+  private PeriodicJobs periodic;
+
+  public WorkersVerticle(AppContext app) {
+    this.app = app;
+  }
+
+  @Override
+  public Future<?> start() {
+    pool = PgPools.shared(vertx, app.config().pg(), "main");
+    JobQueue queue = new JobQueue(app.config().jobs());
+    Map<String, JobHandler> jobHandlers = Map.of(
+        PruneJob.TYPE, new PruneJob(pool, app.config()));
+    Map<String, OutboxHandler> outboxHandlers = Map.of();
+
+    String workerId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    jobs = new JobWorker(vertx, pool, jobHandlers, app.config().jobs(), workerId);
+    outbox = new OutboxDispatcher(vertx, pool, outboxHandlers, app.config().outbox());
+    periodic = new PeriodicJobs(vertx, pool, queue).every(PruneJob.TYPE, Duration.ofHours(1));
+    listener = new PgListener(vertx, PgTarget.of(app.config().pg()))
+        .on("quire_jobs", payload -> jobs.wake())
+        .on("quire_outbox", payload -> outbox.wake());
+
+    jobs.start();
+    outbox.start();
+    periodic.start();
+    return Future.all(listener.start(), StatusReplies.register(vertx, "workers", this::status).completion());
+  }
+
+  private JsonObject status() {
+    JobWorker.Stats s = jobs.stats();
+    return new JsonObject()
+        .put("jobsClaimed", s.claimed.get()).put("jobsSucceeded", s.succeeded.get())
+        .put("jobsRetried", s.retried.get()).put("jobsDead", s.dead.get())
+        .put("outboxDispatched", outbox.dispatchedCount());
+  }
+
+  /** Stops claiming, lets running jobs finish (bounded), then closes the connections. */
+  @Override
+  public Future<?> stop() {
+    periodic.stop();
+    outbox.stop();
+    return jobs.stop(app.config().http().shutdownTimeoutSeconds() * 1000L)
+        .eventually(() -> listener.close())
+        .eventually(() -> pool.close());
+  }
+}
