@@ -2,6 +2,7 @@ package io.quire;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.quire.platform.AppContext;
+import io.quire.platform.RouteMount;
 import io.quire.platform.bus.Bus;
 import io.quire.platform.config.QuireConfig;
 import io.quire.platform.db.DatabaseBootstrap;
@@ -16,7 +17,6 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Deployable;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.ext.web.Router;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.redis.client.Redis;
 import java.time.Duration;
@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +56,7 @@ public final class App {
   }
 
   /** Starts everything; {@code extraRoutes} lets tests mount routes of their own (empty in production). */
-  public static App start(QuireConfig config, AppFiles files, List<Consumer<Router>> extraRoutes) {
+  public static App start(QuireConfig config, AppFiles files, List<RouteMount> extraRoutes) {
     long started = System.nanoTime();
     Duration wait = Duration.ofSeconds(config.startup().waitSeconds());
     PgTarget target = PgTarget.of(config.pg());

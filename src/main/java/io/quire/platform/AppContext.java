@@ -2,10 +2,8 @@ package io.quire.platform;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.quire.platform.config.QuireConfig;
-import io.vertx.ext.web.Router;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 /**
  * What every verticle of one process is given: the configuration, the metrics registry, the process's
@@ -19,4 +17,4 @@ public record AppContext(
     PrometheusMeterRegistry metrics,
     int expectedChangesets,
     AtomicBoolean draining,
-    List<Consumer<Router>> extraRoutes) {}
+    List<RouteMount> extraRoutes) {}

@@ -47,7 +47,7 @@ public final class ApiRouter {
     Metrics.mount(router, app.metrics());
     new OpenApiRoutes(config.publicBaseUrl()).mount(router);
 
-    app.extraRoutes().forEach(extra -> extra.accept(router));
+    app.extraRoutes().forEach(extra -> extra.mount(router, pool, redis));
     FailureHandler.install(router);
     return router;
   }
