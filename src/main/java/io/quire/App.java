@@ -58,6 +58,9 @@ public final class App {
   /** Starts everything; {@code extraRoutes} lets tests mount routes of their own (empty in production). */
   public static App start(QuireConfig config, AppFiles files, List<RouteMount> extraRoutes) {
     long started = System.nanoTime();
+    if (config.jwt().generated()) {
+      log.warn("jwt.secret (QUIRE_JWT_SECRET) is empty: using a random secret for this process only");
+    }
     Duration wait = Duration.ofSeconds(config.startup().waitSeconds());
     PgTarget target = PgTarget.of(config.pg());
     DatabaseBootstrap.ensureDatabase(target, wait);

@@ -36,8 +36,17 @@ public record QuireConfig(
   /** Redis; every key Quire writes starts with {@code keyPrefix}. */
   public record Redis(String url, String keyPrefix, int poolSize, int commandTimeoutMs) {}
 
-  /** Signing secret for access tokens; empty outside {@code prod} means "generate one per process". */
-  public record Jwt(String secret) {}
+  /**
+   * Signing secret for access tokens. Left empty outside {@code prod}, a random one is made per process
+   * ({@code generated} true): fine for one dev instance, but tokens then die with the process and don't cross
+   * instances, so {@code prod} refuses to start without a real one.
+   */
+  public record Jwt(String secret, boolean generated) {
+    @Override
+    public String toString() {
+      return "Jwt[secret=<hidden>, generated=" + generated + "]";
+    }
+  }
 
   /** How long startup waits for PostgreSQL and Redis before giving up. */
   public record Startup(int waitSeconds) {}
@@ -58,6 +67,12 @@ public record QuireConfig(
   /** Number of HTTP verticle instances to deploy. */
   public int httpInstances() {
     return http.instances > 0 ? http.instances : Runtime.getRuntime().availableProcessors();
+  }
+
+  private static String randomSecret() {
+    byte[] bytes = new byte[48];
+    new java.security.SecureRandom().nextBytes(bytes);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   static QuireConfig bind(JsonObject json) {
@@ -89,7 +104,7 @@ public record QuireConfig(
             r.integer("pg.connectTimeoutMs", 100, 600_000), r.integer("pg.acquireTimeoutMs", 100, 600_000)),
         new Redis(r.url("redis.url", Set.of("redis", "rediss")), r.string("redis.keyPrefix"),
             r.integer("redis.poolSize", 1, 1000), r.integer("redis.commandTimeoutMs", 100, 600_000)),
-        new Jwt(jwtSecret),
+        jwtSecret.isEmpty() ? new Jwt(randomSecret(), true) : new Jwt(jwtSecret, false),
         new Startup(r.integer("startup.waitSeconds", 0, 3600)),
         new Log(r.oneOf("log.format", Set.of("text", "json")),
             r.oneOf("log.level", Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR"))),

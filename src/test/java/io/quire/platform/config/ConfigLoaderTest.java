@@ -43,6 +43,9 @@ class ConfigLoaderTest {
     assertEquals("quire:", c.redis().keyPrefix());
     assertEquals(Set.of("http", "ingest", "webhooks", "workers"), c.verticles());
     assertEquals(30, c.startup().waitSeconds());
+    assertTrue(c.jwt().generated(), "an empty secret outside prod is replaced by a random one");
+    assertTrue(c.jwt().secret().length() >= 32);
+    assertFalse(c.toString().contains(c.jwt().secret()), "never printed");
   }
 
   @Test

@@ -1,0 +1,33 @@
+# syntax=docker/dockerfile:1
+
+# --- build: the Maven Wrapper on a JDK 21, dependencies cached in their own layer
+FROM eclipse-temurin:21-jdk AS build
+WORKDIR /src
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+RUN ./mvnw -B -q dependency:go-offline
+COPY src src
+COPY config config
+COPY verticles verticles
+COPY liquibase liquibase
+RUN ./mvnw -B -q package -DskipTests
+
+# --- runtime: a JRE 21, non-root, curl only for the health check
+FROM eclipse-temurin:21-jre
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends curl \
+ && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin quire
+WORKDIR /app
+COPY --from=build /src/target/quire.jar /app/quire.jar
+COPY config /app/config
+COPY verticles /app/verticles
+COPY liquibase /app/liquibase
+USER quire
+EXPOSE 8080
+ENV QUIRE_HOME=/app \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
+  CMD curl -fsS http://127.0.0.1:8080/health/ready > /dev/null || exit 1
+# exec form: java is PID 1 and gets SIGTERM itself, so shutdown is graceful
+ENTRYPOINT ["java", "-jar", "/app/quire.jar"]

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Starts Quire against a scratch database and measures: start-up time to ready, idle RSS, fat jar size, then
+# wrk on loopback per scenario (requests/s, p50, p99, RSS after). Usage: bench/run.sh [duration] [connections]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${1:-15s}
+CONNECTIONS=${2:-64}
+PORT=${BENCH_PORT:-18090}
+DB=quire_bench
+
+if ! command -v wrk > /dev/null; then
+  echo "bench: installing wrk"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk
+fi
+if [ -z "${JAVA_HOME:-}" ]; then
+  JAVA_HOME=$(ls -d /usr/lib/jvm/*/ | while read -r d; do
+    v=$("$d/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+    [ "${v%%.*}" -ge 21 ] 2>/dev/null && echo "${v%%.*} ${d%/}"; done | sort -n | tail -n 1 | cut -d' ' -f2)
+fi
+export JAVA_HOME
+[ -f target/quire.jar ] || ./mvnw -B -q package -DskipTests
+
+psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" > /dev/null
+mkdir -p bench/results
+LOG=bench/results/server.log
+START_NS=$(date +%s%N)
+QUIRE_HTTP_PORT=$PORT QUIRE_HTTP_ACCESS_LOG=false QUIRE_LOG_LEVEL=WARN QUIRE_REDIS_KEY_PREFIX=quire:bench: \
+  QUIRE_PG_URL=postgresql://postgres@127.0.0.1:5432/$DB \
+  "$JAVA_HOME/bin/java" -jar target/quire.jar > "$LOG" 2>&1 &
+PID=$!
+trap 'kill -TERM $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
+until curl -fs "http://127.0.0.1:$PORT/health/ready" > /dev/null; do
+  kill -0 $PID 2>/dev/null || { cat "$LOG"; exit 1; }
+  sleep 0.05
+done
+READY_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
+sleep 5
+rss_mb() { echo $(( $(ps -o rss= -p "$PID") / 1024 )); }
+IDLE_RSS=$(rss_mb)
+JAR_MB=$(du -m target/quire.jar | cut -f1)
+
+printf '\nstart-up to ready (empty database, migrations included): %s ms\n' "$READY_MS"
+printf 'idle RSS: %s MiB   fat jar: %s MiB   (JDK %s, %s cores)\n\n' "$IDLE_RSS" "$JAR_MB" \
+  "$("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1 | cut -d'"' -f2)" "$(nproc)"
+printf '%-28s %12s %10s %10s %12s\n' scenario 'req/s' p50 p99 'RSS after'
+for scenario in /health/live /openapi.json /health/ready; do
+  curl -fs "http://127.0.0.1:$PORT$scenario" > /dev/null
+  wrk -t2 -c"$CONNECTIONS" -d5s --latency "http://127.0.0.1:$PORT$scenario" > /dev/null   # warm-up
+  OUT=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$PORT$scenario")
+  echo "$OUT" > "bench/results/$(echo "$scenario" | tr '/' '_').txt"
+  RPS=$(echo "$OUT" | awk '/Requests\/sec/ {print $2}')
+  P50=$(echo "$OUT" | awk '$1 == "50%" {print $2}')
+  P99=$(echo "$OUT" | awk '$1 == "99%" {print $2}')
+  printf '%-28s %12s %10s %10s %9s MiB\n' "GET $scenario" "$RPS" "$P50" "$P99" "$(rss_mb)"
+done
+echo
+echo "wrk -t2 -c$CONNECTIONS -d$DURATION on 127.0.0.1, server and load generator sharing the machine"

@@ -1,0 +1,104 @@
+package io.quire.platform.openapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quire.platform.AppContext;
+import io.quire.platform.config.QuireConfig;
+import io.quire.platform.db.PgPools;
+import io.quire.platform.metrics.Metrics;
+import io.quire.platform.redis.RedisClients;
+import io.quire.testing.TestApp;
+import io.quire.testing.TestDatabases;
+import io.quire.verticle.ApiRouter;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAPI document and the router agree: every mounted route is documented, every documented one mounted. */
+class OpenApiCoverageTest {
+  static Vertx vertx;
+  static Router router;
+  static JsonObject document;
+
+  @BeforeAll
+  static void build() {
+    vertx = Vertx.vertx();
+    QuireConfig config = TestApp.builder().config(TestDatabases.server());
+    AppContext app = new AppContext(config, Metrics.newRegistry(), 0, new AtomicBoolean(), List.of());
+    // clients connect lazily: building the router touches neither PostgreSQL nor Redis
+    router = ApiRouter.create(vertx, app, PgPools.shared(vertx, config.pg(), "openapi-test"),
+        RedisClients.create(vertx, config.redis()));
+    document = OpenApiDocument.load(config.publicBaseUrl());
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    vertx.close().await(5, TimeUnit.SECONDS);
+  }
+
+  /** "/chapters/:chapterId/read" → "/chapters/{chapterId}/read"; "/docs/assets/*" → "/docs/assets/{…}". */
+  static String openApiPath(Route route) {
+    String path = route.getPath().replaceAll(":([A-Za-z0-9_]+)", "{$1}");
+    return route.isExactPath() ? path : path + "{*}";
+  }
+
+  static Set<String> mounted() {
+    Set<String> out = new TreeSet<>();
+    for (Route route : router.getRoutes()) {
+      if (route.getPath() == null || route.methods() == null || route.methods().isEmpty()) {
+        continue; // platform handlers that apply to every path
+      }
+      for (HttpMethod method : route.methods()) {
+        out.add(method.name().toLowerCase() + " " + openApiPath(route));
+      }
+    }
+    return out;
+  }
+
+  static Set<String> documented() {
+    Set<String> out = new TreeSet<>();
+    JsonObject paths = document.getJsonObject("paths");
+    for (String path : paths.fieldNames()) {
+      for (String method : paths.getJsonObject(path).fieldNames()) {
+        out.add(method + " " + path.replaceAll("\\{[^}]+}$", "{*}"));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void everyMountedRouteIsDocumented() {
+    Set<String> missing = new TreeSet<>(mounted());
+    missing.removeAll(documented());
+    assertTrue(missing.isEmpty(), "routes missing from the OpenAPI document: " + missing);
+  }
+
+  @Test
+  void everyDocumentedRouteIsMounted() {
+    Set<String> documentedOnly = new TreeSet<>(documented());
+    documentedOnly.removeAll(mounted());
+    documentedOnly.removeIf(entry -> mounted().stream().anyMatch(m -> m.endsWith("{*}")
+        && entry.startsWith(m.substring(0, m.length() - 3))));
+    assertTrue(documentedOnly.isEmpty(), "documented but not mounted: " + documentedOnly);
+  }
+
+  @Test
+  void theDocumentIsOpenApi31WithServersAndTheProblemSchema() {
+    assertEquals("3.1.0", document.getString("openapi"));
+    assertEquals(1, document.getJsonArray("servers").size());
+    assertTrue(document.getJsonObject("components").getJsonObject("schemas").containsKey("Problem"));
+    assertTrue(document.getJsonObject("components").getJsonObject("schemas").containsKey("Readiness"),
+        "parts' schemas are merged in");
+  }
+}
