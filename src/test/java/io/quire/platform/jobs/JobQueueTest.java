@@ -1,6 +1,7 @@
 package io.quire.platform.jobs;
 
 import static io.quire.platform.jobs.JobFixtures.aJob;
+import static io.quire.testing.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,16 +74,6 @@ class JobQueueTest {
     workers.add(worker);
     contexts.add(context);
     return worker;
-  }
-
-  static void await(BooleanSupplier condition, long withinMs, String what) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + withinMs;
-    while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(20);
-    }
   }
 
   Row row(UUID id) throws Exception {

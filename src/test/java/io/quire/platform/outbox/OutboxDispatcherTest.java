@@ -1,5 +1,6 @@
 package io.quire.platform.outbox;
 
+import static io.quire.testing.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,16 +69,6 @@ class OutboxDispatcherTest {
     context.runOnContext(v -> d.start());
     dispatchers.add(d);
     contexts.add(context);
-  }
-
-  static void await(BooleanSupplier condition, long withinMs, String what) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + withinMs;
-    while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      Thread.sleep(20);
-    }
   }
 
   static long count(String sql) {
