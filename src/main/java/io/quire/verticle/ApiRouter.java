@@ -1,6 +1,12 @@
 package io.quire.verticle;
 
+import io.quire.apikeys.ApiKeyRoutes;
+import io.quire.apikeys.ApiKeyService;
+import io.quire.identity.Identity;
 import io.quire.platform.AppContext;
+import io.quire.platform.auth.AuthHandler;
+import io.quire.platform.crypto.Passwords;
+import io.quire.platform.ratelimit.RateLimiter;
 import io.quire.platform.bus.Bus;
 import io.quire.platform.config.QuireConfig;
 import io.quire.platform.health.HealthRoutes;
@@ -13,6 +19,7 @@ import io.quire.platform.metrics.Metrics;
 import io.quire.platform.openapi.OpenApiRoutes;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.redis.client.Redis;
@@ -29,6 +36,10 @@ public final class ApiRouter {
   public static Router create(Vertx vertx, AppContext app, Pool pool, Redis redis) {
     QuireConfig config = app.config();
     Router router = Router.router(vertx);
+    if (config.http().trustProxyHeaders()) {
+      // the client address comes from X-Forwarded-For / Forwarded: only behind a proxy that sets them
+      router.allowForward(AllowForwardHeaders.ALL);
+    }
 
     // --- platform handlers, in order, for every request
     router.route().handler(new RequestIdHandler());
@@ -40,7 +51,14 @@ public final class ApiRouter {
     }
     router.route().handler(new BodyLimits(config.http().bodyLimitBytes()));
 
+    // --- who is calling: every API route, before the feature routes
+    Identity identity = new Identity(vertx, pool, redis, config, new Passwords(vertx, config.passwords()));
+    ApiKeyService apiKeys = new ApiKeyService(pool, redis, config, new RateLimiter(redis, config));
+    router.route("/api/*").handler(new AuthHandler(identity.accessTokens, identity.revocations, apiKeys));
+
     // --- feature routes (one line per feature package, as they land)
+    identity.mount(router);
+    new ApiKeyRoutes(apiKeys).mount(router);
 
     // --- operations
     new HealthRoutes(new ReadinessChecks(app, pool, redis, new Bus(vertx))).mount(router);

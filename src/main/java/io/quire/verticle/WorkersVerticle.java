@@ -1,6 +1,12 @@
 package io.quire.verticle;
 
+import io.quire.identity.Identity;
 import io.quire.platform.AppContext;
+import io.quire.platform.crypto.Passwords;
+import io.quire.platform.mail.MailSendJob;
+import io.quire.platform.mail.Mailer;
+import io.quire.platform.redis.RedisClients;
+import io.vertx.redis.client.Redis;
 import io.quire.platform.db.PgListener;
 import io.quire.platform.db.PgPools;
 import io.quire.platform.db.PgTarget;
@@ -17,6 +23,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,6 +34,7 @@ import java.util.UUID;
 public final class WorkersVerticle extends VerticleBase {
   private final AppContext app;
   private Pool pool;
+  private Redis redis;
   private PgListener listener;
   private JobWorker jobs;
   private OutboxDispatcher outbox;
@@ -40,8 +48,12 @@ public final class WorkersVerticle extends VerticleBase {
   public Future<?> start() {
     pool = PgPools.shared(vertx, app.config().pg(), "main");
     JobQueue queue = new JobQueue(app.config().jobs());
-    Map<String, JobHandler> jobHandlers = Map.of(
-        PruneJob.TYPE, new PruneJob(pool, app.config()));
+    redis = RedisClients.create(vertx, app.config().redis());
+    Identity identity = new Identity(vertx, pool, redis, app.config(), new Passwords(vertx, app.config().passwords()));
+    Map<String, JobHandler> jobHandlers = new HashMap<>();
+    jobHandlers.put(PruneJob.TYPE, new PruneJob(pool, app.config()));
+    jobHandlers.put(Mailer.SEND_JOB, new MailSendJob(vertx, pool, app.config().mail()));
+    jobHandlers.putAll(identity.jobHandlers());
     Map<String, OutboxHandler> outboxHandlers = Map.of();
 
     String workerId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
@@ -73,6 +85,7 @@ public final class WorkersVerticle extends VerticleBase {
     outbox.stop();
     return jobs.stop(app.config().http().shutdownTimeoutSeconds() * 1000L)
         .eventually(() -> listener.close())
+        .eventually(() -> redis.close())
         .eventually(() -> pool.close());
   }
 }

@@ -98,7 +98,8 @@ final class ConfigReader {
   }
 
   ConfigException problem(String path, Object value, String what) {
-    String shown = value instanceof String s && path.contains("secret") ? "<hidden>" : String.valueOf(value);
+    boolean sensitive = path.contains("secret") || path.contains("Key") || path.contains("password");
+    String shown = value instanceof String && sensitive ? "<hidden>" : String.valueOf(value);
     return new ConfigException("invalid configuration: " + path + " (" + ConfigLoader.envName(path) + ") = '"
         + shown + "': " + what);
   }

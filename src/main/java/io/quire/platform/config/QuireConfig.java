@@ -21,14 +21,21 @@ public record QuireConfig(
     Log log,
     Health health,
     Jobs jobs,
-    Outbox outbox) {
+    Outbox outbox,
+    String bootstrapAdminEmail,
+    Auth auth,
+    Passwords passwords,
+    Security security,
+    RateLimit rateLimit,
+    Mail mail) {
 
   /** The verticle names {@code QUIRE_VERTICLES} may list. */
   public static final Set<String> VERTICLE_NAMES = Set.of("http", "ingest", "webhooks", "workers");
 
   /** The public HTTP port. {@code instances} 0 means one per CPU core. */
   public record Http(String host, int port, int instances, long bodyLimitBytes, boolean compression,
-                     boolean accessLog, int shutdownTimeoutSeconds, List<String> corsAllowedOrigins) {}
+                     boolean accessLog, int shutdownTimeoutSeconds, List<String> corsAllowedOrigins,
+                     boolean trustProxyHeaders) {}
 
   /** PostgreSQL; {@code url} is {@code postgresql://user[:password]@host[:port]/database}. */
   public record Pg(String url, int poolSize, int connectTimeoutMs, int acquireTimeoutMs) {}
@@ -37,14 +44,45 @@ public record QuireConfig(
   public record Redis(String url, String keyPrefix, int poolSize, int commandTimeoutMs) {}
 
   /**
-   * Signing secret for access tokens. Left empty outside {@code prod}, a random one is made per process
-   * ({@code generated} true): fine for one dev instance, but tokens then die with the process and don't cross
-   * instances, so {@code prod} refuses to start without a real one.
+   * Access-token signing. {@code secret} signs under {@code keyId}; {@code previousKeys} (kid → secret) still
+   * verify, so a key can rotate without signing everyone out. Left empty outside {@code prod}, a random secret
+   * is made per process ({@code generated} true): fine for one dev instance, but tokens then die with the
+   * process, so {@code prod} refuses to start without a real one.
    */
-  public record Jwt(String secret, boolean generated) {
+  public record Jwt(String secret, boolean generated, String keyId, java.util.Map<String, String> previousKeys,
+                    int accessTokenMinutes) {
     @Override
     public String toString() {
-      return "Jwt[secret=<hidden>, generated=" + generated + "]";
+      return "Jwt[keyId=" + keyId + ", previousKeys=" + previousKeys.keySet() + ", generated=" + generated + "]";
+    }
+  }
+
+  /** Sessions, lockout, emailed-token lifetimes and MFA. */
+  public record Auth(int refreshTokenDays, int lockoutThreshold, int lockoutMinutes, int loginAttemptsPerIpPerMinute,
+                     int passwordResetMinutes, int emailVerificationHours, String mfaIssuer, int mfaChallengeMinutes) {}
+
+  /** Argon2id parameters for new password hashes (old hashes verify with the parameters they carry). */
+  public record Passwords(int argon2MemoryKib, int argon2Iterations, int argon2Parallelism) {}
+
+  /** The key that encrypts secrets at rest (MFA seeds); {@code devDefault} when none was configured. */
+  public record Security(String encryptionKey, boolean devDefault) {
+    @Override
+    public String toString() {
+      return "Security[encryptionKey=<hidden>, devDefault=" + devDefault + "]";
+    }
+  }
+
+  /** With Redis down, whether rate-limited calls go through ({@code true}) or get 503. */
+  public record RateLimit(boolean failOpen) {}
+
+  /** Outgoing mail; with no {@code smtp.host} mail is stored and logged instead of sent. */
+  public record Mail(String from, Smtp smtp) {}
+
+  /** An SMTP relay. */
+  public record Smtp(String host, int port, String username, String password, boolean startTls, boolean ssl) {
+    @Override
+    public String toString() {
+      return "Smtp[host=" + host + ", port=" + port + ", username=" + username + "]";
     }
   }
 
@@ -67,6 +105,22 @@ public record QuireConfig(
   /** Number of HTTP verticle instances to deploy. */
   public int httpInstances() {
     return http.instances > 0 ? http.instances : Runtime.getRuntime().availableProcessors();
+  }
+
+  /** Not secret, by design: only for dev and test, where no key was configured; prod refuses it. */
+  private static final String DEV_ENCRYPTION_KEY = "quire-development-only-encryption-key-do-not-use";
+
+  /** {@code jwt.previousKeys} entries are {@code kid:secret}. */
+  private static java.util.Map<String, String> previousKeys(ConfigReader r) {
+    java.util.Map<String, String> keys = new java.util.LinkedHashMap<>();
+    for (String entry : r.list("jwt.previousKeys")) {
+      int colon = entry.indexOf(':');
+      if (colon < 1 || entry.length() - colon - 1 < 32) {
+        throw r.problem("jwt.previousKeys", "<hidden>", "entries must be kid:secret with a secret of 32+ characters");
+      }
+      keys.put(entry.substring(0, colon), entry.substring(colon + 1));
+    }
+    return java.util.Map.copyOf(keys);
   }
 
   private static String randomSecret() {
@@ -93,18 +147,28 @@ public record QuireConfig(
     if (env.equals("prod") && jwtSecret.length() < 32) {
       throw r.problem("jwt.secret", jwtSecret, "must be at least 32 characters in prod");
     }
+    if (!jwtSecret.isEmpty() && jwtSecret.length() < 32) {
+      throw r.problem("jwt.secret", jwtSecret, "must be at least 32 characters (or empty outside prod)");
+    }
+    String encryptionKey = r.string("security.encryptionKey");
+    if (!encryptionKey.isEmpty() && encryptionKey.length() < 32 || env.equals("prod") && encryptionKey.isEmpty()) {
+      throw r.problem("security.encryptionKey", encryptionKey, "must be at least 32 characters"
+          + (env.equals("prod") ? " in prod" : " (or empty outside prod)"));
+    }
     return new QuireConfig(
         env,
         r.url("publicBaseUrl", Set.of("http", "https")),
         Set.copyOf(verticles),
         new Http(r.string("http.host"), r.integer("http.port", 0, 65535), r.integer("http.instances", 0, 256),
             r.longValue("http.bodyLimitBytes", 1024, 1L << 30), r.bool("http.compression"), r.bool("http.accessLog"),
-            r.integer("http.shutdownTimeoutSeconds", 0, 600), r.list("http.corsAllowedOrigins")),
+            r.integer("http.shutdownTimeoutSeconds", 0, 600), r.list("http.corsAllowedOrigins"),
+            r.bool("http.trustProxyHeaders")),
         new Pg(r.url("pg.url", Set.of("postgresql", "postgres")), r.integer("pg.poolSize", 1, 1000),
             r.integer("pg.connectTimeoutMs", 100, 600_000), r.integer("pg.acquireTimeoutMs", 100, 600_000)),
         new Redis(r.url("redis.url", Set.of("redis", "rediss")), r.string("redis.keyPrefix"),
             r.integer("redis.poolSize", 1, 1000), r.integer("redis.commandTimeoutMs", 100, 600_000)),
-        jwtSecret.isEmpty() ? new Jwt(randomSecret(), true) : new Jwt(jwtSecret, false),
+        new Jwt(jwtSecret.isEmpty() ? randomSecret() : jwtSecret, jwtSecret.isEmpty(), r.string("jwt.keyId"),
+            previousKeys(r), r.integer("jwt.accessTokenMinutes", 1, 1440)),
         new Startup(r.integer("startup.waitSeconds", 0, 3600)),
         new Log(r.oneOf("log.format", Set.of("text", "json")),
             r.oneOf("log.level", Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR"))),
@@ -114,6 +178,18 @@ public record QuireConfig(
             r.integer("jobs.maxAttempts", 1, 1000), r.longValue("jobs.backoffBaseMs", 1, 86_400_000),
             r.longValue("jobs.backoffMaxMs", 1, 7L * 86_400_000), r.integer("jobs.retentionDays", 1, 3650)),
         new Outbox(r.integer("outbox.pollIntervalMs", 10, 3_600_000), r.integer("outbox.batchSize", 1, 10_000),
-            r.integer("outbox.retentionDays", 1, 3650)));
+            r.integer("outbox.retentionDays", 1, 3650)),
+        r.string("bootstrapAdminEmail").trim().toLowerCase(java.util.Locale.ROOT),
+        new Auth(r.integer("auth.refreshTokenDays", 1, 365), r.integer("auth.lockoutThreshold", 1, 100),
+            r.integer("auth.lockoutMinutes", 1, 1440), r.integer("auth.loginAttemptsPerIpPerMinute", 1, 100_000),
+            r.integer("auth.passwordResetMinutes", 5, 1440), r.integer("auth.emailVerificationHours", 1, 720),
+            r.string("auth.mfaIssuer"), r.integer("auth.mfaChallengeMinutes", 1, 60)),
+        new Passwords(r.integer("passwords.argon2MemoryKib", 1024, 1_048_576), r.integer("passwords.argon2Iterations", 1, 20),
+            r.integer("passwords.argon2Parallelism", 1, 16)),
+        new Security(encryptionKey.isEmpty() ? DEV_ENCRYPTION_KEY : encryptionKey, encryptionKey.isEmpty()),
+        new RateLimit(r.bool("rateLimit.failOpen")),
+        new Mail(r.string("mail.from"), new Smtp(r.string("mail.smtp.host"), r.integer("mail.smtp.port", 1, 65535),
+            r.string("mail.smtp.username"), r.string("mail.smtp.password"), r.bool("mail.smtp.startTls"),
+            r.bool("mail.smtp.ssl"))));
   }
 }

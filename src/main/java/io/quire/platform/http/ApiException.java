@@ -55,6 +55,27 @@ public abstract sealed class ApiException extends RuntimeException {
     }
   }
 
+  /** 415: the body is not in a media type the endpoint reads. */
+  public static final class UnsupportedMediaType extends ApiException {
+    public UnsupportedMediaType(String detail) {
+      super(415, "request.unsupported_media_type", detail, List.of());
+    }
+  }
+
+  /** 423: the account is locked for a while (too many failed sign-ins); {@code Retry-After} says how long. */
+  public static final class Locked extends ApiException {
+    private final long retryAfterSeconds;
+
+    public Locked(String code, String detail, long retryAfterSeconds) {
+      super(423, code, detail, List.of());
+      this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public long retryAfterSeconds() {
+      return retryAfterSeconds;
+    }
+  }
+
   /** 404: missing, or not visible to this caller. */
   public static final class NotFound extends ApiException {
     public NotFound(String code, String detail) {

@@ -52,6 +52,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (ctx.failure() instanceof ApiException.RateLimited limited) {
       response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
     }
+    if (ctx.failure() instanceof ApiException.Locked locked) {
+      response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(locked.retryAfterSeconds()));
+    }
     if (problem.status() == 503) {
       response.putHeader(HttpHeaders.RETRY_AFTER, "5");
     }

@@ -36,6 +36,7 @@ public record Problem(int status, String code, String detail, String requestId, 
       case 413 -> "Content Too Large";
       case 415 -> "Unsupported Media Type";
       case 422 -> "Unprocessable Content";
+      case 423 -> "Locked";
       case 429 -> "Too Many Requests";
       case 503 -> "Service Unavailable";
       default -> status >= 500 ? "Internal Server Error" : "Bad Request";
