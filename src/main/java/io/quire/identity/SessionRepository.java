@@ -79,8 +79,29 @@ final class SessionRepository {
 
   /** The revocation check's PostgreSQL side: an unknown session counts as revoked. */
   static Revocations.Store store(Pool pool) {
-    return (userId, sessionId, issuedAtMs) -> pool.preparedQuery(SessionSql.IS_REVOKED)
-        .execute(Tuple.of(sessionId, userId, UserRepository.at(issuedAtMs)))
-        .map(rows -> rows.size() == 0 || rows.iterator().next().getBoolean("revoked"));
+    return new Revocations.Store() {
+      @Override
+      public Future<Boolean> isRevoked(UUID userId, UUID sessionId, long issuedAtMs) {
+        return pool.preparedQuery(SessionSql.IS_REVOKED)
+            .execute(Tuple.of(sessionId, userId, UserRepository.at(issuedAtMs)))
+            .map(rows -> rows.size() == 0 || rows.iterator().next().getBoolean("revoked"));
+      }
+
+      @Override
+      public Future<Revocations.Recent> recent(long sinceEpochMs) {
+        Tuple since = Tuple.of(UserRepository.at(sinceEpochMs));
+        Future<List<UUID>> sessions = pool.preparedQuery(SessionSql.RECENTLY_REVOKED_SESSIONS).execute(since).map(rows -> {
+          List<UUID> ids = new ArrayList<>();
+          rows.forEach(r -> ids.add(r.getUUID("id")));
+          return ids;
+        });
+        Future<java.util.Map<UUID, Long>> users = pool.preparedQuery(SessionSql.RECENT_TOKENS_VALID_AFTER).execute(since).map(rows -> {
+          java.util.Map<UUID, Long> out = new java.util.HashMap<>();
+          rows.forEach(r -> out.put(r.getUUID("id"), r.getOffsetDateTime("tokens_valid_after").toInstant().toEpochMilli()));
+          return out;
+        });
+        return Future.all(sessions, users).map(v -> new Revocations.Recent(sessions.result(), users.result()));
+      }
+    };
   }
 }

@@ -46,6 +46,10 @@ final class SessionSql {
        ORDER BY last_active_at DESC
       """;
 
+  /** Revocations inside the marker window, to rebuild Redis after it lost them. */
+  static final String RECENTLY_REVOKED_SESSIONS = "SELECT id FROM sessions WHERE revoked_at > $1";
+  static final String RECENT_TOKENS_VALID_AFTER = "SELECT id, tokens_valid_after FROM users WHERE tokens_valid_after > $1";
+
   /** The PostgreSQL side of the revocation check (used when Redis is unreachable). */
   static final String IS_REVOKED = """
       SELECT s.revoked_at IS NOT NULL OR s.expires_at < now() OR u.tokens_valid_after > $3 AS revoked
