@@ -1,5 +1,7 @@
 package io.quire.testing;
 
+import io.quire.platform.auth.Authz;
+import io.quire.platform.auth.Principal;
 import io.quire.platform.http.ApiException;
 import io.quire.platform.redis.RedisClients;
 import io.vertx.core.http.HttpHeaders;
@@ -33,6 +35,11 @@ public final class TestRoutes {
     router.get("/test/db").handler(ctx -> pool.query("SELECT 1 AS one").execute()
         .onSuccess(rows -> ctx.response().end("db ok"))
         .onFailure(ctx::fail));
+    router.get("/api/v1/test/scoped").handler(Authz.scope("content:write")).handler(ctx -> {
+      Principal p = Authz.require(ctx);
+      ctx.json(new io.vertx.core.json.JsonObject().put("userId", p.userId().toString()).put("apiKey", p.isApiKey())
+          .put("scopes", new io.vertx.core.json.JsonArray(p.scopes().stream().sorted().toList())));
+    });
     router.get("/test/redis").handler(ctx -> RedisClients.ping(redis, 1000)
         .onSuccess(v -> ctx.response().end("redis ok"))
         .onFailure(ctx::fail));
