@@ -119,9 +119,15 @@ public final class MfaService {
         if (user.isEmpty() || !user.get().mfaEnabled()) {
           return Future.failedFuture(new ApiException.Unauthorized("mfa.challenge_invalid", "Sign in again."));
         }
+        // a wrong code counts as a failed sign-in, so cycling challenges can't grind through codes
         return secondFactor(tx, user.get(), code, backupCode).compose(ok -> ok
-            ? store.useChallenge(tx, token).compose(v -> onSuccess.apply(tx, user.get())).map(Optional::of)
-            : store.failChallenge(tx, token).map(v -> Optional.<JsonObject>empty()));
+            ? store.useChallenge(tx, token)
+                .compose(v -> users.recordLogin(tx, user.get().id(), null))
+                .compose(v -> onSuccess.apply(tx, user.get())).map(Optional::of)
+            : store.failChallenge(tx, token)
+                .compose(v -> users.recordFailedLogin(tx, user.get().id(), config.auth().lockoutThreshold(),
+                    config.auth().lockoutMinutes()))
+                .map(v -> Optional.<JsonObject>empty()));
       });
     })).compose(tokens -> tokens.isPresent() ? Future.succeededFuture(tokens.get()) : Future.failedFuture(invalidCode()));
   }

@@ -106,6 +106,9 @@ class MfaTest {
     problem(api.post("/api/v1/auth/mfa/challenge", new JsonObject().put("mfaToken", token).put("code", now(m.secret())), null),
         401, "mfa.challenge_invalid");
     problem(api.post("/api/v1/auth/mfa/challenge", new JsonObject().put("mfaToken", token), null), 422, "request.invalid");
+    // the five wrong codes were five failed sign-ins: the account is locked, even with the right password
+    problem(api.post("/api/v1/auth/login", new JsonObject().put("email", m.account().email())
+        .put("password", m.account().password()), null), 423, "auth.account_locked");
   }
 
   @Test
