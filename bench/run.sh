@@ -25,7 +25,9 @@ psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $DB WITH 
 mkdir -p bench/results
 LOG=bench/results/server.log
 START_NS=$(date +%s%N)
+# auth limits opened up so the load measures the work, not the limiter (Argon2 parameters stay the defaults)
 QUIRE_HTTP_PORT=$PORT QUIRE_HTTP_ACCESS_LOG=false QUIRE_LOG_LEVEL=WARN QUIRE_REDIS_KEY_PREFIX=quire:bench: \
+  QUIRE_AUTH_LOGIN_ATTEMPTS_PER_IP_PER_MINUTE=100000 QUIRE_AUTH_LOCKOUT_THRESHOLD=1000000 \
   QUIRE_PG_URL=postgresql://postgres@127.0.0.1:5432/$DB \
   "$JAVA_HOME/bin/java" -jar target/quire.jar > "$LOG" 2>&1 &
 PID=$!
@@ -54,5 +56,32 @@ for scenario in /health/live /openapi.json /health/ready; do
   P99=$(echo "$OUT" | awk '$1 == "99%" {print $2}')
   printf '%-28s %12s %10s %10s %9s MiB\n' "GET $scenario" "$RPS" "$P50" "$P99" "$(rss_mb)"
 done
+
+# --- sign-in and refresh: Argon2id per login, a rotation (3 writes) per refresh
+BASE="http://127.0.0.1:$PORT/api/v1/auth"
+export BENCH_EMAIL=bench@example.com BENCH_PASSWORD=velvet-orbit-71-canyon-drift
+curl -fs -o /dev/null -H 'Content-Type: application/json' -d \
+  "{\"email\":\"$BENCH_EMAIL\",\"password\":\"$BENCH_PASSWORD\",\"username\":\"bench\"}" "$BASE/register"
+run_post() { # name, wrk args...
+  local name=$1; shift
+  local out; out=$(wrk "$@" --latency)
+  echo "$out" > "bench/results/$name.txt"
+  printf '%-28s %12s %10s %10s %9s MiB  %s\n' "$name" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
+    "$(echo "$out" | awk '$1 == "50%" {print $2}')" "$(echo "$out" | awk '$1 == "99%" {print $2}')" "$(rss_mb)" \
+    "$(echo "$out" | awk '/Non-2xx/ {print "non-2xx: " $5}')"
+}
+run_post "POST login" -t2 -c16 -d"$DURATION" -s bench/login.lua "$BASE/login"
+BENCH_PASSWORD=wrong-password-for-timing run_post "POST login (wrong pw)" -t2 -c16 -d"$DURATION" -s bench/login.lua "$BASE/login"
+BENCH_EMAIL=nobody@example.com run_post "POST login (no account)" -t2 -c16 -d"$DURATION" -s bench/login.lua "$BASE/login"
+export BENCH_TOKENS=bench/results/refresh-tokens.txt
+: > "$BENCH_TOKENS"
+for _ in $(seq 1 8); do
+  curl -fs -H 'Content-Type: application/json' -d "{\"email\":\"$BENCH_EMAIL\",\"password\":\"$BENCH_PASSWORD\"}" "$BASE/login" \
+    | sed -n 's/.*"refreshToken":"\([^"]*\)".*/\1/p' >> "$BENCH_TOKENS"
+  echo >> "$BENCH_TOKENS"
+done
+run_post "POST refresh" -t8 -c8 -d"$DURATION" -s bench/refresh.lua "$BASE/refresh"
+
 echo
-echo "wrk -t2 -c$CONNECTIONS -d$DURATION on 127.0.0.1, server and load generator sharing the machine"
+echo "wrk on 127.0.0.1, server and load generator sharing the machine; GETs -t2 -c$CONNECTIONS, logins -t2 -c16,"
+echo "refresh -t8 -c8 (one session per connection); Argon2id m=19456 KiB, t=2, p=1 (the defaults)"

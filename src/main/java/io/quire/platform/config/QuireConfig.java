@@ -180,7 +180,7 @@ public record QuireConfig(
         new Outbox(r.integer("outbox.pollIntervalMs", 10, 3_600_000), r.integer("outbox.batchSize", 1, 10_000),
             r.integer("outbox.retentionDays", 1, 3650)),
         r.string("bootstrapAdminEmail").trim().toLowerCase(java.util.Locale.ROOT),
-        new Auth(r.integer("auth.refreshTokenDays", 1, 365), r.integer("auth.lockoutThreshold", 1, 100),
+        new Auth(r.integer("auth.refreshTokenDays", 1, 365), r.integer("auth.lockoutThreshold", 1, 1_000_000),
             r.integer("auth.lockoutMinutes", 1, 1440), r.integer("auth.loginAttemptsPerIpPerMinute", 1, 100_000),
             r.integer("auth.passwordResetMinutes", 5, 1440), r.integer("auth.emailVerificationHours", 1, 720),
             r.string("auth.mfaIssuer"), r.integer("auth.mfaChallengeMinutes", 1, 60)),

@@ -6,29 +6,33 @@ import com.password4j.types.Argon2;
 import io.quire.platform.config.QuireConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 
 /**
- * Argon2id password hashing (Password4j, pure Java), always on worker threads: a hash costs tens of
- * milliseconds of CPU by design and must never run on an event loop. Hashes are PHC strings carrying their own
- * parameters, so raising the parameters later still verifies old hashes.
+ * Argon2id password hashing (Password4j, pure Java), on a worker executor of its own with one thread per core:
+ * a hash costs tens of milliseconds of CPU and {@code argon2MemoryKib} of memory by design, so it must never run
+ * on an event loop, and running more at once than there are cores only adds memory and latency, not
+ * throughput. Hashes are PHC strings carrying their own parameters, so raising the parameters later still
+ * verifies old hashes.
  */
 public final class Passwords {
-  private final Vertx vertx;
+  private final WorkerExecutor executor;
   private final Argon2Function argon2;
 
   public Passwords(Vertx vertx, QuireConfig.Passwords config) {
-    this.vertx = vertx;
+    // shared by name: every verticle's Passwords queues on the same per-process pool
+    this.executor = vertx.createSharedWorkerExecutor("quire-passwords", Runtime.getRuntime().availableProcessors());
     this.argon2 = Argon2Function.getInstance(config.argon2MemoryKib(), config.argon2Iterations(),
         config.argon2Parallelism(), 32, Argon2.ID);
   }
 
   public Future<String> hash(String password) {
-    return vertx.executeBlocking(() -> Password.hash(password).addRandomSalt(16).with(argon2).getResult(), false);
+    return executor.executeBlocking(() -> Password.hash(password).addRandomSalt(16).with(argon2).getResult(), false);
   }
 
   /** Constant-time comparison inside Password4j; a malformed stored hash simply fails. */
   public Future<Boolean> verify(String password, String hash) {
-    return vertx.executeBlocking(() -> {
+    return executor.executeBlocking(() -> {
       try {
         return Password.check(password, hash).with(Argon2Function.getInstanceFromHash(hash));
       } catch (RuntimeException malformed) {
