@@ -1,11 +1,10 @@
 package io.quire.apikeys;
 
+import io.quire.platform.clock.Times;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -38,12 +37,8 @@ record ApiKey(UUID id, UUID userId, String name, String prefix, String secretHas
         .put("allowedIps", new JsonArray(allowedIps))
         .put("allowedOrigins", new JsonArray(allowedOrigins))
         .put("rateLimitPerMinute", rateLimitPerMinute)
-        .put("expiresAt", iso(expiresAt))
-        .put("lastUsedAt", iso(lastUsedAt))
-        .put("createdAt", iso(createdAt));
-  }
-
-  static String iso(OffsetDateTime t) {
-    return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_INSTANT);
+        .put("expiresAt", Times.iso(expiresAt))
+        .put("lastUsedAt", Times.iso(lastUsedAt))
+        .put("createdAt", Times.iso(createdAt));
   }
 }

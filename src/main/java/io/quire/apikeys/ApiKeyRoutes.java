@@ -2,7 +2,7 @@ package io.quire.apikeys;
 
 import io.quire.platform.auth.Authz;
 import io.quire.platform.auth.Role;
-import io.quire.platform.http.ApiException;
+import io.quire.platform.http.PathParams;
 import io.quire.platform.http.RequestBody;
 import io.quire.platform.http.Responses;
 import io.vertx.ext.web.Router;
@@ -108,10 +108,6 @@ public final class ApiKeyRoutes {
   }
 
   private static UUID id(RoutingContext ctx) {
-    try {
-      return UUID.fromString(ctx.pathParam("apiKeyId"));
-    } catch (IllegalArgumentException e) {
-      throw new ApiException.NotFound("api_key.not_found", "No such API key.");
-    }
+    return PathParams.uuid(ctx, "apiKeyId", "api_key.not_found");
   }
 }

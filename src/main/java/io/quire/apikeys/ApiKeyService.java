@@ -3,6 +3,7 @@ package io.quire.apikeys;
 import io.quire.platform.auth.ApiKeyAuthenticator;
 import io.quire.platform.auth.Principal;
 import io.quire.platform.auth.Role;
+import io.quire.platform.clock.Times;
 import io.quire.platform.config.QuireConfig;
 import io.quire.platform.crypto.SecretTokens;
 import io.quire.platform.http.ApiException;
@@ -118,7 +119,7 @@ public final class ApiKeyService implements ApiKeyAuthenticator {
             total += n;
             daily.add(new JsonObject().put("date", day).put("requests", n));
           }
-          return new JsonObject().put("id", id.toString()).put("lastUsedAt", ApiKey.iso(key.lastUsedAt()))
+          return new JsonObject().put("id", id.toString()).put("lastUsedAt", Times.iso(key.lastUsedAt()))
               .put("requestsLast30Days", total).put("daily", daily).put("countsAvailable", counts != null);
         }));
   }

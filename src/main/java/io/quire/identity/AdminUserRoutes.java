@@ -3,6 +3,7 @@ package io.quire.identity;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.auth.Role;
 import io.quire.platform.http.ApiException;
+import io.quire.platform.http.PathParams;
 import io.quire.platform.http.RequestBody;
 import io.quire.platform.http.Responses;
 import io.vertx.ext.web.Router;
@@ -59,7 +60,7 @@ public final class AdminUserRoutes {
       }
     }
     body.validate();
-    admin.update(Authz.require(ctx), AuthRoutes.pathId(ctx, "userId", "user.not_found"),
+    admin.update(Authz.require(ctx), PathParams.uuid(ctx, "userId", "user.not_found"),
             new AdminUserService.Change(parsedRole, status, reason))
         .onSuccess(user -> Responses.json(ctx, 200, user)).onFailure(ctx::fail);
   }

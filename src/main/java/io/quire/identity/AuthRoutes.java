@@ -2,7 +2,7 @@ package io.quire.identity;
 
 import io.quire.platform.auth.Authz;
 import io.quire.platform.auth.Principal;
-import io.quire.platform.http.ApiException;
+import io.quire.platform.http.PathParams;
 import io.quire.platform.http.RequestBody;
 import io.quire.platform.http.Responses;
 import io.quire.platform.ratelimit.RateLimiter;
@@ -11,7 +11,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
-import java.util.UUID;
 
 /** {@code /api/v1/auth/*}: sign-up, sign-in, tokens, sessions, credentials, MFA. */
 public final class AuthRoutes {
@@ -57,6 +56,18 @@ public final class AuthRoutes {
     router.post(BASE + "/mfa/regenerate-backup").handler(Authz.session()).handler(this::mfaRegenerate);
   }
 
+  /** A TOTP {@code code} or a {@code backupCode}: one of the two is required. */
+  private record SecondFactor(String code, String backupCode) {
+    static SecondFactor of(RequestBody body) {
+      String code = body.optionalString("code", 1, 20);
+      String backupCode = body.optionalString("backupCode", 1, 40);
+      if (code == null && backupCode == null) {
+        body.error("code", "code or backupCode is required");
+      }
+      return new SecondFactor(code, backupCode);
+    }
+  }
+
   /** Per-IP limit on the endpoints that guess at credentials or send mail. */
   private Future<Void> limit(RoutingContext ctx, String name) {
     return limiter.enforce(ctx, name, Authz.clientIp(ctx), attemptsPerMinute, Duration.ofMinutes(1));
@@ -87,13 +98,9 @@ public final class AuthRoutes {
   private void mfaChallenge(RoutingContext ctx) {
     RequestBody body = RequestBody.of(ctx);
     String token = body.requiredString("mfaToken", 10, 200);
-    String code = body.optionalString("code", 1, 20);
-    String backupCode = body.optionalString("backupCode", 1, 40);
-    if (code == null && backupCode == null) {
-      body.error("code", "code or backupCode is required");
-    }
+    SecondFactor factor = SecondFactor.of(body);
     body.validate();
-    limit(ctx, "mfa").compose(v -> auth.completeMfa(token, code, backupCode, ClientInfo.of(ctx)))
+    limit(ctx, "mfa").compose(v -> auth.completeMfa(token, factor.code(), factor.backupCode(), ClientInfo.of(ctx)))
         .onSuccess(tokens -> Responses.json(ctx, 200, tokens)).onFailure(ctx::fail);
   }
 
@@ -155,7 +162,7 @@ public final class AuthRoutes {
 
   private void revokeSession(RoutingContext ctx) {
     Principal p = Authz.require(ctx);
-    auth.revokeSession(p, pathId(ctx, "sessionId", "auth.session_not_found"))
+    auth.revokeSession(p, PathParams.uuid(ctx, "sessionId", "auth.session_not_found"))
         .onSuccess(v -> Responses.noContent(ctx)).onFailure(ctx::fail);
   }
 
@@ -208,13 +215,9 @@ public final class AuthRoutes {
   private void mfaDisable(RoutingContext ctx) {
     RequestBody body = RequestBody.of(ctx);
     String password = Inputs.password(body, "password");
-    String code = body.optionalString("code", 1, 20);
-    String backupCode = body.optionalString("backupCode", 1, 40);
-    if (code == null && backupCode == null) {
-      body.error("code", "code or backupCode is required");
-    }
+    SecondFactor factor = SecondFactor.of(body);
     body.validate();
-    mfa.disable(Authz.require(ctx), password, code, backupCode)
+    mfa.disable(Authz.require(ctx), password, factor.code(), factor.backupCode())
         .onSuccess(v -> Responses.json(ctx, 200, new JsonObject().put("mfaEnabled", false))).onFailure(ctx::fail);
   }
 
@@ -228,14 +231,5 @@ public final class AuthRoutes {
     body.validate();
     mfa.regenerateBackupCodes(Authz.require(ctx), password)
         .onSuccess(codes -> Responses.json(ctx, 200, codes)).onFailure(ctx::fail);
-  }
-
-  /** A path id that isn't a UUID names nothing: 404, like an unknown one. */
-  static UUID pathId(RoutingContext ctx, String name, String notFoundCode) {
-    try {
-      return UUID.fromString(ctx.pathParam(name));
-    } catch (IllegalArgumentException e) {
-      throw new ApiException.NotFound(notFoundCode, "No such resource.");
-    }
   }
 }

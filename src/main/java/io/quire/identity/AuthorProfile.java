@@ -1,5 +1,6 @@
 package io.quire.identity;
 
+import io.quire.platform.clock.Times;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;

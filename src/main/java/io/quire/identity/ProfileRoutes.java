@@ -1,6 +1,7 @@
 package io.quire.identity;
 
 import io.quire.platform.auth.Authz;
+import io.quire.platform.http.PathParams;
 import io.quire.platform.http.RequestBody;
 import io.quire.platform.http.Responses;
 import io.vertx.core.json.JsonObject;
@@ -75,7 +76,7 @@ public final class ProfileRoutes {
   }
 
   private void publicAuthor(RoutingContext ctx) {
-    profiles.publicAuthor(AuthRoutes.pathId(ctx, "userId", "author.not_found"))
+    profiles.publicAuthor(PathParams.uuid(ctx, "userId", "author.not_found"))
         .onSuccess(p -> Responses.json(ctx, 200, p)).onFailure(ctx::fail);
   }
 

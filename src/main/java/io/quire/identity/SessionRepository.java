@@ -1,6 +1,7 @@
 package io.quire.identity;
 
 import io.quire.platform.auth.Revocations;
+import io.quire.platform.clock.Times;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;

@@ -1,6 +1,7 @@
 package io.quire.identity;
 
 import io.quire.platform.auth.Role;
+import io.quire.platform.clock.Times;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.time.OffsetDateTime;

@@ -3,9 +3,9 @@ package io.quire.platform.db;
 import io.quire.platform.config.QuireConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClientOptions;
+import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
-import io.vertx.pgclient.PgBuilder;
 import java.util.concurrent.TimeUnit;
 
 /** Builds the PostgreSQL pool every verticle uses; one shared pool per process, whatever the instance count. */

@@ -31,6 +31,11 @@ public abstract sealed class ApiException extends RuntimeException {
     return errors;
   }
 
+  /** A failure the client may retry later; {@code Retry-After} carries the wait. */
+  public interface RetryLater {
+    long retryAfterSeconds();
+  }
+
   /** One invalid input field. */
   public record FieldError(String field, String message) {}
 
@@ -63,7 +68,7 @@ public abstract sealed class ApiException extends RuntimeException {
   }
 
   /** 423: the account is locked for a while (too many failed sign-ins); {@code Retry-After} says how long. */
-  public static final class Locked extends ApiException {
+  public static final class Locked extends ApiException implements RetryLater {
     private final long retryAfterSeconds;
 
     public Locked(String code, String detail, long retryAfterSeconds) {
@@ -71,6 +76,7 @@ public abstract sealed class ApiException extends RuntimeException {
       this.retryAfterSeconds = retryAfterSeconds;
     }
 
+    @Override
     public long retryAfterSeconds() {
       return retryAfterSeconds;
     }
@@ -105,7 +111,7 @@ public abstract sealed class ApiException extends RuntimeException {
   }
 
   /** 429: over a rate limit; {@code retryAfterSeconds} becomes the {@code Retry-After} header. */
-  public static final class RateLimited extends ApiException {
+  public static final class RateLimited extends ApiException implements RetryLater {
     private final long retryAfterSeconds;
 
     public RateLimited(String code, String detail, long retryAfterSeconds) {
@@ -113,6 +119,7 @@ public abstract sealed class ApiException extends RuntimeException {
       this.retryAfterSeconds = retryAfterSeconds;
     }
 
+    @Override
     public long retryAfterSeconds() {
       return retryAfterSeconds;
     }

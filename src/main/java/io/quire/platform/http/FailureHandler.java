@@ -4,8 +4,8 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.DecodeException;
-import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import io.vertx.pgclient.PgException;
 import java.util.List;
@@ -49,11 +49,8 @@ public final class FailureHandler implements Handler<RoutingContext> {
     if (problem.status() == 405) {
       response.putHeader(HttpHeaders.ALLOW, String.join(", ", AllowedMethods.forPath(router, ctx.normalizedPath())));
     }
-    if (ctx.failure() instanceof ApiException.RateLimited limited) {
-      response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
-    }
-    if (ctx.failure() instanceof ApiException.Locked locked) {
-      response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(locked.retryAfterSeconds()));
+    if (ctx.failure() instanceof ApiException.RetryLater later) {
+      response.putHeader(HttpHeaders.RETRY_AFTER, Long.toString(later.retryAfterSeconds()));
     }
     if (problem.status() == 503) {
       response.putHeader(HttpHeaders.RETRY_AFTER, "5");

@@ -3,10 +3,10 @@ package io.quire.platform.metrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.VertxOptions;
+import io.vertx.ext.web.Router;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.PrometheusScrapingHandler;
-import io.vertx.ext.web.Router;
 
 /**
  * Prometheus metrics through vertx-micrometer-metrics: HTTP server requests labelled by route template (not

@@ -1,14 +1,14 @@
-package io.quire.identity;
+package io.quire.platform.clock;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** JSON timestamps are ISO-8601 in UTC with {@code Z}. */
-final class Times {
+/** JSON timestamps: ISO-8601 in UTC with {@code Z}, or null. */
+public final class Times {
   private Times() {}
 
-  static String iso(OffsetDateTime t) {
+  public static String iso(OffsetDateTime t) {
     return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_INSTANT);
   }
 }
