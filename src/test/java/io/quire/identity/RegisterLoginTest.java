@@ -61,6 +61,26 @@ class RegisterLoginTest {
   }
 
   @Test
+  void withoutSmtpTheVerificationMailIsStoredAndLogged() throws Exception {
+    Accounts.Account kim = Accounts.in(app).register();
+    io.quire.testing.Eventually.await(() -> mailStatus(kim.email()).equals("logged"), 5000, "the mail job");
+  }
+
+  private static String mailStatus(String to) {
+    try {
+      var rows = app.db.preparedQuery("SELECT status, template FROM outbound_emails WHERE to_address = $1")
+          .execute(Tuple.of(to)).await(5, TimeUnit.SECONDS);
+      if (rows.size() != 1) {
+        return "missing";
+      }
+      var row = rows.iterator().next();
+      return row.getString("template").equals("verify-email") ? row.getString("status") : "wrong template";
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
   void duplicateEmailOrUsernameIs409NamingTheField() {
     ok(api.post("/api/v1/auth/register", registration("dup@example.com", "dup_user"), null), 201);
     JsonObject email = problem(api.post("/api/v1/auth/register", registration("DUP@example.com", "other_user"), null),
