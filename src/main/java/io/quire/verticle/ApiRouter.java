@@ -2,6 +2,7 @@ package io.quire.verticle;
 
 import io.quire.apikeys.ApiKeyRoutes;
 import io.quire.apikeys.ApiKeyService;
+import io.quire.content.Content;
 import io.quire.identity.Identity;
 import io.quire.platform.AppContext;
 import io.quire.platform.auth.AuthHandler;
@@ -17,6 +18,8 @@ import io.quire.platform.http.RequestIdHandler;
 import io.quire.platform.metrics.Metrics;
 import io.quire.platform.openapi.OpenApiRoutes;
 import io.quire.platform.ratelimit.RateLimiter;
+import io.quire.sites.SiteRoutes;
+import io.quire.sites.SiteService;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.AllowForwardHeaders;
@@ -59,6 +62,9 @@ public final class ApiRouter {
     // --- feature routes (one line per feature package, as they land)
     identity.mount(router);
     new ApiKeyRoutes(apiKeys).mount(router);
+    SiteService sites = new SiteService(pool, config.content().softDeleteRetentionDays());
+    new SiteRoutes(sites).mount(router);
+    new Content(vertx, pool, config, sites).mount(router);
 
     // --- operations
     new HealthRoutes(new ReadinessChecks(app, pool, redis, new Bus(vertx))).mount(router);

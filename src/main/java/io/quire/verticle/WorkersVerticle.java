@@ -1,5 +1,6 @@
 package io.quire.verticle;
 
+import io.quire.content.Content;
 import io.quire.identity.Identity;
 import io.quire.platform.AppContext;
 import io.quire.platform.crypto.Passwords;
@@ -16,6 +17,7 @@ import io.quire.platform.mail.Mailer;
 import io.quire.platform.outbox.OutboxDispatcher;
 import io.quire.platform.outbox.OutboxHandler;
 import io.quire.platform.redis.RedisClients;
+import io.quire.sites.SiteService;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -54,12 +56,16 @@ public final class WorkersVerticle extends VerticleBase {
     jobHandlers.put(PruneJob.TYPE, new PruneJob(pool, app.config()));
     jobHandlers.put(Mailer.SEND_JOB, new MailSendJob(vertx, pool, app.config().mail()));
     jobHandlers.putAll(identity.jobHandlers());
+    Content content = new Content(vertx, pool, app.config(), new SiteService(pool, app.config().content().softDeleteRetentionDays()));
+    jobHandlers.putAll(content.jobHandlers());
     Map<String, OutboxHandler> outboxHandlers = Map.of();
 
     String workerId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     jobs = new JobWorker(vertx, pool, jobHandlers, app.config().jobs(), workerId);
     outbox = new OutboxDispatcher(vertx, pool, outboxHandlers, app.config().outbox());
-    periodic = new PeriodicJobs(vertx, pool, queue).every(PruneJob.TYPE, Duration.ofHours(1));
+    periodic = new PeriodicJobs(vertx, pool, queue)
+        .every(PruneJob.TYPE, Duration.ofHours(1))
+        .every(Content.PURGE_JOB, Duration.ofDays(1));
     listener = new PgListener(vertx, PgTarget.of(app.config().pg()))
         .on("quire_jobs", payload -> jobs.wake())
         .on("quire_outbox", payload -> outbox.wake());

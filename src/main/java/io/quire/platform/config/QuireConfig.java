@@ -27,7 +27,8 @@ public record QuireConfig(
     Passwords passwords,
     Security security,
     RateLimit rateLimit,
-    Mail mail) {
+    Mail mail,
+    Content content) {
 
   /** The verticle names {@code QUIRE_VERTICLES} may list. */
   public static final Set<String> VERTICLE_NAMES = Set.of("http", "ingest", "webhooks", "workers");
@@ -71,6 +72,9 @@ public record QuireConfig(
       return "Security[encryptionKey=<hidden>, devDefault=" + devDefault + "]";
     }
   }
+
+  /** Authoring: how long soft-deleted sites, series and chapters can be restored before the purge job removes them. */
+  public record Content(int softDeleteRetentionDays) {}
 
   /** With Redis down, whether rate-limited calls go through ({@code true}) or get 503. */
   public record RateLimit(boolean failOpen) {}
@@ -190,6 +194,7 @@ public record QuireConfig(
         new RateLimit(r.bool("rateLimit.failOpen")),
         new Mail(r.string("mail.from"), new Smtp(r.string("mail.smtp.host"), r.integer("mail.smtp.port", 1, 65535),
             r.string("mail.smtp.username"), r.string("mail.smtp.password"), r.bool("mail.smtp.startTls"),
-            r.bool("mail.smtp.ssl"))));
+            r.bool("mail.smtp.ssl"))),
+        new Content(r.integer("content.softDeleteRetentionDays", 1, 3650)));
   }
 }

@@ -1,5 +1,6 @@
 package io.quire.platform.http;
 
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
@@ -11,12 +12,23 @@ public abstract sealed class ApiException extends RuntimeException {
   private final int status;
   private final String code;
   private final List<FieldError> errors;
+  private final JsonObject extensions;
 
   private ApiException(int status, String code, String detail, List<FieldError> errors) {
+    this(status, code, detail, errors, new JsonObject());
+  }
+
+  private ApiException(int status, String code, String detail, List<FieldError> errors, JsonObject extensions) {
     super(detail, null, false, false);
     this.status = status;
     this.code = code;
     this.errors = List.copyOf(errors);
+    this.extensions = extensions;
+  }
+
+  /** Extra problem members (RFC 9457 extensions), such as {@code currentRevision}. */
+  public JsonObject extensions() {
+    return extensions;
   }
 
   public int status() {
@@ -94,12 +106,28 @@ public abstract sealed class ApiException extends RuntimeException {
     public Conflict(String code, String detail, List<FieldError> errors) {
       super(409, code, detail, errors);
     }
+
+    /** An illegal state transition; the problem carries {@code currentStatus}. */
+    public static Conflict status(String code, String detail, String currentStatus) {
+      return new Conflict(code, detail, new JsonObject().put("currentStatus", currentStatus));
+    }
+
+    private Conflict(String code, String detail, JsonObject extensions) {
+      super(409, code, detail, List.of(), extensions);
+    }
   }
 
-  /** 412: a stale {@code If-Match} or base revision. */
+  /** 412: a stale {@code If-Match} or base revision; the problem carries {@code currentRevision}. */
   public static final class PreconditionFailed extends ApiException {
-    public PreconditionFailed(String code, String detail) {
-      super(412, code, detail, List.of());
+    public PreconditionFailed(String code, String detail, long currentRevision) {
+      super(412, code, detail, List.of(), new JsonObject().put("currentRevision", currentRevision));
+    }
+  }
+
+  /** 428: this write must say which revision it was based on ({@code If-Match} or {@code baseRevision}). */
+  public static final class PreconditionRequired extends ApiException {
+    public PreconditionRequired(String code, String detail) {
+      super(428, code, detail, List.of());
     }
   }
 

@@ -65,7 +65,7 @@ public final class FailureHandler implements Handler<RoutingContext> {
     Throwable failure = ctx.failure();
     String requestId = RequestIdHandler.of(ctx);
     if (failure instanceof ApiException api) {
-      return new Problem(api.status(), api.code(), api.getMessage(), requestId, api.errors());
+      return new Problem(api.status(), api.code(), api.getMessage(), requestId, api.errors(), api.extensions());
     }
     if (failure instanceof DecodeException) {
       return problem(400, "request.malformed_json", "The request body is not valid JSON.", requestId);

@@ -5,7 +5,12 @@ import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /** An RFC 9457 problem body: {@code type, title, status, detail, code, requestId, errors[]}. */
-public record Problem(int status, String code, String detail, String requestId, List<ApiException.FieldError> errors) {
+public record Problem(int status, String code, String detail, String requestId, List<ApiException.FieldError> errors,
+                      JsonObject extensions) {
+  public Problem(int status, String code, String detail, String requestId, List<ApiException.FieldError> errors) {
+    this(status, code, detail, requestId, errors, new JsonObject());
+  }
+
   public static final String CONTENT_TYPE = "application/problem+json";
 
   public JsonObject toJson() {
@@ -13,7 +18,7 @@ public record Problem(int status, String code, String detail, String requestId, 
     for (ApiException.FieldError e : errors) {
       fieldErrors.add(new JsonObject().put("field", e.field()).put("message", e.message()));
     }
-    return new JsonObject()
+    return extensions.copy()
         .put("type", "urn:quire:problem:" + code)
         .put("title", title(status))
         .put("status", status)
@@ -37,6 +42,7 @@ public record Problem(int status, String code, String detail, String requestId, 
       case 415 -> "Unsupported Media Type";
       case 422 -> "Unprocessable Content";
       case 423 -> "Locked";
+      case 428 -> "Precondition Required";
       case 429 -> "Too Many Requests";
       case 503 -> "Service Unavailable";
       default -> status >= 500 ? "Internal Server Error" : "Bad Request";

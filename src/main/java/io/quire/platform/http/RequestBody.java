@@ -141,6 +141,15 @@ public final class RequestBody {
     return json;
   }
 
+  /** A number field as sent (for exact decimals); a non-number is a field error and gives null. */
+  public Number rawNumber(String field) {
+    Object v = json.getValue(field);
+    if (v == null || v instanceof Number) {
+      return (Number) v;
+    }
+    return error(field, "must be a number");
+  }
+
   /** Adds a rule failure found by the caller. */
   public <T> T error(String field, String message) {
     errors.add(new ApiException.FieldError(field, message));

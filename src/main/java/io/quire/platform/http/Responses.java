@@ -16,6 +16,14 @@ public final class Responses {
         .end(body.toBuffer());
   }
 
+  /** Metadata anyone may read: cacheable by browsers and proxies for a minute. */
+  public static void publicJson(RoutingContext ctx, JsonObject body) {
+    ctx.response().setStatusCode(200)
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+        .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60")
+        .end(body.toBuffer());
+  }
+
   /** {@code {"data": [...], "nextCursor": ...}}. */
   public static void list(RoutingContext ctx, JsonArray data, String nextCursor) {
     json(ctx, 200, new JsonObject().put("data", data).put("nextCursor", nextCursor));

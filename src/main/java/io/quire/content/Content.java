@@ -1,0 +1,56 @@
+package io.quire.content;
+
+import io.quire.platform.config.QuireConfig;
+import io.quire.platform.jobs.JobHandler;
+import io.quire.platform.jobs.JobQueue;
+import io.quire.sites.SiteService;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.util.Map;
+
+/** The content feature (series, chapters, versions, publishing) assembled from a verticle's clients. */
+public final class Content {
+  public static final String PURGE_JOB = "content.purge_deleted";
+
+  private final Pool pool;
+  private final int retentionDays;
+  private final SiteService sites;
+  private final SeriesService series;
+  private final ChapterService chapters;
+  private final ChapterVersions versions;
+  private final ChapterPublishing publishing;
+
+  public Content(Vertx vertx, Pool pool, QuireConfig config, SiteService sites) {
+    this.pool = pool;
+    this.retentionDays = config.content().softDeleteRetentionDays();
+    this.sites = sites;
+    this.series = new SeriesService(pool, retentionDays);
+    this.chapters = new ChapterService(vertx, pool, retentionDays);
+    this.versions = new ChapterVersions(pool, chapters);
+    this.publishing = new ChapterPublishing(pool, new JobQueue(config.jobs()));
+  }
+
+  public void mount(Router router) {
+    new SeriesRoutes(series).mount(router);
+    new ChapterRoutes(chapters, versions, publishing).mount(router);
+  }
+
+  /** Scheduled publishing and unlocking, and the purge of soft-deleted content past retention. */
+  public Map<String, JobHandler> jobHandlers() {
+    return Map.of(
+        ChapterPublishing.PUBLISH_DUE_JOB, publishing::publishDue,
+        ChapterPublishing.UNLOCK_DUE_JOB, publishing::unlockDue,
+        PURGE_JOB, job -> purge());
+  }
+
+  private Future<Void> purge() {
+    Tuple days = Tuple.of(retentionDays);
+    return pool.preparedQuery(ChapterSql.PURGE).execute(days)
+        .compose(v -> pool.preparedQuery(SeriesSql.PURGE).execute(days))
+        .compose(v -> sites.purge())
+        .mapEmpty();
+  }
+}

@@ -1,0 +1,171 @@
+package io.quire.content;
+
+import io.quire.platform.auth.Principal;
+import io.quire.platform.http.ApiException;
+import io.quire.platform.ids.Ids;
+import io.quire.platform.outbox.Outbox;
+import io.quire.platform.text.Slugs;
+import io.quire.sites.SiteService;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Series in a site: create (slug unique per site), list, read, update with revision checks, soft delete and
+ * restore, and the status machine DRAFT → ONGOING ⇄ HIATUS → COMPLETED (unpublish back to DRAFT).
+ */
+public final class SeriesService {
+  /** Each action, the states it may start from, and where it leads. */
+  static final Map<String, Transition> TRANSITIONS = Map.of(
+      "publish", new Transition(List.of("DRAFT"), "ONGOING", "series.published"),
+      "unpublish", new Transition(List.of("ONGOING", "HIATUS", "COMPLETED"), "DRAFT", "series.unpublished"),
+      "complete", new Transition(List.of("ONGOING", "HIATUS"), "COMPLETED", "series.completed"),
+      "hiatus", new Transition(List.of("ONGOING"), "HIATUS", "series.on_hiatus"),
+      "resume", new Transition(List.of("HIATUS"), "ONGOING", "series.resumed"));
+
+  record Transition(List<String> from, String to, String event) {}
+
+  private final Pool pool;
+  private final int retentionDays;
+
+  public SeriesService(Pool pool, int retentionDays) {
+    this.pool = pool;
+    this.retentionDays = retentionDays;
+  }
+
+  /** Fields of a create or update; null = not given (or unchanged). */
+  public record SeriesInput(String title, String slug, String synopsis, String contentType, String contentRating,
+                            String language, String defaultAccessLevel, Integer earlyAccessDays, Integer previewParagraphs,
+                            boolean paywallMessageSet, String paywallMessage) {}
+
+  static Future<Loaded> load(SqlClient c, UUID seriesId, Principal p, boolean allowDeleted) {
+    return c.preparedQuery(SeriesSql.FIND_WITH_ROLE).execute(Tuple.of(seriesId, p.userId()))
+        .map(rows -> Loaded.of(rows, p, "series.not_found", allowDeleted));
+  }
+
+  public Future<Series> create(Principal p, UUID siteId, SeriesInput in) {
+    UUID id = Ids.newId();
+    return pool.withTransaction(tx -> SiteService.membership(tx, siteId, p).compose(m -> {
+      m.requireManage();
+      return allocateSlug(tx, siteId, in.slug(), in.title());
+    }).compose(slug -> tx.preparedQuery(SeriesSql.INSERT).execute(Tuple.tuple()
+            .addUUID(id).addUUID(siteId).addUUID(p.userId()).addString(slug).addString(in.title()).addString(in.synopsis())
+            .addString(in.contentType()).addString(in.contentRating()).addString(in.language())
+            .addString(in.defaultAccessLevel()).addValue(shortOrNull(in.earlyAccessDays()))
+            .addValue(shortOrNull(in.previewParagraphs())).addString(in.paywallMessage())))
+        .map(rows -> new Series(rows.iterator().next()))
+        .compose(s -> event(tx, "series.created", s).map(v -> s)))
+        .recover(SeriesService::slugTaken);
+  }
+
+  private static Future<String> allocateSlug(SqlClient tx, UUID siteId, String explicit, String title) {
+    if (explicit != null) {
+      return Future.succeededFuture(explicit);
+    }
+    String base = Slugs.from(title, "series");
+    return tx.preparedQuery(SeriesSql.SLUGS_LIKE).execute(Tuple.of(siteId, base)).map(rows -> {
+      Set<String> taken = new HashSet<>();
+      rows.forEach(r -> taken.add(r.getString("slug")));
+      return Slugs.unique(base, taken);
+    });
+  }
+
+  public Future<JsonArray> list(Principal p, UUID siteId, boolean includeDeleted) {
+    return SiteService.membership(pool, siteId, p)
+        .compose(m -> pool.preparedQuery(SeriesSql.LIST_BY_SITE).execute(Tuple.of(siteId, includeDeleted)))
+        .map(rows -> {
+          JsonArray out = new JsonArray();
+          rows.forEach(r -> out.add(new Series(r).toJson()));
+          return out;
+        });
+  }
+
+  public Future<Series> get(Principal p, UUID seriesId) {
+    return load(pool, seriesId, p, false).map(l -> new Series(l.row()));
+  }
+
+  public Future<Series> update(Principal p, UUID seriesId, SeriesInput in, Long expected) {
+    return pool.withTransaction(tx -> load(tx, seriesId, p, false).compose(l -> {
+      l.membership().requireManage();
+      Tuple t = Tuple.tuple().addUUID(seriesId).addValue(expected == null ? null : expected.intValue())
+          .addString(in.title()).addString(in.synopsis()).addString(in.contentType()).addString(in.contentRating())
+          .addString(in.language()).addString(in.defaultAccessLevel()).addValue(shortOrNull(in.earlyAccessDays()))
+          .addValue(shortOrNull(in.previewParagraphs())).addBoolean(in.paywallMessageSet()).addString(in.paywallMessage())
+          .addString(in.slug());
+      return tx.preparedQuery(SeriesSql.UPDATE).execute(t)
+          .compose(rows -> changed(tx, rows, seriesId))
+          .compose(s -> event(tx, "series.updated", s).map(v -> s));
+    })).recover(SeriesService::slugTaken);
+  }
+
+  /** publish, unpublish, complete, hiatus or resume; 409 with the current status when not allowed from it. */
+  public Future<Series> transition(Principal p, UUID seriesId, String action) {
+    Transition t = TRANSITIONS.get(action);
+    return pool.withTransaction(tx -> load(tx, seriesId, p, false).compose(l -> {
+      l.membership().requireManage();
+      return tx.preparedQuery(SeriesSql.TRANSITION).execute(Tuple.of(seriesId, t.from().toArray(String[]::new), t.to()))
+          .compose(rows -> rows.size() == 1 ? Future.succeededFuture(new Series(rows.iterator().next()))
+              : Future.failedFuture(ApiException.Conflict.status("series.illegal_transition",
+                  "Cannot " + action + " a series that is " + l.row().getString("status") + ".", l.row().getString("status"))))
+          .compose(s -> event(tx, t.event(), s).map(v -> s));
+    }));
+  }
+
+  public Future<Void> delete(Principal p, UUID seriesId) {
+    return pool.withTransaction(tx -> load(tx, seriesId, p, false).compose(l -> {
+      l.membership().requireManage();
+      return tx.preparedQuery(SeriesSql.SOFT_DELETE).execute(Tuple.of(seriesId))
+          .compose(rows -> event(tx, "series.deleted", new Series(rows.iterator().next())));
+    }));
+  }
+
+  public Future<Series> restore(Principal p, UUID seriesId) {
+    return pool.withTransaction(tx -> load(tx, seriesId, p, true).compose(l -> {
+      l.membership().requireManage();
+      if (l.row().getValue("deleted_at") == null) {
+        return Future.failedFuture(new ApiException.Conflict("series.not_deleted", "The series is not deleted.", List.of()));
+      }
+      return tx.preparedQuery(SeriesSql.RESTORE).execute(Tuple.of(seriesId, retentionDays)).compose(rows -> rows.size() == 0
+          ? Future.failedFuture(new ApiException.NotFound("series.not_found", "Not found (deleted too long ago)."))
+          : Future.succeededFuture(new Series(rows.iterator().next())))
+          .compose(s -> event(tx, "series.restored", s).map(v -> s));
+    }));
+  }
+
+  private static Future<Series> changed(SqlClient tx, RowSet<Row> rows, UUID id) {
+    if (rows.size() == 1) {
+      return Future.succeededFuture(new Series(rows.iterator().next()));
+    }
+    return tx.preparedQuery(SeriesSql.CURRENT).execute(Tuple.of(id)).compose(current -> Future.failedFuture(
+        new ApiException.PreconditionFailed("series.revision_stale", "The series changed since you read it; reload and try again.",
+            current.iterator().next().getInteger("revision"))));
+  }
+
+  static Future<Void> event(SqlClient tx, String topic, Series s) {
+    return Outbox.append(tx, topic, s.id().toString(), new JsonObject().put("seriesId", s.id().toString())
+        .put("siteId", s.siteId().toString()).put("revision", s.revision()).put("status", s.row().getString("status"))).mapEmpty();
+  }
+
+  private static <T> Future<T> slugTaken(Throwable e) {
+    if (e instanceof PgException pg && "23505".equals(pg.getSqlState()) && String.valueOf(pg.getMessage()).contains("slug")) {
+      return Future.failedFuture(new ApiException.Conflict("series.slug_taken", "Another series of this site has that slug.",
+          List.of(new ApiException.FieldError("slug", "is already taken"))));
+    }
+    return Future.failedFuture(e);
+  }
+
+  private static Short shortOrNull(Integer value) {
+    return value == null ? null : value.shortValue();
+  }
+}

@@ -1,0 +1,308 @@
+#!/usr/bin/env python3
+"""Writes the OpenAPI parts identity.json, apikeys.json and authoring.json (src/main/resources/openapi/) from
+the route tables below.
+
+Edit the tables, run `python3 tools/openapi_parts.py`, commit the outputs. OpenApiCoverageTest checks
+that every mounted route is documented and every documented route mounted.
+"""
+import json, os
+
+S = lambda **p: {"type": "object", "properties": p}
+STR = {"type": "string"}
+EMAIL = {"type": "string", "format": "email"}
+PW = {"type": "string", "minLength": 10, "maxLength": 256}
+TOKEN = {"type": "string"}
+BOOL = {"type": "boolean"}
+INT = {"type": "integer"}
+ARR = lambda t: {"type": "array", "items": t}
+REF = lambda n: {"$ref": "#/components/schemas/" + n}
+
+ERR = {
+    400: "Malformed body or invalid/used/expired token", 401: "Not signed in, or credentials/token invalid",
+    403: "Signed in but not allowed (role, API key, wrong password)", 404: "Not found or not visible to you",
+    409: "Conflict with current state (an illegal status change carries currentStatus)",
+    412: "Stale If-Match / baseRevision; the problem carries currentRevision",
+    415: "Body is not application/json", 422: "Invalid fields (see errors[])",
+    428: "This change needs If-Match (the ETag you read) or baseRevision",
+    423: "Account locked after repeated failed sign-ins; Retry-After says for how long",
+    429: "Rate limited; Retry-After and RateLimit-* headers", 503: "A dependency is unavailable",
+}
+
+def op(summary, ok, ok_schema=None, body=None, required=(), errors=(), auth="session", tag="auth", params=()):
+    o = {"tags": [tag], "summary": summary, "responses": {}}
+    if auth == "session":
+        o["security"] = [{"bearerAuth": []}]
+    elif auth == "any":
+        o["security"] = [{"bearerAuth": []}, {"apiKey": []}]
+    else:
+        o["security"] = []
+    if params:
+        o["parameters"] = list(params)
+    if body is not None:
+        schema = dict(body)
+        if required:
+            schema["required"] = list(required)
+        o["requestBody"] = {"required": True, "content": {"application/json": {"schema": schema}}}
+    o["responses"][str(ok)] = {"description": "OK"} if ok_schema is None and ok == 204 else {
+        "description": "OK", "content": {"application/json": {"schema": ok_schema or {"type": "object"}}}}
+    for code in sorted(set(errors) | ({401} if auth in ("session", "any") else set()) | ({415, 422} if body else set())):
+        o["responses"][str(code)] = {"description": ERR[code], "content": {"application/problem+json": {"schema": REF("Problem")}}}
+    return o
+
+path_param = lambda name: {"name": name, "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}
+query = lambda name, schema, desc: {"name": name, "in": "query", "required": False, "schema": schema, "description": desc}
+
+tokens = REF("TokenResponse")
+user = REF("User")
+A = "/api/v1/auth"
+identity = {
+    A + "/register": {"post": op("Create an account; sends a verification email", 201, tokens,
+        S(email=EMAIL, password=PW, username={"type": "string", "pattern": "^[a-z0-9_]{3,30}$"}, displayName=STR),
+        ("email", "password", "username"), (409, 429), auth=None)},
+    A + "/login": {"post": op("Sign in; with MFA on, answers {mfaRequired, mfaToken} instead of tokens", 200,
+        {"oneOf": [tokens, REF("MfaRequired")]}, S(email=EMAIL, password=STR), ("email", "password"), (401, 403, 423, 429), auth=None)},
+    A + "/mfa/challenge": {"post": op("Second sign-in step: a TOTP code or a backup code", 200, tokens,
+        S(mfaToken=TOKEN, code=STR, backupCode=STR), ("mfaToken",), (401, 429), auth=None)},
+    A + "/refresh": {"post": op("Rotate a refresh token; reusing an old one revokes the session", 200, tokens,
+        S(refreshToken=TOKEN), ("refreshToken",), (401,), auth=None)},
+    A + "/forgot-password": {"post": op("Request a reset email; always 202, whether or not the account exists", 202,
+        S(message=STR), S(email=EMAIL), ("email",), (429,), auth=None)},
+    A + "/reset-password": {"post": op("Set a new password with an emailed token (single use, 1 hour); ends all sessions", 200,
+        S(message=STR), S(token=TOKEN, password=PW), ("token", "password"), (400, 429), auth=None)},
+    A + "/verify-email": {"post": op("Confirm the email address with an emailed token", 200, S(user=user),
+        S(token=TOKEN), ("token",), (400,), auth=None)},
+    A + "/me": {"get": op("The current user, minimal", 200, S(id=STR, email=STR, username=STR, displayName=STR, role=STR,
+        status=STR, emailVerified=BOOL, mfaEnabled=BOOL), auth="any")},
+    A + "/logout": {"post": op("End this session", 204, errors=(403,))},
+    A + "/logout-all": {"post": op("End every session; every access token stops working on every instance", 200,
+        S(sessionsRevoked=INT), errors=(403,))},
+    A + "/sessions": {"get": op("Active sessions (device, IP, last active, current flag)", 200,
+        S(data=ARR(REF("Session")), nextCursor={"type": ["string", "null"]}), errors=(403,))},
+    A + "/sessions/{sessionId}": {"delete": op("Revoke one of your sessions", 204, errors=(403, 404), params=(path_param("sessionId"),))},
+    A + "/resend-verification": {"post": op("Send the verification email again", 202, S(message=STR), errors=(403, 409, 429))},
+    A + "/change-password": {"post": op("Change the password; other sessions end, this one gets a new access token", 200,
+        S(accessToken=STR, expiresIn=INT, tokenType=STR), S(currentPassword=STR, newPassword=PW),
+        ("currentPassword", "newPassword"), (403,))},
+    A + "/change-email": {"post": op("Ask to change the email; a token goes to the new address", 202, S(message=STR),
+        S(newEmail=EMAIL, password=STR), ("newEmail", "password"), (403, 409))},
+    A + "/verify-email-change": {"post": op("Confirm the new address with its token", 200, S(user=user), S(token=TOKEN),
+        ("token",), (400, 403, 409))},
+    A + "/mfa/enable": {"post": op("Start TOTP set-up: a secret and its otpauth:// URI (pending until verified)", 200,
+        S(secret=STR, otpauthUri=STR, digits=INT, period=INT, algorithm=STR), errors=(403, 409))},
+    A + "/mfa/verify": {"post": op("Confirm set-up with a code; turns MFA on and returns 10 backup codes once", 200,
+        S(mfaEnabled=BOOL, backupCodes=ARR(STR)), S(code={"type": "string", "pattern": "^\\d{6}$"}), ("code",), (401, 403, 409))},
+    A + "/mfa/disable": {"post": op("Turn MFA off (password and a code or backup code)", 200, S(mfaEnabled=BOOL),
+        S(password=STR, code=STR, backupCode=STR), ("password",), (401, 403, 409))},
+    A + "/mfa/backup-codes": {"get": op("How many backup codes are left", 200, S(remaining=INT, total=INT), errors=(403, 409))},
+    A + "/mfa/regenerate-backup": {"post": op("Replace the backup codes (shown once)", 200, S(backupCodes=ARR(STR)),
+        S(password=STR), ("password",), (403, 409))},
+    "/api/v1/users/me": {
+        "get": op("Your full profile with preferences", 200, user, auth="any", tag="users"),
+        "patch": op("Update your profile (a sent null clears bio/avatarUrl)", 200, user,
+            S(displayName=STR, bio={"type": ["string", "null"]}, avatarUrl={"type": ["string", "null"], "format": "uri"},
+              timezone=STR, locale=STR), (), (403,), tag="users")},
+    "/api/v1/users/me/preferences": {
+        "get": op("Your preferences object", 200, {"type": "object"}, auth="any", tag="users"),
+        "patch": op("Merge into your preferences (a key set to null is removed)", 200, {"type": "object"},
+            {"type": "object", "maxProperties": 50}, (), (403,), tag="users")},
+    "/api/v1/users/{username}": {"get": op("A public profile (no email)", 200, REF("PublicUser"), errors=(404,), auth=None,
+        tag="users", params=({"name": "username", "in": "path", "required": True, "schema": STR},))},
+    "/api/v1/author-profile": {
+        "post": op("Become an author: creates your author profile, READER → AUTHOR", 201, REF("AuthorProfile"),
+            REF("AuthorProfileInput"), (), (403, 409), tag="authors"),
+        "get": op("Your author profile", 200, REF("AuthorProfile"), errors=(404,), auth="any", tag="authors"),
+        "patch": op("Update your author profile", 200, REF("AuthorProfile"), REF("AuthorProfileInput"), (), (403, 404), tag="authors")},
+    "/api/v1/authors/{userId}": {"get": op("An author's public profile", 200, REF("AuthorProfile"), errors=(404,), auth=None,
+        tag="authors", params=(path_param("userId"),))},
+    "/api/v1/admin/users": {"get": op("Users, filtered and keyset-paged (ADMIN+)", 200,
+        S(data=ARR(user), nextCursor={"type": ["string", "null"]}), errors=(400, 403, 422), tag="admin",
+        params=(query("status", STR, "PENDING_VERIFICATION, ACTIVE, SUSPENDED, BANNED or DELETED"),
+                query("role", STR, "READER, AUTHOR, COLLABORATOR, ADMIN or SUPER_ADMIN"),
+                query("email", STR, "email prefix"), query("cursor", STR, "from nextCursor"),
+                query("limit", {"type": "integer", "minimum": 1, "maximum": 100}, "default 20")))},
+    "/api/v1/admin/users/{userId}": {"patch": op("Change a user's role or status (reason kept in the history)", 200,
+        REF("User"), S(role=STR, status=STR, reason=STR), (), (403, 404), tag="admin", params=(path_param("userId"),))},
+}
+
+K = "/api/v1/api-keys"
+key = REF("ApiKey")
+key_input = S(name=STR, scopes=ARR({"type": "string", "enum": sorted(["content:read", "content:write", "analytics:read",
+    "analytics:write", "webhooks:read", "webhooks:write", "engagement:write", "billing:read"])}),
+    siteId={"type": "string", "format": "uuid"}, allowedIps=ARR(STR), allowedOrigins=ARR(STR),
+    rateLimitPerMinute=INT, expiresAt={"type": ["string", "null"], "format": "date-time"})
+kid = path_param("apiKeyId")
+apikeys = {
+    K: {"get": op("Your API keys (never the secret)", 200, S(data=ARR(key), nextCursor={"type": ["string", "null"]}),
+            errors=(403,), tag="api-keys"),
+        "post": op("Create a key (AUTHOR+); the full key is in `key`, shown only now", 201, REF("ApiKeyWithSecret"),
+            key_input, ("name", "scopes"), (403,), tag="api-keys")},
+    K + "/{apiKeyId}": {
+        "get": op("One of your keys", 200, key, errors=(403, 404), tag="api-keys", params=(kid,)),
+        "patch": op("Change a key's name, scopes, allow-lists, limit or expiry", 200, key, key_input, (), (403, 404),
+            tag="api-keys", params=(kid,)),
+        "delete": op("Revoke a key", 204, errors=(403, 404), tag="api-keys", params=(kid,))},
+    K + "/{apiKeyId}/regenerate": {"post": op("New secret for a key; the old one stops working", 200, REF("ApiKeyWithSecret"),
+        errors=(403, 404), tag="api-keys", params=(kid,))},
+    K + "/{apiKeyId}/usage": {"get": op("Requests per day over 30 days", 200,
+        S(id=STR, lastUsedAt={"type": ["string", "null"]}, requestsLast30Days=INT, daily=ARR(S(date=STR, requests=INT))),
+        errors=(403, 404), tag="api-keys", params=(kid,))},
+}
+
+user_props = dict(id=STR, email=STR, emailVerified=BOOL, username=STR, displayName=STR, bio={"type": ["string", "null"]},
+    avatarUrl={"type": ["string", "null"]}, timezone=STR, locale=STR,
+    role={"enum": ["READER", "AUTHOR", "COLLABORATOR", "ADMIN", "SUPER_ADMIN"]},
+    status={"enum": ["PENDING_VERIFICATION", "ACTIVE", "SUSPENDED", "BANNED", "DELETED"]}, mfaEnabled=BOOL,
+    lastLoginAt={"type": ["string", "null"], "format": "date-time"}, createdAt={"type": "string", "format": "date-time"})
+schemas = {
+    "User": S(**user_props),
+    "PublicUser": S(id=STR, username=STR, displayName=STR, bio=STR, avatarUrl=STR, role=STR, createdAt=STR),
+    "TokenResponse": S(user=REF("User"), accessToken=STR, refreshToken=STR, expiresIn=INT, tokenType={"const": "Bearer"}),
+    "MfaRequired": S(mfaRequired={"const": True}, mfaToken=STR, expiresIn=INT),
+    "Session": S(id=STR, device=STR, userAgent=STR, ipAddress=STR, createdAt=STR, lastActiveAt=STR, expiresAt=STR, current=BOOL),
+    "AuthorProfileInput": S(penName=STR, tagline=STR, fullBio=STR, websiteUrl=STR, socialLinks={"type": "object"},
+        genres=ARR(STR), acceptingCommissions=BOOL, allowDirectMessages=BOOL),
+    "AuthorProfile": S(userId=STR, penName=STR, tagline=STR, fullBio=STR, websiteUrl=STR, socialLinks={"type": "object"},
+        genres=ARR(STR), acceptingCommissions=BOOL, allowDirectMessages=BOOL, isVerified=BOOL, createdAt=STR, updatedAt=STR),
+}
+key_schemas = {
+    "ApiKey": S(id=STR, name=STR, prefix=STR, scopes=ARR(STR), siteId={"type": ["string", "null"]}, allowedIps=ARR(STR),
+        allowedOrigins=ARR(STR), rateLimitPerMinute=INT, expiresAt={"type": ["string", "null"]},
+        lastUsedAt={"type": ["string", "null"]}, createdAt=STR),
+    "ApiKeyWithSecret": {"allOf": [REF("ApiKey"), S(key={"type": "string", "description": "qk_<prefix>_<secret>; shown once"})]},
+}
+
+# ---- authoring: sites, series, chapters
+site_p, series_p, chapter_p = path_param("siteId"), path_param("seriesId"), path_param("chapterId")
+version_p = {"name": "versionId", "in": "path", "required": True, "schema": {"type": "integer"}, "description": "version number"}
+ifmatch = {"name": "If-Match", "in": "header", "required": False, "schema": STR, "description": "the ETag you read, e.g. \"r7\""}
+site, series, chapter = REF("Site"), REF("Series"), REF("Chapter")
+content_r = REF("ChapterContent")
+lst = lambda item: S(data=ARR(item), nextCursor={"type": ["string", "null"]})
+A_ERR = (403, 404)
+site_in = S(name=STR, slug=STR, tagline=STR, description=STR, isPublic=BOOL, customDomain=STR, baseRevision=INT)
+series_in = S(title=STR, slug=STR, synopsis=STR, contentType=STR, contentRating=STR, language=STR, defaultAccessLevel=STR,
+              earlyAccessDays=INT, previewParagraphs=INT, paywallMessage=STR, baseRevision=INT)
+authoring = {
+    "/api/v1/sites": {
+        "get": op("Your sites and the sites you collaborate on", 200, lst(site), auth="any", tag="sites",
+                  params=(query("includeDeleted", BOOL, "include soft-deleted sites"),)),
+        "post": op("Create a site (AUTHOR+); the slug comes from the name unless given", 201, site, site_in, ("name",), (403, 409), auth="any", tag="sites")},
+    "/api/v1/sites/{siteId}": {
+        "get": op("A site you own or work on (ETag = revision)", 200, site, errors=A_ERR, auth="any", tag="sites", params=(site_p,)),
+        "patch": op("Update a site (If-Match or baseRevision optional)", 200, site, site_in, (), A_ERR + (409, 412), auth="any", tag="sites", params=(site_p, ifmatch)),
+        "delete": op("Soft-delete a site (owner); restorable for content.softDeleteRetentionDays", 204, errors=A_ERR, auth="any", tag="sites", params=(site_p,))},
+    "/api/v1/sites/{siteId}/restore": {"post": op("Restore a soft-deleted site", 200, site, errors=A_ERR + (409,), auth="any", tag="sites", params=(site_p,))},
+    "/api/v1/sites/{siteId}/settings": {
+        "get": op("Comment and content settings", 200, REF("SiteSettings"), errors=A_ERR, auth="any", tag="sites", params=(site_p,)),
+        "patch": op("Update settings", 200, REF("SiteSettings"), S(commentsEnabled=BOOL, commentsModerationMode={"enum": ["pre", "post"]},
+            defaultContentRating={"enum": ["EVERYONE", "TEEN", "MATURE"]}, isPublic=BOOL, extra={"type": "object"}), (), A_ERR + (412,),
+            auth="any", tag="sites", params=(site_p, ifmatch))},
+    "/api/v1/sites/by-slug/{slug}": {"get": op("Public metadata of an active public site", 200, REF("PublicSite"), errors=(404,), auth=None,
+        tag="sites", params=({"name": "slug", "in": "path", "required": True, "schema": STR},))},
+    "/api/v1/sites/by-domain/{domain}": {"get": op("Public metadata by custom domain", 200, REF("PublicSite"), errors=(404,), auth=None,
+        tag="sites", params=({"name": "domain", "in": "path", "required": True, "schema": STR},))},
+    "/api/v1/sites/{siteId}/public": {"get": op("Public metadata by id", 200, REF("PublicSite"), errors=(404,), auth=None, tag="sites", params=(site_p,))},
+    "/api/v1/sites/{siteId}/series": {
+        "get": op("Series of a site", 200, lst(series), errors=A_ERR, auth="any", tag="series", params=(site_p,)),
+        "post": op("Create a series (owner or editor)", 201, series, series_in, ("title",), A_ERR + (409,), auth="any", tag="series", params=(site_p,))},
+    "/api/v1/series/{seriesId}": {
+        "get": op("A series", 200, series, errors=A_ERR, auth="any", tag="series", params=(series_p,)),
+        "patch": op("Update a series", 200, series, series_in, (), A_ERR + (409, 412), auth="any", tag="series", params=(series_p, ifmatch)),
+        "delete": op("Soft-delete a series", 204, errors=A_ERR, auth="any", tag="series", params=(series_p,))},
+    "/api/v1/series/{seriesId}/restore": {"post": op("Restore a soft-deleted series", 200, series, errors=A_ERR + (409,), auth="any", tag="series", params=(series_p,))},
+    "/api/v1/series/{seriesId}/chapters": {
+        "get": op("Chapters of a series, in display order", 200, lst(chapter), errors=A_ERR, auth="any", tag="chapters", params=(series_p,)),
+        "post": op("Create a chapter (not viewers); number, order and slug default to the next ones", 201, chapter,
+            S(title=STR, content=STR, authorNote=STR, chapterNumber={"type": "number"}, volumeNumber=INT, slug=STR,
+              accessLevel={"enum": ["FREE", "SUBSCRIBERS"]}), ("title",), A_ERR + (409,), auth="any", tag="chapters", params=(series_p,))},
+    "/api/v1/chapters/{chapterId}": {
+        "get": op("A chapter's metadata (ETag = revision)", 200, chapter, errors=A_ERR, auth="any", tag="chapters", params=(chapter_p,)),
+        "patch": op("Update metadata; changing the title needs If-Match and makes a version", 200, chapter,
+            S(title=STR, chapterNumber={"type": "number"}, volumeNumber={"type": ["integer", "null"]}, slug=STR,
+              authorNotePosition={"enum": ["start", "end"]}, baseRevision=INT), (), A_ERR + (409, 412, 428), auth="any", tag="chapters",
+            params=(chapter_p, ifmatch)),
+        "delete": op("Soft-delete a chapter", 204, errors=A_ERR, auth="any", tag="chapters", params=(chapter_p,))},
+    "/api/v1/chapters/{chapterId}/restore": {"post": op("Restore a soft-deleted chapter", 200, chapter, errors=A_ERR + (409,), auth="any", tag="chapters", params=(chapter_p,))},
+    "/api/v1/chapters/{chapterId}/content": {
+        "get": op("Markdown source, sanitised HTML, author note", 200, content_r, errors=A_ERR, auth="any", tag="chapters", params=(chapter_p,)),
+        "put": op("Replace the content (If-Match or baseRevision required); makes a version and clears your autosave", 200, content_r,
+            S(content=STR, title=STR, authorNote={"type": ["string", "null"]}, changeNote=STR, baseRevision=INT), ("content",),
+            A_ERR + (412, 428), auth="any", tag="chapters", params=(chapter_p, ifmatch))},
+    "/api/v1/chapters/{chapterId}/autosave": {
+        "get": op("Your autosave, with stale=true when the chapter moved on since its base revision", 200, REF("Autosave"), errors=A_ERR,
+            auth="any", tag="chapters", params=(chapter_p,)),
+        "post": op("Save a draft of your edit (no version); needs its base revision", 200, REF("Autosave"),
+            S(content=STR, title=STR, authorNote=STR, baseRevision=INT), ("content",), A_ERR + (428,), auth="any", tag="chapters",
+            params=(chapter_p, ifmatch)),
+        "delete": op("Discard your autosave", 204, errors=A_ERR, auth="any", tag="chapters", params=(chapter_p,))},
+    "/api/v1/chapters/{chapterId}/access": {
+        "get": op("Access settings", 200, S(accessLevel=STR, minimumTierId=STR, scheduledFreeAt=STR, previewParagraphs=INT,
+            paywallMessage=STR, revision=INT), errors=A_ERR, auth="any", tag="chapters", params=(chapter_p,)),
+        "patch": op("Change access level, tier, preview paragraphs, paywall message", 200, chapter,
+            S(accessLevel={"enum": ["FREE", "SUBSCRIBERS", "SPECIFIC_TIER"]}, minimumTierId=STR, previewParagraphs=INT, paywallMessage=STR,
+              baseRevision=INT), (), A_ERR + (412,), auth="any", tag="chapters", params=(chapter_p, ifmatch))},
+    "/api/v1/chapters/{chapterId}/versions": {"get": op("Versions, newest first; page with ?before=<number>", 200, lst(REF("VersionSummary")),
+        errors=A_ERR, auth="any", tag="versions", params=(chapter_p, query("before", INT, "versions older than this number"),
+        query("limit", INT, "1–100, default 20")))},
+    "/api/v1/chapters/{chapterId}/versions/{versionId}": {"get": op("One version with its content", 200, REF("Version"), errors=A_ERR,
+        auth="any", tag="versions", params=(chapter_p, version_p))},
+    "/api/v1/chapters/{chapterId}/versions/{versionId}/diff": {"get": op("Unified diff and stats from this version to the current one (or ?against=N)",
+        200, REF("Diff"), errors=A_ERR, auth="any", tag="versions", params=(chapter_p, version_p, query("against", STR, "current (default) or a version number")))},
+    "/api/v1/chapters/{chapterId}/versions/compare/{v1}/{v2}": {"get": op("Diff between two versions", 200, REF("Diff"), errors=A_ERR,
+        auth="any", tag="versions", params=(chapter_p, dict(version_p, name="v1"), dict(version_p, name="v2")))},
+    "/api/v1/chapters/{chapterId}/versions/{versionId}/restore": {"post": op("Make a version current again, as a new version (If-Match required)",
+        200, content_r, errors=A_ERR + (412, 428), auth="any", tag="versions", params=(chapter_p, version_p, ifmatch))},
+}
+for action, summary in (("publish", "Publish now (from DRAFT or SCHEDULED)"), ("unpublish", "Back to DRAFT (from PUBLISHED)"),
+                        ("archive", "Archive (from PUBLISHED)"), ("unarchive", "Unarchive (back to PUBLISHED)")):
+    authoring["/api/v1/chapters/{chapterId}/" + action] = {"post": op(summary, 200, chapter, errors=A_ERR + (409,), auth="any",
+        tag="chapters", params=(chapter_p,))}
+for action, summary in (("publish", "DRAFT → ONGOING"), ("unpublish", "back to DRAFT"), ("complete", "→ COMPLETED"),
+                        ("hiatus", "ONGOING → HIATUS"), ("resume", "HIATUS → ONGOING")):
+    authoring["/api/v1/series/{seriesId}/" + action] = {"post": op("Series status: " + summary, 200, series, errors=A_ERR + (409,),
+        auth="any", tag="series", params=(series_p,))}
+sched = S(scheduledAt={"type": "string", "description": "ISO-8601 with offset, or a local date-time read in timezone"},
+          timezone={"type": "string", "examples": ["Asia/Kolkata"]})
+authoring["/api/v1/chapters/{chapterId}/schedule"] = {
+    "post": op("Schedule publication (DRAFT → SCHEDULED); published within seconds of the time, exactly once", 200, chapter, sched,
+        ("scheduledAt", "timezone"), A_ERR + (409,), auth="any", tag="chapters", params=(chapter_p,)),
+    "patch": op("Move the scheduled time", 200, chapter, sched, ("scheduledAt", "timezone"), A_ERR + (409,), auth="any", tag="chapters", params=(chapter_p,)),
+    "delete": op("Cancel the schedule (SCHEDULED → DRAFT)", 200, chapter, errors=A_ERR + (409,), auth="any", tag="chapters", params=(chapter_p,))}
+free = S(scheduledFreeAt=STR, timezone=STR)
+authoring["/api/v1/chapters/{chapterId}/schedule-free"] = {
+    "post": op("Make the chapter free at a time (default: publication + the series' earlyAccessDays)", 200, chapter, free, (), A_ERR + (409,),
+        auth="any", tag="chapters", params=(chapter_p,)),
+    "patch": op("Move the free-unlock time", 200, chapter, free, ("scheduledFreeAt",), A_ERR + (409,), auth="any", tag="chapters", params=(chapter_p,)),
+    "delete": op("Cancel the free-unlock (the chapter stays for subscribers)", 200, chapter, errors=A_ERR + (409,), auth="any", tag="chapters",
+        params=(chapter_p,))}
+authoring_schemas = {
+    "Site": S(id=STR, ownerId=STR, slug=STR, name=STR, tagline=STR, description=STR, customDomain=STR, status=STR, isPublic=BOOL,
+              revision=INT, yourRole={"enum": ["OWNER", "ADMIN", "EDITOR", "WRITER", "VIEWER", None]}, createdAt=STR, updatedAt=STR, deletedAt=STR),
+    "SiteSettings": S(commentsEnabled=BOOL, commentsModerationMode=STR, defaultContentRating=STR, isPublic=BOOL, extra={"type": "object"}, revision=INT),
+    "PublicSite": S(id=STR, slug=STR, name=STR, tagline=STR, description=STR, customDomain=STR, defaultContentRating=STR, commentsEnabled=BOOL),
+    "Series": S(id=STR, siteId=STR, authorId=STR, slug=STR, title=STR, synopsis=STR, contentType=STR, contentRating=STR,
+                status={"enum": ["DRAFT", "ONGOING", "HIATUS", "COMPLETED", "CANCELLED"]}, language=STR, defaultAccessLevel=STR,
+                earlyAccessDays=INT, previewParagraphs=INT, paywallMessage=STR, lastPublishedAt=STR, completedAt=STR, revision=INT,
+                createdAt=STR, updatedAt=STR, deletedAt=STR),
+    "Chapter": S(id=STR, seriesId=STR, siteId=STR, authorId=STR, slug=STR, chapterNumber={"type": "number"}, volumeNumber=INT, order=INT,
+                 title=STR, wordCount=INT, readingMinutes=INT, status={"enum": ["DRAFT", "SCHEDULED", "PUBLISHED", "ARCHIVED"]},
+                 scheduledAt=STR, scheduleTimezone=STR, publishedAt=STR,
+                 accessLevel={"enum": ["FREE", "SUBSCRIBERS", "SPECIFIC_TIER", "SCHEDULED_FREE"]}, minimumTierId=STR, scheduledFreeAt=STR,
+                 previewParagraphs=INT, paywallMessage=STR, authorNotePosition=STR, currentVersion=INT, revision=INT,
+                 createdAt=STR, updatedAt=STR, deletedAt=STR),
+    "ChapterContent": S(id=STR, title=STR, content=STR, contentHtml=STR, authorNote=STR, authorNoteHtml=STR, authorNotePosition=STR,
+                        wordCount=INT, readingMinutes=INT, currentVersion=INT, revision=INT),
+    "Autosave": S(chapterId=STR, title=STR, content=STR, authorNote=STR, baseRevision=INT, currentRevision=INT, stale=BOOL, savedAt=STR),
+    "VersionSummary": S(versionNumber=INT, title=STR, wordCount=INT, changeNote=STR, changedBy=S(id=STR, displayName=STR),
+                        diffStats=S(wordsAdded=INT, wordsRemoved=INT, linesAdded=INT, linesRemoved=INT), createdAt=STR),
+    "Version": {"allOf": [REF("VersionSummary"), S(content=STR, authorNote=STR)]},
+    "Diff": S(**{"from": INT, "to": {"type": ["integer", "string"]}}, titleChanged=BOOL,
+              stats=S(wordsAdded=INT, wordsRemoved=INT, linesAdded=INT, linesRemoved=INT), unifiedDiff=STR),
+}
+
+out = os.path.join(os.path.dirname(__file__), "..", "src", "main", "resources", "openapi")
+for name, paths, sch in (("identity.json", identity, schemas), ("apikeys.json", apikeys, key_schemas),
+                         ("authoring.json", authoring, authoring_schemas)):
+    with open(os.path.join(out, name), "w") as f:
+        json.dump({"paths": paths, "components": {"schemas": sch}}, f, indent=1)
+        f.write("\n")
