@@ -116,7 +116,8 @@ public final class ChapterRoutes {
     }
     var u = new ChapterService.MetaUpdate(title, number(body), body.has("volumeNumber"),
         body.optionalInteger("volumeNumber", 0, 9999), slug(body), position);
-    Long expected = title != null ? Revisions.required(ctx, body, "a chapter's title") : Revisions.expected(ctx, body);
+    // boxed on purpose: a long/Long ternary would unbox a null expected revision
+    Long expected = title != null ? Long.valueOf(Revisions.required(ctx, body, "a chapter's title")) : Revisions.expected(ctx, body);
     body.validate();
     chapters.updateMeta(Authz.require(ctx), chapterId(ctx), u, expected).onSuccess(ch -> send(ctx, ch)).onFailure(ctx::fail);
   }

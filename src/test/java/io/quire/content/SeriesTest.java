@@ -1,0 +1,96 @@
+package io.quire.content;
+
+import static io.quire.testing.Api.ok;
+import static io.quire.testing.Api.problem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.quire.testing.Api;
+import io.quire.testing.Authoring;
+import io.quire.testing.TestApp;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Series: create with per-site slugs, update with revisions, the status machine, delete/restore, permissions. */
+class SeriesTest {
+  static TestApp app;
+  static Api api;
+  static Authoring fixtures;
+
+  @BeforeAll
+  static void start() {
+    app = TestApp.start();
+    api = new Api(app);
+    fixtures = Authoring.in(app);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    app.close();
+  }
+
+  @Test
+  void createListUpdate() {
+    Authoring.User owner = fixtures.author();
+    String site = fixtures.site(owner).getString("id");
+    JsonObject s = ok(api.post("/api/v1/sites/" + site + "/series", new JsonObject().put("title", "The Long Road")
+        .put("contentType", "WEBTOON").put("earlyAccessDays", 7), owner.token()), 201);
+    assertEquals("the-long-road", s.getString("slug"));
+    assertEquals("DRAFT", s.getString("status"));
+    assertEquals(7, s.getInteger("earlyAccessDays"));
+    assertEquals("the-long-road-2", ok(api.post("/api/v1/sites/" + site + "/series",
+        new JsonObject().put("title", "The Long Road"), owner.token()), 201).getString("slug"));
+    String other = fixtures.site(owner).getString("id");
+    assertEquals("the-long-road", ok(api.post("/api/v1/sites/" + other + "/series",
+        new JsonObject().put("title", "The Long Road"), owner.token()), 201).getString("slug"), "slugs are unique per site");
+    assertEquals(2, ok(api.get("/api/v1/sites/" + site + "/series", owner.token()), 200).getJsonArray("data").size());
+
+    JsonObject updated = ok(api.patch("/api/v1/series/" + s.getString("id"), new JsonObject().put("synopsis", "A journey.")
+        .put("baseRevision", 1), owner.token()), 200);
+    assertEquals("A journey.", updated.getString("synopsis"));
+    JsonObject stale = problem(api.patch("/api/v1/series/" + s.getString("id"), new JsonObject().put("synopsis", "x")
+        .put("baseRevision", 1), owner.token()), 412, "series.revision_stale");
+    assertEquals(2, stale.getInteger("currentRevision"));
+    problem(api.patch("/api/v1/series/" + s.getString("id"), new JsonObject().put("contentType", "NOVELLA"), owner.token()),
+        422, "request.invalid");
+    problem(api.post("/api/v1/sites/" + site + "/series", new JsonObject(), owner.token()), 422, "request.invalid");
+  }
+
+  @Test
+  void theStatusMachineRefusesIllegalMoves() {
+    Authoring.User owner = fixtures.author();
+    String id = fixtures.series(owner, fixtures.site(owner).getString("id")).getString("id");
+    JsonObject early = problem(api.post("/api/v1/series/" + id + "/complete", null, owner.token()), 409, "series.illegal_transition");
+    assertEquals("DRAFT", early.getString("currentStatus"));
+    assertEquals("ONGOING", ok(api.post("/api/v1/series/" + id + "/publish", null, owner.token()), 200).getString("status"));
+    assertEquals("HIATUS", ok(api.post("/api/v1/series/" + id + "/hiatus", null, owner.token()), 200).getString("status"));
+    problem(api.post("/api/v1/series/" + id + "/hiatus", null, owner.token()), 409, "series.illegal_transition");
+    assertEquals("ONGOING", ok(api.post("/api/v1/series/" + id + "/resume", null, owner.token()), 200).getString("status"));
+    JsonObject done = ok(api.post("/api/v1/series/" + id + "/complete", null, owner.token()), 200);
+    assertNotNull(done.getString("completedAt"));
+    assertEquals("DRAFT", ok(api.post("/api/v1/series/" + id + "/unpublish", null, owner.token()), 200).getString("status"));
+    assertEquals(List.of("series.created", "series.published", "series.on_hiatus", "series.resumed", "series.completed",
+        "series.unpublished"), fixtures.events(id));
+  }
+
+  @Test
+  void permissionsAndDeletion() {
+    Authoring.User owner = fixtures.author();
+    String site = fixtures.site(owner).getString("id");
+    String id = fixtures.series(owner, site).getString("id");
+    problem(api.get("/api/v1/series/" + id, fixtures.author().token()), 404, "series.not_found");
+    Authoring.User writer = fixtures.reader();
+    fixtures.collaborator(site, writer, "WRITER", new JsonObject());
+    ok(api.get("/api/v1/series/" + id, writer.token()), 200);
+    problem(api.post("/api/v1/series/" + id + "/publish", null, writer.token()), 403, "site.forbidden");
+    problem(api.post("/api/v1/sites/" + site + "/series", new JsonObject().put("title", "Mine"), writer.token()), 403, "site.forbidden");
+
+    ok(api.delete("/api/v1/series/" + id, owner.token()), 204);
+    problem(api.get("/api/v1/series/" + id, owner.token()), 404, "series.not_found");
+    ok(api.post("/api/v1/series/" + id + "/restore", null, owner.token()), 200);
+    problem(api.post("/api/v1/series/" + id + "/restore", null, owner.token()), 409, "series.not_deleted");
+  }
+}
