@@ -82,6 +82,26 @@ for _ in $(seq 1 8); do
 done
 run_post "POST refresh" -t8 -c8 -d"$DURATION" -s bench/refresh.lua "$BASE/refresh"
 
+# --- authoring: chapter create and content update (Markdown rendering, versions, outbox included)
+psql -h 127.0.0.1 -U postgres -d "$DB" -qc "UPDATE users SET role = 'AUTHOR' WHERE email = '$BENCH_EMAIL'"
+export BENCH_TOKEN; BENCH_TOKEN=$(curl -fs -H 'Content-Type: application/json' \
+  -d "{\"email\":\"$BENCH_EMAIL\",\"password\":\"velvet-orbit-71-canyon-drift\"}" "$BASE/login" \
+  | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
+API="http://127.0.0.1:$PORT/api/v1"
+json_id() { sed -n 's/^{"id":"\([^"]*\)".*/\1/p'; }
+SITE=$(curl -fs -H 'Content-Type: application/json' -H "Authorization: Bearer $BENCH_TOKEN" -d '{"name":"Bench"}' "$API/sites" | json_id)
+export BENCH_SERIES; BENCH_SERIES=$(curl -fs -H 'Content-Type: application/json' -H "Authorization: Bearer $BENCH_TOKEN" \
+  -d '{"title":"Bench series"}' "$API/sites/$SITE/series" | json_id)
+run_post "POST chapter (create)" -t2 -c16 -d"$DURATION" -s bench/chapter_create.lua "$API"
+export BENCH_CHAPTERS=bench/results/chapters.txt
+: > "$BENCH_CHAPTERS"
+for i in $(seq 1 8); do
+  curl -fs -H 'Content-Type: application/json' -H "Authorization: Bearer $BENCH_TOKEN" -d "{\"title\":\"Edit $i\"}" \
+    "$API/series/$BENCH_SERIES/chapters" | json_id >> "$BENCH_CHAPTERS"
+done
+run_post "PUT chapter content" -t8 -c8 -d"$DURATION" -s bench/content_update.lua "$API"
+
 echo
 echo "wrk on 127.0.0.1, server and load generator sharing the machine; GETs -t2 -c$CONNECTIONS, logins -t2 -c16,"
-echo "refresh -t8 -c8 (one session per connection); Argon2id m=19456 KiB, t=2, p=1 (the defaults)"
+echo "refresh and content -t8 -c8 (one session / chapter per connection), chapter create -t2 -c16;"
+echo "Argon2id m=19456 KiB, t=2, p=1 (the defaults)"

@@ -79,7 +79,8 @@ public final class ChapterService {
     return render(in.content(), in.authorNote()).compose(r -> pool.withTransaction(tx ->
         SeriesService.load(tx, seriesId, p, false).compose(series -> {
           series.membership().requireCreate();
-          return tx.preparedQuery(ChapterSql.LOCK_SERIES_FOR_NEW_CHAPTER).execute(Tuple.of(seriesId)).compose(next -> {
+          return tx.preparedQuery(ChapterSql.LOCK_SERIES).execute(Tuple.of(seriesId))
+              .compose(locked -> tx.preparedQuery(ChapterSql.NEXT_NUMBER_AND_ORDER).execute(Tuple.of(seriesId))).compose(next -> {
             Row n = next.iterator().next();
             BigDecimal number = in.chapterNumber() != null ? in.chapterNumber()
                 : n.get(Numeric.class, "next_number").bigDecimalValue().setScale(0, java.math.RoundingMode.FLOOR);

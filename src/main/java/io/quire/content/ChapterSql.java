@@ -4,10 +4,16 @@ package io.quire.content;
 final class ChapterSql {
   private ChapterSql() {}
 
-  /** Locks the series row: chapter numbers, order and slugs are allocated one creation at a time per series. */
-  static final String LOCK_SERIES_FOR_NEW_CHAPTER = """
+  /**
+   * Locks the series row so chapter numbers, order and slugs are allocated one creation at a time per series.
+   * It must be its own statement: in READ COMMITTED a statement's snapshot predates any lock wait inside it, so
+   * the next number has to be read by a later statement.
+   */
+  static final String LOCK_SERIES = "SELECT id FROM series WHERE id = $1 FOR UPDATE";
+
+  static final String NEXT_NUMBER_AND_ORDER = """
       SELECT coalesce(max(chapter_number), 0) + 1 AS next_number, coalesce(max(display_order), 0) + 1 AS next_order
-        FROM chapters WHERE series_id = (SELECT id FROM series WHERE id = $1 FOR UPDATE) AND deleted_at IS NULL
+        FROM chapters WHERE series_id = $1 AND deleted_at IS NULL
       """;
 
   static final String SLUGS_LIKE = "SELECT slug FROM chapters WHERE series_id = $1 AND (slug = $2 OR slug LIKE $2 || '-%')";

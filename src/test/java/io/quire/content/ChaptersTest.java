@@ -88,6 +88,24 @@ class ChaptersTest {
   }
 
   @Test
+  void concurrentCreatesInOneSeriesAllGetTheirOwnNumberAndSlug() throws Exception {
+    Setup s = setup();
+    List<Future<HttpResponse<Buffer>>> creates = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      creates.add(app.client.post("/api/v1/series/" + s.seriesId() + "/chapters")
+          .putHeader("Authorization", "Bearer " + s.author().token())
+          .sendJsonObject(new JsonObject().put("title", "Same title")));
+    }
+    Future.join(creates).await(20, TimeUnit.SECONDS);
+    for (var f : creates) {
+      assertEquals(201, f.result().statusCode(), f.result().bodyAsString());
+    }
+    JsonArray list = ok(api.get("/api/v1/series/" + s.seriesId() + "/chapters", s.author().token()), 200).getJsonArray("data");
+    assertEquals(10, list.stream().map(c -> ((JsonObject) c).getDouble("chapterNumber")).distinct().count());
+    assertEquals(10, list.stream().map(c -> ((JsonObject) c).getString("slug")).distinct().count());
+  }
+
+  @Test
   void contentChangesNeedTheBaseRevisionAndStaleOnesAre412() {
     Setup s = setup();
     String id = fixtures.chapter(s.author(), s.seriesId(), "One", "First draft.").getString("id");
