@@ -98,6 +98,7 @@ export BENCH_CHAPTERS=bench/results/chapters.txt
 for i in $(seq 1 8); do
   curl -fs -H 'Content-Type: application/json' -H "Authorization: Bearer $BENCH_TOKEN" -d "{\"title\":\"Edit $i\"}" \
     "$API/series/$BENCH_SERIES/chapters" | json_id >> "$BENCH_CHAPTERS"
+  echo >> "$BENCH_CHAPTERS"
 done
 run_post "PUT chapter content" -t8 -c8 -d"$DURATION" -s bench/content_update.lua "$API"
 
