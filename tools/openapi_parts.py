@@ -275,6 +275,38 @@ authoring["/api/v1/chapters/{chapterId}/schedule-free"] = {
     "patch": op("Move the free-unlock time", 200, chapter, free, ("scheduledFreeAt",), A_ERR + (409,), auth="any", tag="chapters", params=(chapter_p,)),
     "delete": op("Cancel the free-unlock (the chapter stays for subscribers)", 200, chapter, errors=A_ERR + (409,), auth="any", tag="chapters",
         params=(chapter_p,))}
+ids_body = S(chapterIds=ARR({"type": "string", "format": "uuid"}))
+authoring["/api/v1/series/{seriesId}/chapters/reorder"] = {"patch": op("Set the display order: every chapter of the series, once each",
+    200, lst(chapter), ids_body, ("chapterIds",), A_ERR, auth="any", tag="chapters", params=(series_p,))}
+authoring["/api/v1/chapters/{chapterId}/move"] = {"post": op("Move to another series of the same site (next number there unless given)",
+    200, chapter, S(seriesId={"type": "string", "format": "uuid"}, chapterNumber={"type": "number"}), ("seriesId",), A_ERR + (409,),
+    auth="any", tag="chapters", params=(chapter_p,))}
+authoring["/api/v1/chapters/{chapterId}/duplicate"] = {"post": op("A DRAFT copy with the next number", 201, chapter, errors=A_ERR,
+    auth="any", tag="chapters", params=(chapter_p,))}
+bulk_result = S(changed=INT, data=ARR(chapter))
+for action, summary, extra, req in (
+        ("update", "Set volumeNumber and/or authorNotePosition", dict(volumeNumber={"type": ["integer", "null"]}, authorNotePosition=STR), ()),
+        ("delete", "Soft-delete", {}, ()),
+        ("publish", "Publish (each must be DRAFT or SCHEDULED)", {}, ()),
+        ("access", "Set the access level", dict(accessLevel={"enum": ["FREE", "SUBSCRIBERS", "SPECIFIC_TIER"]}, minimumTierId=STR), ("accessLevel",)),
+        ("schedule", "Schedule (each must be DRAFT)", dict(scheduledAt=STR, timezone=STR), ("scheduledAt", "timezone"))):
+    authoring["/api/v1/series/{seriesId}/chapters/bulk/" + action] = {"post": op(
+        "Bulk: " + summary + " for up to 500 chapters, all or nothing", 200, bulk_result, S(chapterIds=ARR(STR), **extra),
+        ("chapterIds",) + req, A_ERR + (409,), auth="any", tag="chapters", params=(series_p,))}
+fmt = {"name": "format", "in": "path", "required": True, "schema": {"enum": ["markdown", "html", "epub"]}}
+download = {"description": "The file (Content-Disposition: attachment)", "content": {
+    "application/zip": {"schema": {"type": "string", "format": "binary"}},
+    "text/html": {"schema": {"type": "string"}}, "application/epub+zip": {"schema": {"type": "string", "format": "binary"}}}}
+def export_op(summary, params):
+    o = op(summary, 200, errors=A_ERR + (422,), auth="any", tag="export", params=params)
+    o["responses"]["200"] = download
+    return o
+authoring["/api/v1/series/{seriesId}/chapters/export"] = {"get": export_op(
+    "Export the series: ?format=markdown (zip with front matter), html (one file) or epub (EPUB 3)",
+    (series_p, query("format", {"enum": ["markdown", "html", "epub"]}, "default markdown")))}
+authoring["/api/v1/chapters/{chapterId}/export"] = {"get": export_op("Export one chapter as Markdown (zip)", (chapter_p,))}
+authoring["/api/v1/chapters/{chapterId}/export/{format}"] = {"get": export_op("Export one chapter as markdown, html or epub", (chapter_p, fmt))}
+
 authoring_schemas = {
     "Site": S(id=STR, ownerId=STR, slug=STR, name=STR, tagline=STR, description=STR, customDomain=STR, status=STR, isPublic=BOOL,
               revision=INT, yourRole={"enum": ["OWNER", "ADMIN", "EDITOR", "WRITER", "VIEWER", None]}, createdAt=STR, updatedAt=STR, deletedAt=STR),

@@ -292,7 +292,7 @@ public final class ChapterRoutes {
   }
 
   /** An instant with an offset, or a local date-time in {@code zone}. */
-  private static OffsetDateTime when(RequestBody body, String field, String zone, boolean required) {
+  static OffsetDateTime when(RequestBody body, String field, String zone, boolean required) {
     String text = required ? body.requiredString(field, 10, 40) : body.optionalString(field, 10, 40);
     ZoneId zoneId;
     try {

@@ -22,6 +22,8 @@ public final class Content {
   private final ChapterService chapters;
   private final ChapterVersions versions;
   private final ChapterPublishing publishing;
+  private final QuireConfig.Jobs jobsConfig;
+  private final Vertx vertx;
 
   public Content(Vertx vertx, Pool pool, QuireConfig config, SiteService sites) {
     this.pool = pool;
@@ -31,10 +33,15 @@ public final class Content {
     this.chapters = new ChapterService(vertx, pool, retentionDays);
     this.versions = new ChapterVersions(pool, chapters);
     this.publishing = new ChapterPublishing(pool, new JobQueue(config.jobs()));
+    this.jobsConfig = config.jobs();
+    this.vertx = vertx;
   }
 
   public void mount(Router router) {
     new SeriesRoutes(series).mount(router);
+    // reorder and bulk paths must be mounted before /chapters/:chapterId would match them
+    new ChapterOrganizeRoutes(new ChapterOrdering(pool), new ChapterBulk(pool, new JobQueue(jobsConfig))).mount(router);
+    new ChapterExportRoutes(new ChapterExport(vertx, pool)).mount(router);
     new ChapterRoutes(chapters, versions, publishing).mount(router);
   }
 
