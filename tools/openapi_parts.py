@@ -20,6 +20,7 @@ REF = lambda n: {"$ref": "#/components/schemas/" + n}
 ERR = {
     400: "Malformed body or invalid/used/expired token", 401: "Not signed in, or credentials/token invalid",
     403: "Signed in but not allowed (role, API key, wrong password)", 404: "Not found or not visible to you",
+    413: "The body is larger than this endpoint accepts",
     409: "Conflict with current state (an illegal status change carries currentStatus)",
     412: "Stale If-Match / baseRevision; the problem carries currentRevision",
     415: "Body is not application/json", 422: "Invalid fields (see errors[])",
@@ -306,6 +307,18 @@ authoring["/api/v1/series/{seriesId}/chapters/export"] = {"get": export_op(
     (series_p, query("format", {"enum": ["markdown", "html", "epub"]}, "default markdown")))}
 authoring["/api/v1/chapters/{chapterId}/export"] = {"get": export_op("Export one chapter as Markdown (zip)", (chapter_p,))}
 authoring["/api/v1/chapters/{chapterId}/export/{format}"] = {"get": export_op("Export one chapter as markdown, html or epub", (chapter_p, fmt))}
+
+def upload_op(summary, media):
+    o = op(summary, 201, S(imported=INT, data=ARR(chapter)), errors=A_ERR + (409, 413, 415, 422), auth="any", tag="import",
+           params=(series_p,) + ((query("filename", STR, "names the file in error messages and untitled chapters"),) if "markdown" in media[0] else ()))
+    o["requestBody"] = {"required": True, "content": {m: {"schema": {"type": "string", "format": "binary"}} for m in media}}
+    return o
+authoring["/api/v1/series/{seriesId}/chapters/import/markdown"] = {"post": upload_op(
+    "Import one Markdown file, split into chapters at # and ## headings (all or nothing; errors name file and line)",
+    ("text/markdown", "text/plain"))}
+authoring["/api/v1/series/{seriesId}/chapters/import"] = {"post": upload_op(
+    "Import a zip of .md files, one chapter each (front matter title/number optional; all or nothing)",
+    ("application/zip",))}
 
 authoring_schemas = {
     "Site": S(id=STR, ownerId=STR, slug=STR, name=STR, tagline=STR, description=STR, customDomain=STR, status=STR, isPublic=BOOL,

@@ -75,28 +75,36 @@ public final class ChapterService {
   // ---- create, read
 
   public Future<Chapter> create(Principal p, UUID seriesId, NewChapter in) {
-    UUID id = Ids.newId();
     return render(in.content(), in.authorNote()).compose(r -> pool.withTransaction(tx ->
         SeriesService.load(tx, seriesId, p, false).compose(series -> {
           series.membership().requireCreate();
-          return tx.preparedQuery(ChapterSql.LOCK_SERIES).execute(Tuple.of(seriesId))
-              .compose(locked -> tx.preparedQuery(ChapterSql.NEXT_NUMBER_AND_ORDER).execute(Tuple.of(seriesId))).compose(next -> {
-            Row n = next.iterator().next();
-            BigDecimal number = in.chapterNumber() != null ? in.chapterNumber()
-                : n.get(Numeric.class, "next_number").bigDecimalValue().setScale(0, java.math.RoundingMode.FLOOR);
-            return slug(tx, seriesId, in.slug(), in.title(), number).compose(slug -> tx.preparedQuery(ChapterSql.INSERT)
-                .execute(Tuple.tuple().addUUID(id).addUUID(seriesId).addUUID(series.row().getUUID("site_id")).addUUID(p.userId())
-                    .addString(slug).addValue(Numeric.create(number))
-                    .addValue(in.volumeNumber() == null ? null : in.volumeNumber().shortValue())
-                    .addInteger(n.getInteger("next_order")).addString(in.title()).addString(orEmpty(in.content()))
-                    .addString(r.content().html()).addInteger(r.content().wordCount()).addInteger(r.content().readingMinutes())
-                    .addString(in.authorNote()).addString(r.noteHtml())
-                    .addString(in.accessLevel() != null ? in.accessLevel() : series.row().getString("default_access_level"))));
-          }).map(rows -> new Chapter(rows.iterator().next()))
-              .compose(ch -> insertVersion(tx, ch, "Created", p.userId(), new TextDiff.Stats(ch.row().getInteger("word_count"), 0,
-                  lineCount(in.content()), 0)).map(v -> ch))
-              .compose(ch -> event(tx, "chapter.created", ch).map(v -> ch));
+          return createIn(tx, p, series.row(), in, r, "Created");
         }))).recover(ChapterService::uniqueAsConflict);
+  }
+
+  /**
+   * Creates a chapter inside the caller's transaction (import creates many in one): number and order under
+   * the series lock, a free slug, version 1, and the event. The caller checked permission and rendered.
+   */
+  Future<Chapter> createIn(SqlClient tx, Principal p, Row series, NewChapter in, Rendering r, String changeNote) {
+    UUID seriesId = series.getUUID("id");
+    return tx.preparedQuery(ChapterSql.LOCK_SERIES).execute(Tuple.of(seriesId))
+        .compose(locked -> tx.preparedQuery(ChapterSql.NEXT_NUMBER_AND_ORDER).execute(Tuple.of(seriesId))).compose(next -> {
+          Row n = next.iterator().next();
+          BigDecimal number = in.chapterNumber() != null ? in.chapterNumber()
+              : n.get(Numeric.class, "next_number").bigDecimalValue().setScale(0, java.math.RoundingMode.FLOOR);
+          return slug(tx, seriesId, in.slug(), in.title(), number).compose(slug -> tx.preparedQuery(ChapterSql.INSERT)
+              .execute(Tuple.tuple().addUUID(Ids.newId()).addUUID(seriesId).addUUID(series.getUUID("site_id")).addUUID(p.userId())
+                  .addString(slug).addValue(Numeric.create(number))
+                  .addValue(in.volumeNumber() == null ? null : in.volumeNumber().shortValue())
+                  .addInteger(n.getInteger("next_order")).addString(in.title()).addString(orEmpty(in.content()))
+                  .addString(r.content().html()).addInteger(r.content().wordCount()).addInteger(r.content().readingMinutes())
+                  .addString(in.authorNote()).addString(r.noteHtml())
+                  .addString(in.accessLevel() != null ? in.accessLevel() : series.getString("default_access_level"))));
+        }).map(rows -> new Chapter(rows.iterator().next()))
+        .compose(ch -> insertVersion(tx, ch, changeNote, p.userId(), new TextDiff.Stats(ch.row().getInteger("word_count"), 0,
+            lineCount(in.content()), 0)).map(v -> ch))
+        .compose(ch -> event(tx, "chapter.created", ch).map(v -> ch));
   }
 
   private static Future<String> slug(SqlClient tx, UUID seriesId, String explicit, String title, BigDecimal number) {
@@ -248,7 +256,7 @@ public final class ChapterService {
         .put("revision", ch.revision()).put("status", ch.status())).mapEmpty();
   }
 
-  private static <T> Future<T> uniqueAsConflict(Throwable e) {
+  static <T> Future<T> uniqueAsConflict(Throwable e) {
     if (e instanceof PgException pg && "23505".equals(pg.getSqlState())) {
       boolean number = String.valueOf(pg.getMessage()).contains("number");
       return Future.failedFuture(new ApiException.Conflict(number ? "chapter.number_taken" : "chapter.slug_taken",

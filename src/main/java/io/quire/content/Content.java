@@ -42,6 +42,7 @@ public final class Content {
     // reorder and bulk paths must be mounted before /chapters/:chapterId would match them
     new ChapterOrganizeRoutes(new ChapterOrdering(pool), new ChapterBulk(pool, new JobQueue(jobsConfig))).mount(router);
     new ChapterExportRoutes(new ChapterExport(vertx, pool)).mount(router);
+    new ChapterImportRoutes(new ChapterImport(vertx, pool, chapters)).mount(router);
     new ChapterRoutes(chapters, versions, publishing).mount(router);
   }
 

@@ -2,6 +2,7 @@ package io.quire.verticle;
 
 import io.quire.apikeys.ApiKeyRoutes;
 import io.quire.apikeys.ApiKeyService;
+import io.quire.content.ChapterImport;
 import io.quire.content.Content;
 import io.quire.identity.Identity;
 import io.quire.platform.AppContext;
@@ -52,7 +53,8 @@ public final class ApiRouter {
     if (!config.http().corsAllowedOrigins().isEmpty()) {
       router.route().handler(cors(config.http()));
     }
-    router.route().handler(new BodyLimits(config.http().bodyLimitBytes()));
+    router.route().handler(new BodyLimits(config.http().bodyLimitBytes())
+        .override(ChapterImport.PATHS, ChapterImport.MAX_BYTES));
 
     // --- who is calling: every API route, before the feature routes
     Identity identity = new Identity(vertx, pool, redis, config, new Passwords(vertx, config.passwords()));

@@ -13,7 +13,7 @@ import java.util.List;
  * because Vert.x runs only the first body handler a request meets.
  */
 public final class BodyLimits implements Handler<RoutingContext> {
-  private record Limit(String pathPrefix, boolean exact, BodyHandler handler) {}
+  private record Limit(java.util.regex.Pattern path, BodyHandler handler) {}
 
   private final BodyHandler fallback;
   private final List<Limit> overrides = new ArrayList<>();
@@ -22,10 +22,19 @@ public final class BodyLimits implements Handler<RoutingContext> {
     this.fallback = create(defaultLimitBytes);
   }
 
-  /** {@code path} is exact, or a prefix when it ends with {@code *}. */
+  /**
+   * {@code path} is a route template: exact, with {@code :name} segments matching one path segment, or ending
+   * with {@code *} to match every path below.
+   */
   public BodyLimits override(String path, long limitBytes) {
     boolean prefix = path.endsWith("*");
-    overrides.add(new Limit(prefix ? path.substring(0, path.length() - 1) : path, !prefix, create(limitBytes)));
+    String template = prefix ? path.substring(0, path.length() - 1) : path;
+    List<String> segments = new ArrayList<>();
+    for (String segment : template.split("/", -1)) {
+      segments.add(segment.startsWith(":") ? "[^/]+" : java.util.regex.Pattern.quote(segment));
+    }
+    String regex = String.join("/", segments) + (prefix ? ".*" : "");
+    overrides.add(new Limit(java.util.regex.Pattern.compile(regex), create(limitBytes)));
     return this;
   }
 
@@ -33,7 +42,7 @@ public final class BodyLimits implements Handler<RoutingContext> {
   public void handle(RoutingContext ctx) {
     String path = ctx.normalizedPath();
     for (Limit o : overrides) {
-      if (o.exact ? path.equals(o.pathPrefix) : path.startsWith(o.pathPrefix)) {
+      if (o.path().matcher(path).matches()) {
         o.handler.handle(ctx);
         return;
       }
