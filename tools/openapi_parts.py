@@ -320,6 +320,31 @@ authoring["/api/v1/series/{seriesId}/chapters/import"] = {"post": upload_op(
     "Import a zip of .md files, one chapter each (front matter title/number optional; all or nothing)",
     ("application/zip",))}
 
+collab = REF("Collaborator")
+collab_p = path_param("collaboratorId")
+token_p = {"name": "token", "in": "path", "required": True, "schema": STR, "description": "the token from the invitation email"}
+perm = {"type": "object", "properties": {"publish": BOOL}, "additionalProperties": False}
+C = "/api/v1/sites/{siteId}/collaborators"
+authoring[C] = {
+    "get": op("Members and pending invitations", 200, lst(collab), errors=A_ERR, tag="collaborators", params=(site_p,)),
+    "post": op("Invite an address as EDITOR, WRITER or VIEWER (owner or editor); the token is emailed", 201, collab,
+        S(email=EMAIL, role={"enum": ["EDITOR", "WRITER", "VIEWER"]}, permissions=perm), ("email", "role"), A_ERR + (409,),
+        tag="collaborators", params=(site_p,))}
+authoring[C + "/{collaboratorId}"] = {
+    "get": op("A member (id = user id) or pending invitation", 200, collab, errors=A_ERR, tag="collaborators", params=(site_p, collab_p)),
+    "patch": op("Change role or permission flags", 200, collab, S(role=STR, permissions=perm), (), A_ERR, tag="collaborators",
+        params=(site_p, collab_p)),
+    "delete": op("Remove a member (access ends at once) or withdraw an invitation; anyone may remove themselves", 204,
+        errors=A_ERR, tag="collaborators", params=(site_p, collab_p))}
+authoring[C + "/{collaboratorId}/resend-invite"] = {"post": op("New token and email for a pending invitation", 200, collab,
+    errors=A_ERR, tag="collaborators", params=(site_p, collab_p))}
+I = "/api/v1/collaborator-invites"
+authoring[I] = {"get": op("Pending invitations to your email address", 200, lst(REF("Invitation")), tag="collaborators")}
+authoring[I + "/{token}"] = {"get": op("An invitation by its token", 200, REF("Invitation"), errors=(404,), tag="collaborators", params=(token_p,))}
+authoring[I + "/{token}/accept"] = {"post": op("Accept (signed in with the invited address)", 200, collab, errors=(403, 404),
+    tag="collaborators", params=(token_p,))}
+authoring[I + "/{token}/decline"] = {"post": op("Decline", 204, errors=(403, 404), tag="collaborators", params=(token_p,))}
+
 authoring_schemas = {
     "Site": S(id=STR, ownerId=STR, slug=STR, name=STR, tagline=STR, description=STR, customDomain=STR, status=STR, isPublic=BOOL,
               revision=INT, yourRole={"enum": ["OWNER", "ADMIN", "EDITOR", "WRITER", "VIEWER", None]}, createdAt=STR, updatedAt=STR, deletedAt=STR),
@@ -341,6 +366,11 @@ authoring_schemas = {
     "VersionSummary": S(versionNumber=INT, title=STR, wordCount=INT, changeNote=STR, changedBy=S(id=STR, displayName=STR),
                         diffStats=S(wordsAdded=INT, wordsRemoved=INT, linesAdded=INT, linesRemoved=INT), createdAt=STR),
     "Version": {"allOf": [REF("VersionSummary"), S(content=STR, authorNote=STR)]},
+    "Collaborator": S(id=STR, status={"enum": ["active", "pending"]}, userId=STR, username=STR, displayName=STR, email=STR,
+                      role={"enum": ["EDITOR", "WRITER", "VIEWER"]}, permissions={"type": "object"}, acceptedAt=STR, invitedAt=STR,
+                      expiresAt=STR),
+    "Invitation": S(id=STR, status=STR, email=STR, role=STR, permissions={"type": "object"}, invitedAt=STR, expiresAt=STR,
+                    siteId=STR, siteName=STR, siteSlug=STR, invitedBy=STR),
     "Diff": S(**{"from": INT, "to": {"type": ["integer", "string"]}}, titleChanged=BOOL,
               stats=S(wordsAdded=INT, wordsRemoved=INT, linesAdded=INT, linesRemoved=INT), unifiedDiff=STR),
 }

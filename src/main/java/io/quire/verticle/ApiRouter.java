@@ -16,9 +16,13 @@ import io.quire.platform.http.AccessLogHandler;
 import io.quire.platform.http.BodyLimits;
 import io.quire.platform.http.FailureHandler;
 import io.quire.platform.http.RequestIdHandler;
+import io.quire.platform.jobs.JobQueue;
+import io.quire.platform.mail.Mailer;
 import io.quire.platform.metrics.Metrics;
 import io.quire.platform.openapi.OpenApiRoutes;
 import io.quire.platform.ratelimit.RateLimiter;
+import io.quire.sites.CollaboratorRoutes;
+import io.quire.sites.CollaboratorService;
 import io.quire.sites.SiteRoutes;
 import io.quire.sites.SiteService;
 import io.vertx.core.Vertx;
@@ -66,6 +70,7 @@ public final class ApiRouter {
     new ApiKeyRoutes(apiKeys).mount(router);
     SiteService sites = new SiteService(pool, config.content().softDeleteRetentionDays());
     new SiteRoutes(sites).mount(router);
+    new CollaboratorRoutes(new CollaboratorService(pool, new Mailer(new JobQueue(config.jobs())), config.publicBaseUrl())).mount(router);
     new Content(vertx, pool, config, sites).mount(router);
 
     // --- operations
