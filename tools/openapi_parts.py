@@ -345,6 +345,36 @@ authoring[I + "/{token}/accept"] = {"post": op("Accept (signed in with the invit
     tag="collaborators", params=(token_p,))}
 authoring[I + "/{token}/decline"] = {"post": op("Decline", 204, errors=(403, 404), tag="collaborators", params=(token_p,))}
 
+genre_p = path_param("genreId")
+tag_p = {"name": "tagSlug", "in": "path", "required": True, "schema": STR}
+pub_list = lambda item: S(data=ARR(item), nextCursor={"type": "null"})
+authoring["/api/v1/genres"] = {"get": op("All genres (a small tree: parentId)", 200, pub_list(REF("Genre")), auth=None, tag="taxonomy")}
+authoring["/api/v1/genres/featured"] = {"get": op("Featured genres", 200, pub_list(REF("Genre")), auth=None, tag="taxonomy")}
+authoring["/api/v1/genres/{genreId}"] = {"get": op("One genre", 200, REF("Genre"), errors=(404,), auth=None, tag="taxonomy", params=(genre_p,))}
+authoring["/api/v1/genres/{genreId}/children"] = {"get": op("Sub-genres", 200, pub_list(REF("Genre")), errors=(404,), auth=None,
+    tag="taxonomy", params=(genre_p,))}
+authoring["/api/v1/content-warnings"] = {"get": op("Content warnings", 200, pub_list(REF("ContentWarning")), auth=None, tag="taxonomy")}
+authoring["/api/v1/tags"] = {
+    "get": op("Popular tags", 200, pub_list(REF("Tag")), auth=None, tag="taxonomy", params=(query("limit", INT, "1–100, default 20"),)),
+    "post": op("Find or create a tag by name (AUTHOR+): 201 created, 200 existing; blocked tags are refused", 201, REF("Tag"),
+        S(name=STR), ("name",), (403, 422), auth="any", tag="taxonomy")}
+authoring["/api/v1/tags/search"] = {"get": op("Search tags by prefix or name", 200, pub_list(REF("Tag")), errors=(422,), auth=None,
+    tag="taxonomy", params=(query("q", STR, "1–50 characters"), query("limit", INT, "1–100")))}
+authoring["/api/v1/tags/{tagSlug}"] = {"get": op("One tag", 200, REF("Tag"), errors=(404,), auth=None, tag="taxonomy", params=(tag_p,))}
+authoring["/api/v1/admin/tags/{tagSlug}"] = {"patch": op("Block or unblock a tag (ADMIN+)", 200, REF("Tag"), S(blocked=BOOL), ("blocked",),
+    (403, 404), tag="taxonomy", params=(tag_p,))}
+for kind, item, field, single, limit in (("genres", "Genre", "genreIds", "genreId", 5), ("tags", "Tag", "tags", "tag", 30),
+                                         ("warnings", "ContentWarning", "warningIds", "warningId", 20)):
+    base_path = "/api/v1/series/{seriesId}/" + kind
+    body = S(**{field: ARR(STR)}, **({"primaryGenreId": STR} if kind == "genres" else {}))
+    authoring[base_path] = {
+        "get": op("The series' " + kind, 200, lst(REF(item)), errors=A_ERR, auth="any", tag="taxonomy", params=(series_p,)),
+        "put": op("Replace the series' " + kind + " (at most " + str(limit) + ")", 200, lst(REF(item)), body, (field,), A_ERR,
+            auth="any", tag="taxonomy", params=(series_p,)),
+        "post": op("Add one", 200, lst(REF(item)), S(**{single: STR}), (single,), A_ERR, auth="any", tag="taxonomy", params=(series_p,))}
+    authoring[base_path + "/{itemId}"] = {"delete": op("Remove one", 200, lst(REF(item)), errors=A_ERR, auth="any", tag="taxonomy",
+        params=(series_p, path_param("itemId")))}
+
 authoring_schemas = {
     "Site": S(id=STR, ownerId=STR, slug=STR, name=STR, tagline=STR, description=STR, customDomain=STR, status=STR, isPublic=BOOL,
               revision=INT, yourRole={"enum": ["OWNER", "ADMIN", "EDITOR", "WRITER", "VIEWER", None]}, createdAt=STR, updatedAt=STR, deletedAt=STR),
@@ -371,6 +401,9 @@ authoring_schemas = {
                       expiresAt=STR),
     "Invitation": S(id=STR, status=STR, email=STR, role=STR, permissions={"type": "object"}, invitedAt=STR, expiresAt=STR,
                     siteId=STR, siteName=STR, siteSlug=STR, invitedBy=STR),
+    "Genre": S(id=STR, slug=STR, name=STR, description=STR, parentId=STR, isFeatured=BOOL, isPrimary=BOOL),
+    "Tag": S(id=STR, slug=STR, name=STR, usageCount=INT, isBlocked=BOOL),
+    "ContentWarning": S(id=STR, slug=STR, name=STR, description=STR, severity={"enum": ["MILD", "MODERATE", "SEVERE"]}),
     "Diff": S(**{"from": INT, "to": {"type": ["integer", "string"]}}, titleChanged=BOOL,
               stats=S(wordsAdded=INT, wordsRemoved=INT, linesAdded=INT, linesRemoved=INT), unifiedDiff=STR),
 }

@@ -43,6 +43,7 @@ public final class Content {
     new ChapterOrganizeRoutes(new ChapterOrdering(pool), new ChapterBulk(pool, new JobQueue(jobsConfig))).mount(router);
     new ChapterExportRoutes(new ChapterExport(vertx, pool)).mount(router);
     new ChapterImportRoutes(new ChapterImport(vertx, pool, chapters)).mount(router);
+    new TaxonomyRoutes(new TaxonomyService(pool)).mount(router);
     new ChapterRoutes(chapters, versions, publishing).mount(router);
   }
 
