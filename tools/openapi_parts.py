@@ -375,6 +375,25 @@ for kind, item, field, single, limit in (("genres", "Genre", "genreIds", "genreI
     authoring[base_path + "/{itemId}"] = {"delete": op("Remove one", 200, lst(REF(item)), errors=A_ERR, auth="any", tag="taxonomy",
         params=(series_p, path_param("itemId")))}
 
+page_p = path_param("pageId")
+P = "/api/v1/sites/{siteId}/pages"
+page_in = S(title=STR, content=STR, slug=STR, showInNav=BOOL, navLabel={"type": ["string", "null"]}, baseRevision=INT)
+authoring[P] = {
+    "get": op("A site's pages in navigation order", 200, lst(REF("Page")), errors=A_ERR, auth="any", tag="pages", params=(site_p,)),
+    "post": op("Create a page (Markdown, sanitised)", 201, REF("Page"), page_in, ("title",), A_ERR + (409,), auth="any", tag="pages", params=(site_p,))}
+authoring[P + "/{pageId}"] = {
+    "get": op("A page with its content", 200, REF("Page"), errors=A_ERR, auth="any", tag="pages", params=(site_p, page_p)),
+    "patch": op("Update a page (If-Match optional)", 200, REF("Page"), page_in, (), A_ERR + (409, 412), auth="any", tag="pages",
+        params=(site_p, page_p, ifmatch)),
+    "delete": op("Delete a page", 204, errors=A_ERR, auth="any", tag="pages", params=(site_p, page_p))}
+for action, summary, code in (("publish", "Publish", 200), ("unpublish", "Unpublish", 200), ("duplicate", "Copy as an unpublished page", 201)):
+    authoring[P + "/{pageId}/" + action] = {"post": op(summary, code, REF("Page"), errors=A_ERR + ((409,) if code == 200 else ()),
+        auth="any", tag="pages", params=(site_p, page_p))}
+authoring[P + "/reorder"] = {"patch": op("Navigation order: every page once", 200, lst(REF("Page")), S(pageIds=ARR(STR)), ("pageIds",),
+    A_ERR, auth="any", tag="pages", params=(site_p,))}
+authoring[P + "/by-slug/{slug}"] = {"get": op("A published page of an active public site", 200, REF("Page"), errors=(404,), auth=None,
+    tag="pages", params=(site_p, {"name": "slug", "in": "path", "required": True, "schema": STR}))}
+
 authoring_schemas = {
     "Site": S(id=STR, ownerId=STR, slug=STR, name=STR, tagline=STR, description=STR, customDomain=STR, status=STR, isPublic=BOOL,
               revision=INT, yourRole={"enum": ["OWNER", "ADMIN", "EDITOR", "WRITER", "VIEWER", None]}, createdAt=STR, updatedAt=STR, deletedAt=STR),
@@ -404,6 +423,8 @@ authoring_schemas = {
     "Genre": S(id=STR, slug=STR, name=STR, description=STR, parentId=STR, isFeatured=BOOL, isPrimary=BOOL),
     "Tag": S(id=STR, slug=STR, name=STR, usageCount=INT, isBlocked=BOOL),
     "ContentWarning": S(id=STR, slug=STR, name=STR, description=STR, severity={"enum": ["MILD", "MODERATE", "SEVERE"]}),
+    "Page": S(id=STR, siteId=STR, slug=STR, title=STR, content=STR, contentHtml=STR, isPublished=BOOL, publishedAt=STR,
+              showInNav=BOOL, navOrder=INT, navLabel=STR, revision=INT, createdAt=STR, updatedAt=STR),
     "Diff": S(**{"from": INT, "to": {"type": ["integer", "string"]}}, titleChanged=BOOL,
               stats=S(wordsAdded=INT, wordsRemoved=INT, linesAdded=INT, linesRemoved=INT), unifiedDiff=STR),
 }

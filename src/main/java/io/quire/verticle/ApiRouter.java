@@ -23,6 +23,8 @@ import io.quire.platform.openapi.OpenApiRoutes;
 import io.quire.platform.ratelimit.RateLimiter;
 import io.quire.sites.CollaboratorRoutes;
 import io.quire.sites.CollaboratorService;
+import io.quire.sites.PageRoutes;
+import io.quire.sites.PageService;
 import io.quire.sites.SiteRoutes;
 import io.quire.sites.SiteService;
 import io.vertx.core.Vertx;
@@ -70,6 +72,7 @@ public final class ApiRouter {
     new ApiKeyRoutes(apiKeys).mount(router);
     SiteService sites = new SiteService(pool, config.content().softDeleteRetentionDays());
     new SiteRoutes(sites).mount(router);
+    new PageRoutes(new PageService(vertx, pool)).mount(router);
     new CollaboratorRoutes(new CollaboratorService(pool, new Mailer(new JobQueue(config.jobs())), config.publicBaseUrl())).mount(router);
     new Content(vertx, pool, config, sites).mount(router);
 
