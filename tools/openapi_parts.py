@@ -394,6 +394,24 @@ authoring[P + "/reorder"] = {"patch": op("Navigation order: every page once", 20
 authoring[P + "/by-slug/{slug}"] = {"get": op("A published page of an active public site", 200, REF("Page"), errors=(404,), auth=None,
     tag="pages", params=(site_p, {"name": "slug", "in": "path", "required": True, "schema": STR}))}
 
+authoring["/api/v1/series/{seriesId}/duplicate"] = {"post": op("A DRAFT copy with its genres, tags, warnings and chapters (as drafts)",
+    201, series, errors=A_ERR, auth="any", tag="series", params=(series_p,))}
+for view, schema, body, summary in (
+        ("settings", "SeriesSettings", S(contentType=STR, contentRating=STR, language=STR, extra={"type": "object"}, baseRevision=INT), "Type, rating, language and extra settings"),
+        ("paywall", "SeriesPaywall", S(defaultAccessLevel=STR, earlyAccessDays=INT, previewParagraphs=INT, paywallMessage=STR, baseRevision=INT),
+         "Default access level, early-access days, preview paragraphs, paywall message"),
+        ("schedule", "SeriesSchedule", S(updateSchedule=STR, updateDays=ARR({"enum": ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY",
+         "SATURDAY", "SUNDAY"]}), timezone=STR, baseRevision=INT), "The announced update schedule (PATCH replaces it)")):
+    authoring["/api/v1/series/{seriesId}/" + view] = {
+        "get": op(summary, 200, REF(schema), errors=A_ERR, auth="any", tag="series", params=(series_p,)),
+        "patch": op("Change: " + summary.lower(), 200, REF(schema), body, (), A_ERR + (412,), auth="any", tag="series", params=(series_p, ifmatch))}
+authoring["/api/v1/sites/{siteId}/series/public"] = {"get": op("Published series of an active public site (metadata)", 200,
+    pub_list(REF("PublicSeries")), auth=None, tag="series", params=(site_p, query("limit", INT, "1–100, default 20")))}
+authoring["/api/v1/sites/{siteId}/series/by-slug/{slug}"] = {"get": op("A published series by slug (metadata)", 200, REF("PublicSeries"),
+    errors=(404,), auth=None, tag="series", params=(site_p, {"name": "slug", "in": "path", "required": True, "schema": STR}))}
+authoring["/api/v1/series/{seriesId}/public"] = {"get": op("A published series (metadata)", 200, REF("PublicSeries"), errors=(404,),
+    auth=None, tag="series", params=(series_p,))}
+
 authoring_schemas = {
     "Site": S(id=STR, ownerId=STR, slug=STR, name=STR, tagline=STR, description=STR, customDomain=STR, status=STR, isPublic=BOOL,
               revision=INT, yourRole={"enum": ["OWNER", "ADMIN", "EDITOR", "WRITER", "VIEWER", None]}, createdAt=STR, updatedAt=STR, deletedAt=STR),
@@ -425,6 +443,11 @@ authoring_schemas = {
     "ContentWarning": S(id=STR, slug=STR, name=STR, description=STR, severity={"enum": ["MILD", "MODERATE", "SEVERE"]}),
     "Page": S(id=STR, siteId=STR, slug=STR, title=STR, content=STR, contentHtml=STR, isPublished=BOOL, publishedAt=STR,
               showInNav=BOOL, navOrder=INT, navLabel=STR, revision=INT, createdAt=STR, updatedAt=STR),
+    "SeriesSettings": S(contentType=STR, contentRating=STR, language=STR, extra={"type": "object"}, revision=INT),
+    "SeriesPaywall": S(defaultAccessLevel=STR, earlyAccessDays=INT, previewParagraphs=INT, paywallMessage=STR, revision=INT),
+    "SeriesSchedule": S(updateSchedule=STR, updateDays=ARR(STR), timezone=STR, revision=INT),
+    "PublicSeries": S(id=STR, siteId=STR, authorId=STR, slug=STR, title=STR, synopsis=STR, contentType=STR, contentRating=STR,
+                      status=STR, language=STR, earlyAccessDays=INT, previewParagraphs=INT, lastPublishedAt=STR, completedAt=STR, createdAt=STR),
     "Diff": S(**{"from": INT, "to": {"type": ["integer", "string"]}}, titleChanged=BOOL,
               stats=S(wordsAdded=INT, wordsRemoved=INT, linesAdded=INT, linesRemoved=INT), unifiedDiff=STR),
 }

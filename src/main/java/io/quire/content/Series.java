@@ -19,6 +19,37 @@ record Series(Row row) {
     return row.getInteger("revision");
   }
 
+  /** What anyone may see of a published series: no revision, settings or deletion state. */
+  JsonObject toPublicJson() {
+    JsonObject all = toJson();
+    for (String internal : new String[] {"revision", "deletedAt", "paywallMessage", "updatedAt", "defaultAccessLevel"}) {
+      all.remove(internal);
+    }
+    return all;
+  }
+
+  JsonObject settingsJson() {
+    JsonObject all = toJson();
+    JsonObject settings = row.getJsonObject("settings");
+    return new JsonObject().put("contentType", all.getString("contentType")).put("contentRating", all.getString("contentRating"))
+        .put("language", all.getString("language")).put("extra", settings.getJsonObject("extra", new JsonObject()))
+        .put("revision", revision());
+  }
+
+  JsonObject paywallJson() {
+    JsonObject all = toJson();
+    return new JsonObject().put("defaultAccessLevel", all.getString("defaultAccessLevel"))
+        .put("earlyAccessDays", all.getInteger("earlyAccessDays")).put("previewParagraphs", all.getInteger("previewParagraphs"))
+        .put("paywallMessage", all.getString("paywallMessage")).put("revision", revision());
+  }
+
+  JsonObject scheduleJson() {
+    JsonObject schedule = row.getJsonObject("settings").getJsonObject("schedule", new JsonObject());
+    return new JsonObject().put("updateSchedule", schedule.getString("updateSchedule"))
+        .put("updateDays", schedule.getJsonArray("updateDays", new io.vertx.core.json.JsonArray()))
+        .put("timezone", schedule.getString("timezone")).put("revision", revision());
+  }
+
   JsonObject toJson() {
     return new JsonObject()
         .put("id", id().toString())

@@ -109,6 +109,63 @@ public final class SeriesService {
     })).recover(SeriesService::slugTaken);
   }
 
+  /** Merges {@code changes} into the settings document (the update schedule, extra keys). */
+  public Future<Series> mergeSettings(Principal p, UUID seriesId, JsonObject changes, Long expected) {
+    return pool.withTransaction(tx -> load(tx, seriesId, p, false).compose(l -> {
+      l.membership().requireManage();
+      return tx.preparedQuery(SeriesSql.MERGE_SETTINGS).execute(Tuple.of(seriesId, expected == null ? null : expected.intValue(), changes))
+          .compose(rows -> changed(tx, rows, seriesId))
+          .compose(s -> event(tx, "series.updated", s).map(v -> s));
+    }));
+  }
+
+  /** A DRAFT copy of the series with its genres, tags, warnings and chapters (as drafts, each with a fresh history). */
+  public Future<Series> duplicate(Principal p, UUID seriesId) {
+    UUID copyId = Ids.newId();
+    return pool.withTransaction(tx -> load(tx, seriesId, p, false).compose(l -> {
+      l.membership().requireManage();
+      Row s = l.row();
+      return allocateSlug(tx, s.getUUID("site_id"), null, s.getString("title") + " copy")
+          .compose(slug -> tx.preparedQuery(SeriesSql.DUPLICATE).execute(Tuple.of(seriesId, copyId, slug, p.userId())))
+          .compose(v -> tx.preparedQuery(SeriesSql.COPY_TAXONOMY).execute(Tuple.of(seriesId, copyId)))
+          .compose(v -> tx.preparedQuery(SeriesSql.CHAPTERS_TO_COPY).execute(Tuple.of(seriesId)))
+          .compose(chapters -> {
+            List<Tuple> copies = new java.util.ArrayList<>();
+            chapters.forEach(c -> copies.add(Tuple.of(Ids.newId(), c.getUUID("id"), copyId)));
+            return copies.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(SeriesSql.COPY_CHAPTER).executeBatch(copies)
+                .compose(v -> tx.preparedQuery(SeriesSql.FIRST_VERSIONS).execute(Tuple.of(copyId, p.userId()))).mapEmpty();
+          })
+          .compose(v -> tx.preparedQuery(SeriesSql.FIND_WITH_ROLE).execute(Tuple.of(copyId, p.userId())))
+          .map(rows -> new Series(rows.iterator().next()))
+          .compose(copy -> event(tx, "series.created", copy).map(v -> copy));
+    }));
+  }
+
+  // ---- public metadata
+
+  public Future<JsonArray> publicList(UUID siteId, int limit) {
+    return pool.preparedQuery(SeriesSql.PUBLIC_LIST).execute(Tuple.of(siteId, limit)).map(rows -> {
+      JsonArray out = new JsonArray();
+      rows.forEach(r -> out.add(new Series(r).toPublicJson()));
+      return out;
+    });
+  }
+
+  public Future<JsonObject> publicBySlug(UUID siteId, String slug) {
+    return pool.preparedQuery(SeriesSql.PUBLIC_BY_SLUG).execute(Tuple.of(siteId, slug)).map(SeriesService::publicOne);
+  }
+
+  public Future<JsonObject> publicById(UUID seriesId) {
+    return pool.preparedQuery(SeriesSql.PUBLIC_BY_ID).execute(Tuple.of(seriesId)).map(SeriesService::publicOne);
+  }
+
+  private static JsonObject publicOne(RowSet<Row> rows) {
+    if (rows.size() == 0) {
+      throw new ApiException.NotFound("series.not_found", "Not found.");
+    }
+    return new Series(rows.iterator().next()).toPublicJson();
+  }
+
   /** publish, unpublish, complete, hiatus or resume; 409 with the current status when not allowed from it. */
   public Future<Series> transition(Principal p, UUID seriesId, String action) {
     Transition t = TRANSITIONS.get(action);

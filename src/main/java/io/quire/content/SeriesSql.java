@@ -66,6 +66,61 @@ final class SeriesSql {
 
   static final String PURGE = "DELETE FROM series WHERE deleted_at < now() - make_interval(days => $1)";
 
+  /** Merges into the free-form settings document (schedule, extra keys); a key set to null is removed. */
+  static final String MERGE_SETTINGS = """
+      UPDATE series SET settings = jsonb_strip_nulls(settings || $3), revision = revision + 1, updated_at = now()
+       WHERE id = $1 AND deleted_at IS NULL AND ($2::int IS NULL OR revision = $2)
+      RETURNING *
+      """;
+
+  /** Public metadata: published series (not DRAFT) of active public sites. */
+  static final String PUBLIC_LIST = """
+      SELECT se.* FROM series se JOIN sites si ON si.id = se.site_id
+       WHERE se.site_id = $1 AND se.status <> 'DRAFT' AND se.deleted_at IS NULL
+         AND si.status = 'ACTIVE' AND si.is_public AND si.deleted_at IS NULL
+       ORDER BY se.last_published_at DESC NULLS LAST, se.id
+       LIMIT $2
+      """;
+  static final String PUBLIC_BY_SLUG = """
+      SELECT se.* FROM series se JOIN sites si ON si.id = se.site_id
+       WHERE se.site_id = $1 AND se.slug = $2 AND se.status <> 'DRAFT' AND se.deleted_at IS NULL
+         AND si.status = 'ACTIVE' AND si.is_public AND si.deleted_at IS NULL
+      """;
+  static final String PUBLIC_BY_ID = """
+      SELECT se.* FROM series se JOIN sites si ON si.id = se.site_id
+       WHERE se.id = $1 AND se.status <> 'DRAFT' AND se.deleted_at IS NULL
+         AND si.status = 'ACTIVE' AND si.is_public AND si.deleted_at IS NULL
+      """;
+
+  static final String DUPLICATE = """
+      INSERT INTO series (id, site_id, author_id, slug, title, synopsis, content_type, content_rating, language, default_access_level,
+                          early_access_days, preview_paragraphs, paywall_message, settings)
+      SELECT $2, site_id, $4, $3, title || ' (copy)', synopsis, content_type, content_rating, language, default_access_level,
+             early_access_days, preview_paragraphs, paywall_message, settings
+        FROM series WHERE id = $1
+      """;
+  static final String COPY_TAXONOMY = """
+      WITH g AS (INSERT INTO series_genres (series_id, genre_id, is_primary) SELECT $2, genre_id, is_primary FROM series_genres WHERE series_id = $1),
+           w AS (INSERT INTO series_content_warnings (series_id, warning_id) SELECT $2, warning_id FROM series_content_warnings WHERE series_id = $1),
+           t AS (INSERT INTO series_tags (series_id, tag_id) SELECT $2, tag_id FROM series_tags WHERE series_id = $1 RETURNING tag_id)
+      UPDATE tags SET usage_count = usage_count + 1 WHERE id IN (SELECT tag_id FROM t)
+      """;
+  static final String CHAPTERS_TO_COPY = "SELECT id FROM chapters WHERE series_id = $1 AND deleted_at IS NULL ORDER BY display_order";
+  static final String COPY_CHAPTER = """
+      INSERT INTO chapters (id, series_id, site_id, author_id, slug, chapter_number, volume_number, display_order, title, content,
+                            content_html, word_count, reading_minutes, author_note, author_note_html, author_note_position,
+                            access_level, minimum_tier_id, preview_paragraphs, paywall_message)
+      SELECT $1, $3, site_id, author_id, slug, chapter_number, volume_number, display_order, title, content, content_html, word_count,
+             reading_minutes, author_note, author_note_html, author_note_position,
+             CASE WHEN access_level = 'SCHEDULED_FREE' THEN 'SUBSCRIBERS' ELSE access_level END,
+             minimum_tier_id, preview_paragraphs, paywall_message
+        FROM chapters WHERE id = $2
+      """;
+  static final String FIRST_VERSIONS = """
+      INSERT INTO chapter_versions (chapter_id, version_number, title, content, author_note, word_count, change_note, changed_by)
+      SELECT id, 1, title, content, author_note, word_count, 'Copied with the series', $2 FROM chapters WHERE series_id = $1
+      """;
+
   static final String CURRENT = "SELECT revision, status, deleted_at FROM series WHERE id = $1";
 
   static final String TOUCH_PUBLISHED = "UPDATE series SET last_published_at = greatest(last_published_at, $2) WHERE id = $1";

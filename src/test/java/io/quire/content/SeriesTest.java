@@ -77,6 +77,54 @@ class SeriesTest {
   }
 
   @Test
+  void settingsPaywallScheduleViews() {
+    Authoring.User owner = fixtures.author();
+    String id = fixtures.series(owner, fixtures.site(owner).getString("id")).getString("id");
+    JsonObject settings = ok(api.patch("/api/v1/series/" + id + "/settings", new JsonObject().put("contentType", "MANGA")
+        .put("extra", new JsonObject().put("readingDirection", "RTL")), owner.token()), 200);
+    assertEquals("MANGA", settings.getString("contentType"));
+    assertEquals("RTL", settings.getJsonObject("extra").getString("readingDirection"));
+    assertEquals(settings, ok(api.get("/api/v1/series/" + id + "/settings", owner.token()), 200));
+    JsonObject paywall = ok(api.patch("/api/v1/series/" + id + "/paywall", new JsonObject().put("defaultAccessLevel", "SUBSCRIBERS")
+        .put("earlyAccessDays", 14).put("paywallMessage", "Support me"), owner.token()), 200);
+    assertEquals(14, paywall.getInteger("earlyAccessDays"));
+    problem(api.patch("/api/v1/series/" + id + "/paywall", new JsonObject().put("earlyAccessDays", 9999), owner.token()), 422, "request.invalid");
+    JsonObject schedule = ok(api.patch("/api/v1/series/" + id + "/schedule", new JsonObject().put("updateSchedule", "Twice a week")
+        .put("updateDays", new io.vertx.core.json.JsonArray().add("MONDAY").add("THURSDAY")).put("timezone", "Asia/Tokyo"), owner.token()), 200);
+    assertEquals(List.of("MONDAY", "THURSDAY"), schedule.getJsonArray("updateDays").getList());
+    problem(api.patch("/api/v1/series/" + id + "/schedule", new JsonObject().put("updateDays", new io.vertx.core.json.JsonArray().add("FUNDAY")),
+        owner.token()), 422, "request.invalid");
+    problem(api.patch("/api/v1/series/" + id + "/settings", new JsonObject().put("contentType", "MANGA").put("baseRevision", 1),
+        owner.token()), 412, "series.revision_stale");
+  }
+
+  @Test
+  void publicLookupsShowPublishedSeriesOnlyAndDuplicateCopiesChapters() {
+    Authoring.User owner = fixtures.author();
+    String site = fixtures.site(owner).getString("id");
+    JsonObject s = fixtures.series(owner, site);
+    String id = s.getString("id");
+    fixtures.chapter(owner, id, "One", "first");
+    problem(api.get("/api/v1/series/" + id + "/public", null), 404, "series.not_found");
+    assertEquals(0, ok(api.get("/api/v1/sites/" + site + "/series/public", null), 200).getJsonArray("data").size());
+    ok(api.post("/api/v1/series/" + id + "/publish", null, owner.token()), 200);
+    JsonObject pub = ok(api.get("/api/v1/series/" + id + "/public", null), 200);
+    assertEquals(s.getString("title"), pub.getString("title"));
+    assertEquals(null, pub.getValue("revision"));
+    assertEquals(id, ok(api.get("/api/v1/sites/" + site + "/series/by-slug/" + s.getString("slug"), null), 200).getString("id"));
+    assertEquals(1, ok(api.get("/api/v1/sites/" + site + "/series/public", null), 200).getJsonArray("data").size());
+
+    JsonObject copy = ok(api.post("/api/v1/series/" + id + "/duplicate", null, owner.token()), 201);
+    assertEquals("DRAFT", copy.getString("status"));
+    assertEquals(s.getString("title") + " (copy)", copy.getString("title"));
+    var chapters = ok(api.get("/api/v1/series/" + copy.getString("id") + "/chapters", owner.token()), 200).getJsonArray("data");
+    assertEquals(1, chapters.size());
+    assertEquals("DRAFT", chapters.getJsonObject(0).getString("status"));
+    assertEquals(1, ok(api.get("/api/v1/chapters/" + chapters.getJsonObject(0).getString("id") + "/versions", owner.token()), 200)
+        .getJsonArray("data").size());
+  }
+
+  @Test
   void permissionsAndDeletion() {
     Authoring.User owner = fixtures.author();
     String site = fixtures.site(owner).getString("id");
