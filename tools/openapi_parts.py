@@ -260,8 +260,12 @@ for action, summary in (("publish", "Publish now (from DRAFT or SCHEDULED)"), ("
         tag="chapters", params=(chapter_p,))}
 for action, summary in (("publish", "DRAFT → ONGOING"), ("unpublish", "back to DRAFT"), ("complete", "→ COMPLETED"),
                         ("hiatus", "ONGOING → HIATUS"), ("resume", "HIATUS → ONGOING")):
-    authoring["/api/v1/series/{seriesId}/" + action] = {"post": op("Series status: " + summary, 200, series, errors=A_ERR + (409,),
-        auth="any", tag="series", params=(series_p,))}
+    o = op("Series status: " + summary + "; with {at, timezone} it is scheduled instead (applied within seconds, exactly once,"
+           " if still legal then)", 200, series, errors=A_ERR + (409, 422), auth="any", tag="series", params=(series_p,))
+    o["requestBody"] = {"required": False, "content": {"application/json": {"schema": S(at=STR, timezone=STR)}}}
+    authoring["/api/v1/series/{seriesId}/" + action] = {"post": o}
+authoring["/api/v1/series/{seriesId}/scheduled-status"] = {"delete": op("Cancel a scheduled status change", 200, series,
+    errors=A_ERR + (409,), auth="any", tag="series", params=(series_p,))}
 sched = S(scheduledAt={"type": "string", "description": "ISO-8601 with offset, or a local date-time read in timezone"},
           timezone={"type": "string", "examples": ["Asia/Kolkata"]})
 authoring["/api/v1/chapters/{chapterId}/schedule"] = {
@@ -418,6 +422,7 @@ authoring_schemas = {
     "SiteSettings": S(commentsEnabled=BOOL, commentsModerationMode=STR, defaultContentRating=STR, isPublic=BOOL, extra={"type": "object"}, revision=INT),
     "PublicSite": S(id=STR, slug=STR, name=STR, tagline=STR, description=STR, customDomain=STR, defaultContentRating=STR, commentsEnabled=BOOL),
     "Series": S(id=STR, siteId=STR, authorId=STR, slug=STR, title=STR, synopsis=STR, contentType=STR, contentRating=STR,
+                scheduledAction={"enum": ["publish", "unpublish", "complete", "hiatus", "resume", None]}, scheduledActionAt=STR,
                 status={"enum": ["DRAFT", "ONGOING", "HIATUS", "COMPLETED", "CANCELLED"]}, language=STR, defaultAccessLevel=STR,
                 earlyAccessDays=INT, previewParagraphs=INT, paywallMessage=STR, lastPublishedAt=STR, completedAt=STR, revision=INT,
                 createdAt=STR, updatedAt=STR, deletedAt=STR),

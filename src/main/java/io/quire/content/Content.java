@@ -29,7 +29,7 @@ public final class Content {
     this.pool = pool;
     this.retentionDays = config.content().softDeleteRetentionDays();
     this.sites = sites;
-    this.series = new SeriesService(pool, retentionDays);
+    this.series = new SeriesService(pool, retentionDays, new JobQueue(config.jobs()));
     this.chapters = new ChapterService(vertx, pool, retentionDays);
     this.versions = new ChapterVersions(pool, chapters);
     this.publishing = new ChapterPublishing(pool, new JobQueue(config.jobs()));
@@ -52,6 +52,7 @@ public final class Content {
     return Map.of(
         ChapterPublishing.PUBLISH_DUE_JOB, publishing::publishDue,
         ChapterPublishing.UNLOCK_DUE_JOB, publishing::unlockDue,
+        SeriesService.STATUS_DUE_JOB, series::applyScheduledTransition,
         PURGE_JOB, job -> purge());
   }
 

@@ -22,7 +22,8 @@ record Series(Row row) {
   /** What anyone may see of a published series: no revision, settings or deletion state. */
   JsonObject toPublicJson() {
     JsonObject all = toJson();
-    for (String internal : new String[] {"revision", "deletedAt", "paywallMessage", "updatedAt", "defaultAccessLevel"}) {
+    for (String internal : new String[] {"revision", "deletedAt", "paywallMessage", "updatedAt", "defaultAccessLevel",
+        "scheduledAction", "scheduledActionAt"}) {
       all.remove(internal);
     }
     return all;
@@ -68,6 +69,8 @@ record Series(Row row) {
         .put("paywallMessage", row.getString("paywall_message"))
         .put("lastPublishedAt", Times.iso(row.getOffsetDateTime("last_published_at")))
         .put("completedAt", Times.iso(row.getOffsetDateTime("completed_at")))
+        .put("scheduledAction", row.getString("scheduled_action"))
+        .put("scheduledActionAt", Times.iso(row.getOffsetDateTime("scheduled_action_at")))
         .put("revision", revision())
         .put("createdAt", Times.iso(row.getOffsetDateTime("created_at")))
         .put("updatedAt", Times.iso(row.getOffsetDateTime("updated_at")))

@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.DateTimeException;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
@@ -59,6 +60,8 @@ public final class SeriesRoutes {
         "site.not_found"), ctx.pathParam("slug").toLowerCase()).onSuccess(s -> Responses.publicJson(ctx, s)).onFailure(ctx::fail));
     router.get("/api/v1/series/:seriesId/public").handler(ctx -> series.publicById(seriesId(ctx))
         .onSuccess(s -> Responses.publicJson(ctx, s)).onFailure(ctx::fail));
+    router.delete("/api/v1/series/:seriesId/scheduled-status").handler(Authz.authenticated()).handler(ctx -> series
+        .cancelScheduledTransition(Authz.require(ctx), seriesId(ctx)).onSuccess(s -> send(ctx, s)).onFailure(ctx::fail));
     for (String action : SeriesService.TRANSITIONS.keySet()) {
       router.post("/api/v1/series/:seriesId/" + action).handler(Authz.authenticated()).handler(ctx -> transition(ctx, action));
     }
@@ -97,7 +100,18 @@ public final class SeriesRoutes {
     series.update(Authz.require(ctx), seriesId(ctx), in, expected).onSuccess(s -> send(ctx, s)).onFailure(ctx::fail);
   }
 
+  /** Now, or at {@code at} when the body gives one (a local time is read in {@code timezone}). */
   private void transition(RoutingContext ctx, String action) {
+    if (ctx.body() != null && ctx.body().length() > 0) {
+      RequestBody body = RequestBody.of(ctx);
+      String zone = body.optionalString("timezone", 1, 64);
+      OffsetDateTime at = ChapterRoutes.when(body, "at", zone == null ? "UTC" : zone, false);
+      body.validate();
+      if (at != null) {
+        series.scheduleTransition(Authz.require(ctx), seriesId(ctx), action, at).onSuccess(s -> send(ctx, s)).onFailure(ctx::fail);
+        return;
+      }
+    }
     series.transition(Authz.require(ctx), seriesId(ctx), action).onSuccess(s -> send(ctx, s)).onFailure(ctx::fail);
   }
 

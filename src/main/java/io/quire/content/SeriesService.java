@@ -3,6 +3,9 @@ package io.quire.content;
 import io.quire.platform.auth.Principal;
 import io.quire.platform.http.ApiException;
 import io.quire.platform.ids.Ids;
+import io.quire.platform.jobs.Job;
+import io.quire.platform.jobs.JobQueue;
+import io.quire.platform.jobs.JobRequest;
 import io.quire.platform.outbox.Outbox;
 import io.quire.platform.text.Slugs;
 import io.quire.sites.SiteService;
@@ -15,6 +18,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +42,12 @@ public final class SeriesService {
 
   private final Pool pool;
   private final int retentionDays;
+  private final JobQueue jobs;
 
-  public SeriesService(Pool pool, int retentionDays) {
+  public SeriesService(Pool pool, int retentionDays, JobQueue jobs) {
     this.pool = pool;
     this.retentionDays = retentionDays;
+    this.jobs = jobs;
   }
 
   /** Fields of a create or update; null = not given (or unchanged). */
@@ -164,6 +170,59 @@ public final class SeriesService {
       throw new ApiException.NotFound("series.not_found", "Not found.");
     }
     return new Series(rows.iterator().next()).toPublicJson();
+  }
+
+  public static final String STATUS_DUE_JOB = "content.series_status_due";
+
+  /**
+   * Schedules {@code action} for {@code at}: legal now (409 otherwise) and checked again when due. A new
+   * schedule replaces the old one, whose job then finds nothing to do.
+   */
+  public Future<Series> scheduleTransition(Principal p, UUID seriesId, String action, OffsetDateTime at) {
+    Transition t = TRANSITIONS.get(action);
+    if (!at.isAfter(OffsetDateTime.now())) {
+      return Future.failedFuture(new ApiException.Validation("request.invalid", "Some fields are invalid.",
+          List.of(new ApiException.FieldError("at", "must be in the future"))));
+    }
+    return pool.withTransaction(tx -> load(tx, seriesId, p, false).compose(l -> {
+      l.membership().requireManage();
+      String status = l.row().getString("status");
+      if (!t.from().contains(status)) {
+        return Future.failedFuture(ApiException.Conflict.status("series.illegal_transition",
+            "Cannot " + action + " a series that is " + status + ".", status));
+      }
+      return tx.preparedQuery(SeriesSql.SCHEDULE_ACTION).execute(Tuple.of(seriesId, action, at))
+          .map(rows -> new Series(rows.iterator().next()))
+          .compose(s -> jobs.enqueue(tx, JobRequest.of(STATUS_DUE_JOB, new JsonObject().put("seriesId", seriesId.toString())
+                  .put("action", action).put("at", at.toInstant().toString()))
+              .at(at.toInstant()).dedupedBy(STATUS_DUE_JOB + ":" + seriesId + ":" + at.toInstant().toEpochMilli())).map(v -> s))
+          .compose(s -> event(tx, "series.status_scheduled", s).map(v -> s));
+    }));
+  }
+
+  public Future<Series> cancelScheduledTransition(Principal p, UUID seriesId) {
+    return pool.withTransaction(tx -> load(tx, seriesId, p, false).compose(l -> {
+      l.membership().requireManage();
+      if (l.row().getString("scheduled_action") == null) {
+        return Future.failedFuture(ApiException.Conflict.status("series.nothing_scheduled", "No status change is scheduled.",
+            l.row().getString("status")));
+      }
+      return tx.preparedQuery(SeriesSql.SCHEDULE_ACTION).execute(Tuple.of(seriesId, null, null))
+          .map(rows -> new Series(rows.iterator().next()))
+          .compose(s -> event(tx, "series.status_unscheduled", s).map(v -> s));
+    }));
+  }
+
+  /** The due job. */
+  public Future<Void> applyScheduledTransition(Job job) {
+    String action = job.payload().getString("action");
+    Transition t = TRANSITIONS.get(action);
+    UUID id = UUID.fromString(job.payload().getString("seriesId"));
+    OffsetDateTime at = OffsetDateTime.parse(job.payload().getString("at")).withOffsetSameInstant(java.time.ZoneOffset.UTC);
+    return pool.withTransaction(tx -> tx.preparedQuery(SeriesSql.APPLY_SCHEDULED)
+        .execute(Tuple.of(id, action, at, t.to(), t.from().toArray(String[]::new)))
+        .compose(rows -> rows.size() == 0 ? Future.succeededFuture()
+            : event(tx, t.event(), new Series(rows.iterator().next()))));
   }
 
   /** publish, unpublish, complete, hiatus or resume; 409 with the current status when not allowed from it. */

@@ -49,6 +49,7 @@ final class SeriesSql {
   static final String TRANSITION = """
       UPDATE series SET status = $3,
                         completed_at = CASE WHEN $3 = 'COMPLETED' THEN now() ELSE completed_at END,
+                        scheduled_action = NULL, scheduled_action_at = NULL,
                         revision = revision + 1, updated_at = now()
        WHERE id = $1 AND deleted_at IS NULL AND status = ANY($2)
       RETURNING *
@@ -119,6 +120,21 @@ final class SeriesSql {
   static final String FIRST_VERSIONS = """
       INSERT INTO chapter_versions (chapter_id, version_number, title, content, author_note, word_count, change_note, changed_by)
       SELECT id, 1, title, content, author_note, word_count, 'Copied with the series', $2 FROM chapters WHERE series_id = $1
+      """;
+
+  static final String SCHEDULE_ACTION = """
+      UPDATE series SET scheduled_action = $2, scheduled_action_at = $3, revision = revision + 1, updated_at = now()
+       WHERE id = $1 AND deleted_at IS NULL
+      RETURNING *
+      """;
+
+  /** The due job: only if still scheduled for exactly this action and time, and the move is still legal now. */
+  static final String APPLY_SCHEDULED = """
+      UPDATE series SET status = $4,
+                        completed_at = CASE WHEN $4 = 'COMPLETED' THEN now() ELSE completed_at END,
+                        scheduled_action = NULL, scheduled_action_at = NULL, revision = revision + 1, updated_at = now()
+       WHERE id = $1 AND scheduled_action = $2 AND scheduled_action_at = $3 AND status = ANY($5) AND deleted_at IS NULL
+      RETURNING *
       """;
 
   static final String CURRENT = "SELECT revision, status, deleted_at FROM series WHERE id = $1";

@@ -17,6 +17,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -300,6 +301,39 @@ class ChaptersTest {
     ok(api.post("/api/v1/chapters/" + id + "/restore", null, s.author().token()), 200);
     problem(api.post("/api/v1/chapters/" + id + "/restore", null, s.author().token()), 409, "chapter.not_deleted");
     assertEquals(List.of("chapter.created", "chapter.deleted", "chapter.restored"), fixtures.events(id));
+  }
+
+  @Test
+  void softDeletedChaptersArePurgedAfterTheRetention() throws Exception {
+    Setup s = setup();
+    String gone = fixtures.chapter(s.author(), s.seriesId(), "Old", "x").getString("id");
+    String recent = fixtures.chapter(s.author(), s.seriesId(), "Recent", "y").getString("id");
+    ok(api.delete("/api/v1/chapters/" + gone, s.author().token()), 204);
+    ok(api.delete("/api/v1/chapters/" + recent, s.author().token()), 204);
+    app.db.preparedQuery("UPDATE chapters SET deleted_at = now() - interval '31 days' WHERE id = $1")
+        .execute(io.vertx.sqlclient.Tuple.of(UUID.fromString(gone))).await(5, TimeUnit.SECONDS);
+    app.db.query("INSERT INTO jobs (id, type, max_attempts) VALUES (gen_random_uuid(), 'content.purge_deleted', 3)").execute()
+        .await(5, TimeUnit.SECONDS);
+    io.quire.testing.Eventually.await(() -> {
+      try {
+        return app.db.preparedQuery("SELECT count(*) FROM chapters WHERE id = $1").execute(io.vertx.sqlclient.Tuple.of(UUID.fromString(gone)))
+            .await(5, TimeUnit.SECONDS).iterator().next().getLong(0) == 0;
+      } catch (Exception e) {
+        return false;
+      }
+    }, 5000, "the purge job");
+    ok(api.post("/api/v1/chapters/" + recent + "/restore", null, s.author().token()), 200);
+  }
+
+  @Test
+  void aFreeUnlockDefaultsToPublicationPlusTheSeriesEarlyAccessDays() {
+    Setup s = setup();
+    ok(api.patch("/api/v1/series/" + s.seriesId(), new JsonObject().put("earlyAccessDays", 7), s.author().token()), 200);
+    String id = fixtures.chapter(s.author(), s.seriesId(), "Early", "x").getString("id");
+    ok(api.patch("/api/v1/chapters/" + id + "/access", new JsonObject().put("accessLevel", "SUBSCRIBERS"), s.author().token()), 200);
+    String publishedAt = ok(api.post("/api/v1/chapters/" + id + "/publish", null, s.author().token()), 200).getString("publishedAt");
+    JsonObject free = ok(api.post("/api/v1/chapters/" + id + "/schedule-free", null, s.author().token()), 200);
+    assertEquals(java.time.Instant.parse(publishedAt).plus(java.time.Duration.ofDays(7)), java.time.Instant.parse(free.getString("scheduledFreeAt")));
   }
 
   private static HttpResponse<Buffer> await(Future<HttpResponse<Buffer>> f) {

@@ -126,6 +126,33 @@ class ScheduledPublishingTest {
   }
 
   @Test
+  void aSeriesStatusChangeCanBeScheduledAndCancelled() throws Exception {
+    try (TestApp app = TestApp.builder().env("QUIRE_JOBS_POLL_INTERVAL_MS", "200").start()) {
+      Authoring fixtures = Authoring.in(app);
+      Api api = new Api(app);
+      Authoring.User author = fixtures.author();
+      String site = fixtures.site(author).getString("id");
+      String launch = fixtures.series(author, site).getString("id");
+      String kept = fixtures.series(author, site).getString("id");
+      Instant soon = Instant.now().plusMillis(1000);
+      JsonObject scheduled = ok(api.post("/api/v1/series/" + launch + "/publish", new JsonObject().put("at", soon.toString()),
+          author.token()), 200);
+      assertEquals("DRAFT", scheduled.getString("status"));
+      assertEquals("publish", scheduled.getString("scheduledAction"));
+      io.quire.testing.Api.problem(api.post("/api/v1/series/" + launch + "/complete", new JsonObject().put("at", soon.toString()),
+          author.token()), 409, "series.illegal_transition");
+      ok(api.post("/api/v1/series/" + kept + "/publish", new JsonObject().put("at", soon.toString()), author.token()), 200);
+      ok(api.delete("/api/v1/series/" + kept + "/scheduled-status", author.token()), 200);
+      Eventually.await(() -> "ONGOING".equals(ok(api.get("/api/v1/series/" + launch, author.token()), 200).getString("status")),
+          5_000, "the scheduled publish");
+      Thread.sleep(600);
+      assertEquals("DRAFT", ok(api.get("/api/v1/series/" + kept, author.token()), 200).getString("status"));
+      assertEquals(1, fixtures.events(launch).stream().filter("series.published"::equals).count());
+      io.quire.testing.Api.problem(api.delete("/api/v1/series/" + kept + "/scheduled-status", author.token()), 409, "series.nothing_scheduled");
+    }
+  }
+
+  @Test
   void aRescheduledOrCancelledChapterIsNotPublishedAtTheOldTime() throws Exception {
     try (TestApp app = TestApp.builder().env("QUIRE_JOBS_POLL_INTERVAL_MS", "200").start()) {
       Authoring fixtures = Authoring.in(app);
