@@ -3,6 +3,7 @@ package io.quire.content;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.http.ApiException;
 import io.quire.platform.http.PathParams;
+import io.quire.platform.http.QueryParams;
 import io.quire.platform.http.RequestBody;
 import io.quire.platform.http.Responses;
 import io.quire.platform.http.Revisions;
@@ -236,8 +237,8 @@ public final class ChapterRoutes {
   // ---- versions
 
   private void versions(RoutingContext ctx) {
-    Integer before = intQuery(ctx, "before");
-    int limit = intQuery(ctx, "limit") == null ? 20 : Math.max(1, Math.min(100, intQuery(ctx, "limit")));
+    Integer before = QueryParams.integer(ctx, "before");
+    int limit = QueryParams.limit(ctx);
     versions.list(Authz.require(ctx), chapterId(ctx), before, limit)
         .onSuccess(page -> Responses.list(ctx, page.data(), page.nextBefore() == null ? null : page.nextBefore().toString()))
         .onFailure(ctx::fail);
@@ -326,16 +327,4 @@ public final class ChapterRoutes {
     }
   }
 
-  private static Integer intQuery(RoutingContext ctx, String name) {
-    String v = ctx.request().getParam(name);
-    if (v == null) {
-      return null;
-    }
-    try {
-      return Integer.parseInt(v);
-    } catch (NumberFormatException e) {
-      throw new ApiException.Validation("request.invalid", "Some query parameters are invalid.",
-          List.of(new ApiException.FieldError(name, "must be an integer")));
-    }
-  }
 }

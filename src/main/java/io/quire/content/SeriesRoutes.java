@@ -3,6 +3,7 @@ package io.quire.content;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.http.ApiException;
 import io.quire.platform.http.PathParams;
+import io.quire.platform.http.QueryParams;
 import io.quire.platform.http.RequestBody;
 import io.quire.platform.http.Responses;
 import io.quire.platform.http.Revisions;
@@ -54,7 +55,7 @@ public final class SeriesRoutes {
     router.patch("/api/v1/series/:seriesId/schedule").handler(Authz.authenticated()).handler(this::updateSchedule);
     // --- public metadata
     router.get("/api/v1/sites/:siteId/series/public").handler(ctx -> series.publicList(PathParams.uuid(ctx, "siteId", "site.not_found"),
-            limit(ctx)).onSuccess(list -> Responses.publicJson(ctx, new JsonObject().put("data", list).putNull("nextCursor")))
+            QueryParams.limit(ctx)).onSuccess(list -> Responses.publicJson(ctx, new JsonObject().put("data", list).putNull("nextCursor")))
         .onFailure(ctx::fail));
     router.get("/api/v1/sites/:siteId/series/by-slug/:slug").handler(ctx -> series.publicBySlug(PathParams.uuid(ctx, "siteId",
         "site.not_found"), ctx.pathParam("slug").toLowerCase()).onSuccess(s -> Responses.publicJson(ctx, s)).onFailure(ctx::fail));
@@ -188,16 +189,6 @@ public final class SeriesRoutes {
           Revisions.setEtag(ctx, s.revision());
           Responses.json(ctx, 200, s.scheduleJson());
         }).onFailure(ctx::fail);
-  }
-
-  private static int limit(RoutingContext ctx) {
-    String raw = ctx.request().getParam("limit");
-    try {
-      return raw == null ? 20 : Math.max(1, Math.min(100, Integer.parseInt(raw)));
-    } catch (NumberFormatException e) {
-      throw new ApiException.Validation("request.invalid", "Some query parameters are invalid.",
-          List.of(new ApiException.FieldError("limit", "must be 1 to 100")));
-    }
   }
 
   private static void send(RoutingContext ctx, Series s) {

@@ -4,6 +4,7 @@ import io.quire.platform.auth.Authz;
 import io.quire.platform.auth.Role;
 import io.quire.platform.http.ApiException;
 import io.quire.platform.http.PathParams;
+import io.quire.platform.http.QueryParams;
 import io.quire.platform.http.RequestBody;
 import io.quire.platform.http.Responses;
 import io.vertx.core.json.JsonArray;
@@ -28,7 +29,7 @@ public final class TaxonomyRoutes {
         .onSuccess(g -> Responses.publicJson(ctx, g)).onFailure(ctx::fail));
     router.get("/api/v1/genres/:genreId/children").handler(ctx -> send(ctx, taxonomy.children(genreId(ctx))));
     router.get("/api/v1/content-warnings").handler(ctx -> send(ctx, taxonomy.warnings()));
-    router.get("/api/v1/tags").handler(ctx -> send(ctx, taxonomy.popularTags(limit(ctx))));
+    router.get("/api/v1/tags").handler(ctx -> send(ctx, taxonomy.popularTags(QueryParams.limit(ctx))));
     router.get("/api/v1/tags/search").handler(this::searchTags);
     router.get("/api/v1/tags/:tagSlug").handler(ctx -> taxonomy.tag(ctx.pathParam("tagSlug").toLowerCase())
         .onSuccess(t -> Responses.publicJson(ctx, t)).onFailure(ctx::fail));
@@ -68,7 +69,7 @@ public final class TaxonomyRoutes {
       throw new ApiException.Validation("request.invalid", "Some query parameters are invalid.",
           List.of(new ApiException.FieldError("q", "must be 1 to 50 characters")));
     }
-    send(ctx, taxonomy.searchTags(q.strip(), limit(ctx)));
+    send(ctx, taxonomy.searchTags(q.strip(), QueryParams.limit(ctx)));
   }
 
   private void createTag(RoutingContext ctx) {
@@ -130,13 +131,4 @@ public final class TaxonomyRoutes {
     };
   }
 
-  private static int limit(RoutingContext ctx) {
-    String raw = ctx.request().getParam("limit");
-    try {
-      return raw == null ? 20 : Math.max(1, Math.min(100, Integer.parseInt(raw)));
-    } catch (NumberFormatException e) {
-      throw new ApiException.Validation("request.invalid", "Some query parameters are invalid.",
-          List.of(new ApiException.FieldError("limit", "must be 1 to 100")));
-    }
-  }
 }

@@ -4,6 +4,7 @@ import io.quire.platform.auth.Authz;
 import io.quire.platform.auth.Role;
 import io.quire.platform.http.ApiException;
 import io.quire.platform.http.PathParams;
+import io.quire.platform.http.QueryParams;
 import io.quire.platform.http.RequestBody;
 import io.quire.platform.http.Responses;
 import io.vertx.ext.web.Router;
@@ -32,7 +33,7 @@ public final class AdminUserRoutes {
     if (role != null) {
       parseRole(role, "role");
     }
-    int limit = limit(ctx);
+    int limit = QueryParams.limit(ctx);
     admin.list(status, role, lower(query(ctx, "email")), query(ctx, "cursor"), limit)
         .onSuccess(page -> Responses.list(ctx, page.data(), page.nextCursor())).onFailure(ctx::fail);
   }
@@ -71,22 +72,6 @@ public final class AdminUserRoutes {
     } catch (IllegalArgumentException e) {
       throw invalid(field, "must be one of READER, AUTHOR, COLLABORATOR, ADMIN, SUPER_ADMIN");
     }
-  }
-
-  static int limit(RoutingContext ctx) {
-    String raw = query(ctx, "limit");
-    if (raw == null) {
-      return 20;
-    }
-    try {
-      int limit = Integer.parseInt(raw);
-      if (limit >= 1 && limit <= 100) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw invalid("limit", "must be 1 to 100");
   }
 
   private static String query(RoutingContext ctx, String name) {
