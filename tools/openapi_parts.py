@@ -416,6 +416,22 @@ authoring["/api/v1/sites/{siteId}/series/by-slug/{slug}"] = {"get": op("A publis
 authoring["/api/v1/series/{seriesId}/public"] = {"get": op("A published series (metadata)", 200, REF("PublicSeries"), errors=(404,),
     auth=None, tag="series", params=(series_p,))}
 
+read_hdr = {"description": "Not modified: your If-None-Match is current"}
+def read_op(summary, schema, params):
+    o = op(summary, 200, schema, errors=(404,), auth=None, tag="reading", params=params + (
+        {"name": "If-None-Match", "in": "header", "required": False, "schema": STR},))
+    o["security"] = [{}, {"bearerAuth": []}, {"apiKey": []}]
+    o["responses"]["304"] = read_hdr
+    return o
+authoring["/api/v1/series/{seriesId}/chapters/public"] = {"get": read_op(
+    "Table of contents of a published series, with `locked` for this caller", S(seriesId=STR, data=ARR(REF("TocEntry")),
+    nextCursor={"type": "null"}), (series_p,))}
+authoring["/api/v1/chapters/{chapterId}/public"] = {"get": read_op("A published chapter's metadata, with `locked` for this caller",
+    REF("ChapterInfo"), (chapter_p,))}
+authoring["/api/v1/chapters/{chapterId}/read"] = {"get": read_op(
+    "The chapter for this caller: contentHtml when entitled, else locked=true with previewHtml (first N paragraphs) and the paywall",
+    REF("ChapterRead"), (chapter_p,))}
+
 authoring_schemas = {
     "Site": S(id=STR, ownerId=STR, slug=STR, name=STR, tagline=STR, description=STR, customDomain=STR, status=STR, isPublic=BOOL,
               revision=INT, yourRole={"enum": ["OWNER", "ADMIN", "EDITOR", "WRITER", "VIEWER", None]}, createdAt=STR, updatedAt=STR, deletedAt=STR),
@@ -453,6 +469,12 @@ authoring_schemas = {
     "SeriesSchedule": S(updateSchedule=STR, updateDays=ARR(STR), timezone=STR, revision=INT),
     "PublicSeries": S(id=STR, siteId=STR, authorId=STR, slug=STR, title=STR, synopsis=STR, contentType=STR, contentRating=STR,
                       status=STR, language=STR, earlyAccessDays=INT, previewParagraphs=INT, lastPublishedAt=STR, completedAt=STR, createdAt=STR),
+    "TocEntry": S(id=STR, chapterNumber={"type": "number"}, volumeNumber=INT, title=STR, slug=STR, publishedAt=STR, wordCount=INT,
+                  readingMinutes=INT, accessLevel=STR, locked=BOOL),
+    "ChapterInfo": S(id=STR, seriesId=STR, seriesTitle=STR, title=STR, slug=STR, chapterNumber={"type": "number"}, volumeNumber=INT,
+                     publishedAt=STR, wordCount=INT, readingMinutes=INT, accessLevel=STR, locked=BOOL, previousId=STR, nextId=STR),
+    "ChapterRead": {"allOf": [REF("ChapterInfo"), S(contentHtml=STR, authorNoteHtml=STR, authorNotePosition=STR, previewHtml=STR,
+                     paywallMessage=STR, requiredAccess=S(level=STR, minimumTierId=STR, freeAt=STR))]},
     "Diff": S(**{"from": INT, "to": {"type": ["integer", "string"]}}, titleChanged=BOOL,
               stats=S(wordsAdded=INT, wordsRemoved=INT, linesAdded=INT, linesRemoved=INT), unifiedDiff=STR),
 }

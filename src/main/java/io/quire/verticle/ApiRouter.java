@@ -21,6 +21,9 @@ import io.quire.platform.mail.Mailer;
 import io.quire.platform.metrics.Metrics;
 import io.quire.platform.openapi.OpenApiRoutes;
 import io.quire.platform.ratelimit.RateLimiter;
+import io.quire.reading.Entitlements;
+import io.quire.reading.ReadingRoutes;
+import io.quire.reading.ReadingService;
 import io.quire.sites.CollaboratorRoutes;
 import io.quire.sites.CollaboratorService;
 import io.quire.sites.PageRoutes;
@@ -74,6 +77,8 @@ public final class ApiRouter {
     new SiteRoutes(sites).mount(router);
     new PageRoutes(new PageService(vertx, pool)).mount(router);
     new CollaboratorRoutes(new CollaboratorService(pool, new Mailer(new JobQueue(config.jobs())), config.publicBaseUrl())).mount(router);
+    // public reads before the authoring routes: /chapters/:id/read must not be taken for an authoring path
+    new ReadingRoutes(new ReadingService(vertx, pool, new Entitlements(pool)), config.reading()).mount(router);
     new Content(vertx, pool, config, sites).mount(router);
 
     // --- operations

@@ -28,7 +28,8 @@ public record QuireConfig(
     Security security,
     RateLimit rateLimit,
     Mail mail,
-    Content content) {
+    Content content,
+    Reading reading) {
 
   /** The verticle names {@code QUIRE_VERTICLES} may list. */
   public static final Set<String> VERTICLE_NAMES = Set.of("http", "ingest", "webhooks", "workers");
@@ -75,6 +76,9 @@ public record QuireConfig(
 
   /** Authoring: how long soft-deleted sites, series and chapters can be restored before the purge job removes them. */
   public record Content(int softDeleteRetentionDays) {}
+
+  /** Public reads: the {@code Cache-Control} of responses that are the same for everyone. */
+  public record Reading(int publicMaxAgeSeconds, int staleWhileRevalidateSeconds) {}
 
   /** With Redis down, whether rate-limited calls go through ({@code true}) or get 503. */
   public record RateLimit(boolean failOpen) {}
@@ -195,6 +199,7 @@ public record QuireConfig(
         new Mail(r.string("mail.from"), new Smtp(r.string("mail.smtp.host"), r.integer("mail.smtp.port", 1, 65535),
             r.string("mail.smtp.username"), r.string("mail.smtp.password"), r.bool("mail.smtp.startTls"),
             r.bool("mail.smtp.ssl"))),
-        new Content(r.integer("content.softDeleteRetentionDays", 1, 3650)));
+        new Content(r.integer("content.softDeleteRetentionDays", 1, 3650)),
+        new Reading(r.integer("reading.publicMaxAgeSeconds", 0, 86_400), r.integer("reading.staleWhileRevalidateSeconds", 0, 604_800)));
   }
 }

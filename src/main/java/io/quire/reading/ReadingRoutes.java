@@ -1,0 +1,50 @@
+package io.quire.reading;
+
+import io.quire.platform.auth.Authz;
+import io.quire.platform.config.QuireConfig;
+import io.quire.platform.http.PathParams;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** The public chapter read paths: table of contents, chapter metadata, and the chapter itself. */
+public final class ReadingRoutes {
+  private final ReadingService reading;
+  private final String publicCacheControl;
+
+  public ReadingRoutes(ReadingService reading, QuireConfig.Reading config) {
+    this.reading = reading;
+    this.publicCacheControl = "public, max-age=" + config.publicMaxAgeSeconds()
+        + ", stale-while-revalidate=" + config.staleWhileRevalidateSeconds();
+  }
+
+  public void mount(Router router) {
+    router.get("/api/v1/series/:seriesId/chapters/public").handler(ctx -> send(ctx, reading.tableOfContents(Authz.principal(ctx),
+        PathParams.uuid(ctx, "seriesId", "series.not_found"), ifNoneMatch(ctx))));
+    router.get("/api/v1/chapters/:chapterId/public").handler(ctx -> send(ctx, reading.chapterInfo(Authz.principal(ctx),
+        PathParams.uuid(ctx, "chapterId", "chapter.not_found"), ifNoneMatch(ctx))));
+    router.get("/api/v1/chapters/:chapterId/read").handler(ctx -> send(ctx, reading.read(Authz.principal(ctx),
+        PathParams.uuid(ctx, "chapterId", "chapter.not_found"), ifNoneMatch(ctx))));
+  }
+
+  private static String ifNoneMatch(RoutingContext ctx) {
+    String value = ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH);
+    return value == null ? null : value.trim();
+  }
+
+  /** 304 when the caller's copy is current, else the body; cacheable by anyone only when the same for everyone. */
+  private void send(RoutingContext ctx, Future<ReadingService.Answer> answer) {
+    answer.onSuccess(a -> {
+      ctx.response()
+          .putHeader(HttpHeaders.ETAG, a.etag())
+          .putHeader(HttpHeaders.VARY, "Authorization, X-API-Key")
+          .putHeader(HttpHeaders.CACHE_CONTROL, a.personal() ? "private, no-cache" : publicCacheControl);
+      if (a.body() == null) {
+        ctx.response().setStatusCode(304).end();
+      } else {
+        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(a.body().toBuffer());
+      }
+    }).onFailure(ctx::fail);
+  }
+}

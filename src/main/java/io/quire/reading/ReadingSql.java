@@ -1,0 +1,50 @@
+package io.quire.reading;
+
+/**
+ * The public read queries. Visibility is one rule, written into each: a PUBLISHED, undeleted chapter of an
+ * undeleted series that is not DRAFT, on an ACTIVE, public, undeleted site. Anything else is not found.
+ */
+final class ReadingSql {
+  private ReadingSql() {}
+
+  private static final String VISIBLE_SERIES = """
+      se.deleted_at IS NULL AND se.status <> 'DRAFT'
+      AND si.status = 'ACTIVE' AND si.is_public AND si.deleted_at IS NULL
+      """;
+
+  /** The series (visible) with what its chapters' paywall needs. */
+  static final String SERIES = """
+      SELECT se.id, se.site_id, se.preview_paragraphs, se.paywall_message, si.owner_id
+        FROM series se JOIN sites si ON si.id = se.site_id
+       WHERE se.id = $1 AND
+      """ + VISIBLE_SERIES;
+
+  /** The table of contents: published chapters in display order. */
+  static final String TABLE_OF_CONTENTS = """
+      SELECT id, chapter_number, volume_number, title, slug, published_at, word_count, reading_minutes, access_level,
+             scheduled_free_at, minimum_tier_id, revision
+        FROM chapters WHERE series_id = $1 AND status = 'PUBLISHED' AND deleted_at IS NULL
+       ORDER BY display_order, chapter_number
+      """;
+
+  /** One visible chapter with its neighbours among the series' published chapters. */
+  static final String CHAPTER = """
+      WITH ordered AS (
+        SELECT id, lag(id) OVER w AS previous_id, lead(id) OVER w AS next_id
+          FROM chapters WHERE series_id = (SELECT series_id FROM chapters WHERE id = $1)
+           AND status = 'PUBLISHED' AND deleted_at IS NULL
+        WINDOW w AS (ORDER BY display_order, chapter_number)
+      )
+      SELECT ch.*, o.previous_id, o.next_id, se.title AS series_title, se.preview_paragraphs AS series_preview_paragraphs,
+             se.paywall_message AS series_paywall_message, si.owner_id
+        FROM chapters ch JOIN ordered o ON o.id = ch.id
+        JOIN series se ON se.id = ch.series_id JOIN sites si ON si.id = ch.site_id
+       WHERE ch.id = $1 AND ch.status = 'PUBLISHED' AND ch.deleted_at IS NULL AND
+      """ + VISIBLE_SERIES;
+
+  /** Whether the caller works on the site (owner or accepted collaborator). */
+  static final String WORKS_ON_SITE = """
+      SELECT EXISTS (SELECT 1 FROM sites WHERE id = $1 AND owner_id = $2)
+          OR EXISTS (SELECT 1 FROM site_collaborators WHERE site_id = $1 AND user_id = $2 AND accepted_at IS NOT NULL) AS member
+      """;
+}
