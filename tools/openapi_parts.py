@@ -432,6 +432,18 @@ authoring["/api/v1/chapters/{chapterId}/read"] = {"get": read_op(
     "The chapter for this caller: contentHtml when entitled, else locked=true with previewHtml (first N paragraphs) and the paywall",
     REF("ChapterRead"), (chapter_p,))}
 
+def feed_op(summary, params, media):
+    o = op(summary, 200, errors=(404,), auth=None, tag="reading", params=params)
+    o["responses"]["200"] = {"description": "The document", "content": {m: {"schema": {"type": "string"}} for m in media}}
+    o["responses"]["304"] = read_hdr
+    return o
+fmt_q = query("format", {"enum": ["rss", "atom"]}, "rss (default) or atom")
+authoring["/api/v1/sites/{siteId}/feed.xml"] = {"get": feed_op("RSS 2.0 (or Atom) feed of the site's newest chapters; locked ones are announced, never quoted",
+    (site_p, fmt_q), ("application/rss+xml", "application/atom+xml"))}
+authoring["/api/v1/series/{seriesId}/feed.xml"] = {"get": feed_op("RSS 2.0 (or Atom) feed of the series' newest chapters", (series_p, fmt_q),
+    ("application/rss+xml", "application/atom+xml"))}
+authoring["/api/v1/sites/{siteId}/sitemap.xml"] = {"get": feed_op("The site's sitemap", (site_p,), ("application/xml",))}
+
 authoring_schemas = {
     "Site": S(id=STR, ownerId=STR, slug=STR, name=STR, tagline=STR, description=STR, customDomain=STR, status=STR, isPublic=BOOL,
               revision=INT, yourRole={"enum": ["OWNER", "ADMIN", "EDITOR", "WRITER", "VIEWER", None]}, createdAt=STR, updatedAt=STR, deletedAt=STR),

@@ -15,8 +15,12 @@ public final class ReadingRoutes {
 
   public ReadingRoutes(ReadingService reading, QuireConfig.Reading config) {
     this.reading = reading;
-    this.publicCacheControl = "public, max-age=" + config.publicMaxAgeSeconds()
-        + ", stale-while-revalidate=" + config.staleWhileRevalidateSeconds();
+    this.publicCacheControl = publicCacheControl(config);
+  }
+
+  /** {@code Cache-Control} for answers that are the same for everyone. */
+  public static String publicCacheControl(QuireConfig.Reading config) {
+    return "public, max-age=" + config.publicMaxAgeSeconds() + ", stale-while-revalidate=" + config.staleWhileRevalidateSeconds();
   }
 
   public void mount(Router router) {

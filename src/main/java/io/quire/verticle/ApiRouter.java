@@ -22,6 +22,8 @@ import io.quire.platform.metrics.Metrics;
 import io.quire.platform.openapi.OpenApiRoutes;
 import io.quire.platform.ratelimit.RateLimiter;
 import io.quire.reading.Entitlements;
+import io.quire.reading.FeedRoutes;
+import io.quire.reading.Feeds;
 import io.quire.reading.ReadingRoutes;
 import io.quire.reading.ReadingService;
 import io.quire.sites.CollaboratorRoutes;
@@ -79,6 +81,7 @@ public final class ApiRouter {
     new CollaboratorRoutes(new CollaboratorService(pool, new Mailer(new JobQueue(config.jobs())), config.publicBaseUrl())).mount(router);
     // public reads before the authoring routes: /chapters/:id/read must not be taken for an authoring path
     new ReadingRoutes(new ReadingService(vertx, pool, new Entitlements(pool)), config.reading()).mount(router);
+    new FeedRoutes(new Feeds(vertx, pool, config.publicBaseUrl()), ReadingRoutes.publicCacheControl(config.reading())).mount(router);
     new Content(vertx, pool, config, sites).mount(router);
 
     // --- operations
