@@ -409,8 +409,6 @@ for view, schema, body, summary in (
     authoring["/api/v1/series/{seriesId}/" + view] = {
         "get": op(summary, 200, REF(schema), errors=A_ERR, auth="any", tag="series", params=(series_p,)),
         "patch": op("Change: " + summary.lower(), 200, REF(schema), body, (), A_ERR + (412,), auth="any", tag="series", params=(series_p, ifmatch))}
-authoring["/api/v1/sites/{siteId}/series/public"] = {"get": op("Published series of an active public site (metadata)", 200,
-    pub_list(REF("PublicSeries")), auth=None, tag="series", params=(site_p, query("limit", INT, "1–100, default 20")))}
 authoring["/api/v1/sites/{siteId}/series/by-slug/{slug}"] = {"get": op("A published series by slug (metadata)", 200, REF("PublicSeries"),
     errors=(404,), auth=None, tag="series", params=(site_p, {"name": "slug", "in": "path", "required": True, "schema": STR}))}
 authoring["/api/v1/series/{seriesId}/public"] = {"get": op("A published series (metadata)", 200, REF("PublicSeries"), errors=(404,),
@@ -443,6 +441,19 @@ authoring["/api/v1/sites/{siteId}/feed.xml"] = {"get": feed_op("RSS 2.0 (or Atom
 authoring["/api/v1/series/{seriesId}/feed.xml"] = {"get": feed_op("RSS 2.0 (or Atom) feed of the series' newest chapters", (series_p, fmt_q),
     ("application/rss+xml", "application/atom+xml"))}
 authoring["/api/v1/sites/{siteId}/sitemap.xml"] = {"get": feed_op("The site's sitemap", (site_p,), ("application/xml",))}
+
+listing_params = (query("genre", STR, "genre slug or id"), query("tag", STR, "tag slug"),
+                  query("status", {"enum": ["ONGOING", "HIATUS", "COMPLETED", "CANCELLED"]}, "series status"),
+                  query("contentType", STR, "WEB_NOVEL, WEBTOON, MANGA, MANHWA or WESTERN_COMIC"), query("language", STR, "two letters"),
+                  query("sort", {"enum": ["latest", "title"]}, "latest (default) or title; popular arrives with analytics"),
+                  query("cursor", STR, "from nextCursor"), query("limit", INT, "1–100, default 20"))
+listing_page = S(data=ARR(REF("PublicSeries")), nextCursor={"type": ["string", "null"]})
+authoring["/api/v1/sites/{siteId}/series/public"] = {"get": op("Published series of an active public site, filtered, sorted, keyset-paged",
+    200, listing_page, errors=(400, 422), auth=None, tag="reading", params=(site_p,) + listing_params)}
+authoring["/api/v1/genres/{genreId}/series"] = {"get": op("Published series of a genre across public sites", 200, listing_page,
+    errors=(400, 422), auth=None, tag="reading", params=(genre_p,) + listing_params[1:])}
+authoring["/api/v1/tags/{tagSlug}/series"] = {"get": op("Published series with a tag across public sites", 200, listing_page,
+    errors=(400, 422), auth=None, tag="reading", params=(tag_p, listing_params[0]) + listing_params[2:])}
 
 authoring_schemas = {
     "Site": S(id=STR, ownerId=STR, slug=STR, name=STR, tagline=STR, description=STR, customDomain=STR, status=STR, isPublic=BOOL,

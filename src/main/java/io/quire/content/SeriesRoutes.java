@@ -3,7 +3,6 @@ package io.quire.content;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.http.ApiException;
 import io.quire.platform.http.PathParams;
-import io.quire.platform.http.QueryParams;
 import io.quire.platform.http.RequestBody;
 import io.quire.platform.http.Responses;
 import io.quire.platform.http.Revisions;
@@ -54,9 +53,6 @@ public final class SeriesRoutes {
     router.get("/api/v1/series/:seriesId/schedule").handler(Authz.authenticated()).handler(ctx -> view(ctx, Series::scheduleJson));
     router.patch("/api/v1/series/:seriesId/schedule").handler(Authz.authenticated()).handler(this::updateSchedule);
     // --- public metadata
-    router.get("/api/v1/sites/:siteId/series/public").handler(ctx -> series.publicList(PathParams.uuid(ctx, "siteId", "site.not_found"),
-            QueryParams.limit(ctx)).onSuccess(list -> Responses.publicJson(ctx, new JsonObject().put("data", list).putNull("nextCursor")))
-        .onFailure(ctx::fail));
     router.get("/api/v1/sites/:siteId/series/by-slug/:slug").handler(ctx -> series.publicBySlug(PathParams.uuid(ctx, "siteId",
         "site.not_found"), ctx.pathParam("slug").toLowerCase()).onSuccess(s -> Responses.publicJson(ctx, s)).onFailure(ctx::fail));
     router.get("/api/v1/series/:seriesId/public").handler(ctx -> series.publicById(seriesId(ctx))

@@ -149,14 +149,6 @@ public final class SeriesService {
 
   // ---- public metadata
 
-  public Future<JsonArray> publicList(UUID siteId, int limit) {
-    return pool.preparedQuery(SeriesSql.PUBLIC_LIST).execute(Tuple.of(siteId, limit)).map(rows -> {
-      JsonArray out = new JsonArray();
-      rows.forEach(r -> out.add(new Series(r).toPublicJson()));
-      return out;
-    });
-  }
-
   public Future<JsonObject> publicBySlug(UUID siteId, String slug) {
     return pool.preparedQuery(SeriesSql.PUBLIC_BY_SLUG).execute(Tuple.of(siteId, slug)).map(SeriesService::publicOne);
   }

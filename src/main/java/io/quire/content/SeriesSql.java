@@ -74,14 +74,6 @@ final class SeriesSql {
       RETURNING *
       """;
 
-  /** Public metadata: published series (not DRAFT) of active public sites. */
-  static final String PUBLIC_LIST = """
-      SELECT se.* FROM series se JOIN sites si ON si.id = se.site_id
-       WHERE se.site_id = $1 AND se.status <> 'DRAFT' AND se.deleted_at IS NULL
-         AND si.status = 'ACTIVE' AND si.is_public AND si.deleted_at IS NULL
-       ORDER BY se.last_published_at DESC NULLS LAST, se.id
-       LIMIT $2
-      """;
   static final String PUBLIC_BY_SLUG = """
       SELECT se.* FROM series se JOIN sites si ON si.id = se.site_id
        WHERE se.site_id = $1 AND se.slug = $2 AND se.status <> 'DRAFT' AND se.deleted_at IS NULL

@@ -26,6 +26,8 @@ import io.quire.reading.FeedRoutes;
 import io.quire.reading.Feeds;
 import io.quire.reading.ReadingRoutes;
 import io.quire.reading.ReadingService;
+import io.quire.reading.SeriesListing;
+import io.quire.reading.SeriesListingRoutes;
 import io.quire.sites.CollaboratorRoutes;
 import io.quire.sites.CollaboratorService;
 import io.quire.sites.PageRoutes;
@@ -81,6 +83,7 @@ public final class ApiRouter {
     new CollaboratorRoutes(new CollaboratorService(pool, new Mailer(new JobQueue(config.jobs())), config.publicBaseUrl())).mount(router);
     // public reads before the authoring routes: /chapters/:id/read must not be taken for an authoring path
     new ReadingRoutes(new ReadingService(vertx, pool, new Entitlements(pool)), config.reading()).mount(router);
+    new SeriesListingRoutes(new SeriesListing(pool), ReadingRoutes.publicCacheControl(config.reading())).mount(router);
     new FeedRoutes(new Feeds(vertx, pool, config.publicBaseUrl()), ReadingRoutes.publicCacheControl(config.reading())).mount(router);
     new Content(vertx, pool, config, sites).mount(router);
 

@@ -106,7 +106,7 @@ class SeriesTest {
     String id = s.getString("id");
     fixtures.chapter(owner, id, "One", "first");
     problem(api.get("/api/v1/series/" + id + "/public", null), 404, "series.not_found");
-    assertEquals(0, ok(api.get("/api/v1/sites/" + site + "/series/public", null), 200).getJsonArray("data").size());
+    assertEquals(0, ok(api.get("/api/v1/sites/" + site + "/series/public", null), 200).getJsonArray("data").size(), "drafts are not listed");
     ok(api.post("/api/v1/series/" + id + "/publish", null, owner.token()), 200);
     JsonObject pub = ok(api.get("/api/v1/series/" + id + "/public", null), 200);
     assertEquals(s.getString("title"), pub.getString("title"));

@@ -1,0 +1,103 @@
+package io.quire.reading;
+
+import io.quire.platform.clock.Times;
+import io.quire.platform.http.ApiException;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Public lists of published series (of one site, or of a genre or tag across all public sites), filtered and
+ * sorted, paged with keyset cursors so page N costs what page 1 costs.
+ */
+public final class SeriesListing {
+  private static final String FROM = """
+      SELECT se.id, se.site_id, se.slug, se.title, se.synopsis, se.content_type, se.content_rating, se.status, se.language,
+             se.last_published_at, se.created_at, coalesce(se.last_published_at, 'epoch'::timestamptz) AS sort_time
+        FROM series se JOIN sites si ON si.id = se.site_id
+       WHERE se.deleted_at IS NULL AND se.status <> 'DRAFT' AND si.status = 'ACTIVE' AND si.is_public AND si.deleted_at IS NULL
+         AND ($1::uuid IS NULL OR se.site_id = $1)
+         AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM series_genres sg JOIN genres g ON g.id = sg.genre_id
+                                           WHERE sg.series_id = se.id AND (g.slug = $2 OR g.id::text = $2)))
+         AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM series_tags st JOIN tags t ON t.id = st.tag_id
+                                           WHERE st.series_id = se.id AND t.slug = $3 AND NOT t.is_blocked))
+         AND ($4::text IS NULL OR se.status = $4)
+         AND ($5::text IS NULL OR se.content_type = $5)
+         AND ($6::text IS NULL OR se.language = $6)
+      """;
+  private static final String LATEST = FROM + """
+         AND ($7::timestamptz IS NULL OR (coalesce(se.last_published_at, 'epoch'::timestamptz), se.id) < ($7, $8))
+       ORDER BY sort_time DESC, se.id DESC
+       LIMIT $9
+      """;
+  private static final String TITLE = FROM + """
+         AND ($7::text IS NULL OR (lower(se.title), se.id) > ($7, $8))
+       ORDER BY lower(se.title), se.id
+       LIMIT $9
+      """;
+
+  private final Pool pool;
+
+  public SeriesListing(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** The filters; null means "any". {@code sort} is latest or title. */
+  public record Query(UUID siteId, String genre, String tag, String status, String contentType, String language, String sort,
+                      String cursor, int limit) {}
+
+  public Future<JsonObject> list(Query q) {
+    boolean latest = !"title".equals(q.sort());
+    Object[] after = decode(q.cursor(), latest);
+    Tuple args = Tuple.tuple().addUUID(q.siteId()).addString(q.genre()).addString(q.tag()).addString(q.status())
+        .addString(q.contentType()).addString(q.language()).addValue(after[0]).addUUID((UUID) after[1]).addInteger(q.limit() + 1);
+    return pool.preparedQuery(latest ? LATEST : TITLE).execute(args).map(rows -> {
+      List<Row> page = new ArrayList<>();
+      rows.forEach(page::add);
+      String next = null;
+      if (page.size() > q.limit()) {
+        page = page.subList(0, q.limit());
+        Row last = page.get(page.size() - 1);
+        next = encode(latest ? last.getOffsetDateTime("sort_time").toString() : last.getString("title").toLowerCase(), last.getUUID("id"));
+      }
+      JsonArray data = new JsonArray();
+      for (Row r : page) {
+        data.add(new JsonObject().put("id", r.getUUID("id").toString()).put("siteId", r.getUUID("site_id").toString())
+            .put("slug", r.getString("slug")).put("title", r.getString("title")).put("synopsis", r.getString("synopsis"))
+            .put("contentType", r.getString("content_type")).put("contentRating", r.getString("content_rating"))
+            .put("status", r.getString("status")).put("language", r.getString("language"))
+            .put("lastPublishedAt", Times.iso(r.getOffsetDateTime("last_published_at"))));
+      }
+      return new JsonObject().put("data", data).put("nextCursor", next);
+    });
+  }
+
+  private static String encode(String key, UUID id) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString((key + "|" + id).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The cursor's (sort key, id), or (null, null) for the first page; a cursor of the other sort is refused. */
+  private static Object[] decode(String cursor, boolean latest) {
+    if (cursor == null || cursor.isBlank()) {
+      return new Object[] {null, null};
+    }
+    try {
+      String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+      int bar = text.lastIndexOf('|');
+      UUID id = UUID.fromString(text.substring(bar + 1));
+      String key = text.substring(0, bar);
+      return new Object[] {latest ? OffsetDateTime.parse(key) : key, id};
+    } catch (RuntimeException e) {
+      throw new ApiException.BadRequest("request.bad_cursor", "The cursor is not one this list gave out.");
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package io.quire.reading;
+
+import io.quire.platform.http.ApiException;
+import io.quire.platform.http.PathParams;
+import io.quire.platform.http.QueryParams;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** {@code /sites/:siteId/series/public}, {@code /genres/:genreId/series}, {@code /tags/:tagSlug/series}. */
+public final class SeriesListingRoutes {
+  private static final Set<String> STATUSES = Set.of("ONGOING", "HIATUS", "COMPLETED", "CANCELLED");
+  private static final Set<String> TYPES = Set.of("WEB_NOVEL", "WEBTOON", "MANGA", "MANHWA", "WESTERN_COMIC");
+  private final SeriesListing listing;
+  private final String cacheControl;
+
+  public SeriesListingRoutes(SeriesListing listing, String cacheControl) {
+    this.listing = listing;
+    this.cacheControl = cacheControl;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/v1/sites/:siteId/series/public").handler(ctx ->
+        list(ctx, PathParams.uuid(ctx, "siteId", "site.not_found"), param(ctx, "genre"), param(ctx, "tag")));
+    router.get("/api/v1/genres/:genreId/series").handler(ctx ->
+        list(ctx, null, PathParams.uuid(ctx, "genreId", "genre.not_found").toString(), param(ctx, "tag")));
+    router.get("/api/v1/tags/:tagSlug/series").handler(ctx ->
+        list(ctx, null, param(ctx, "genre"), ctx.pathParam("tagSlug").toLowerCase()));
+  }
+
+  private void list(RoutingContext ctx, UUID siteId, String genre, String tag) {
+    String sort = ctx.request().getParam("sort", "latest");
+    if (sort.equals("popular")) {
+      throw invalid("sort", "popular needs reading statistics, which arrive with analytics; use latest or title");
+    }
+    if (!sort.equals("latest") && !sort.equals("title")) {
+      throw invalid("sort", "must be latest or title");
+    }
+    String status = oneOf(param(ctx, "status"), STATUSES, "status");
+    String type = oneOf(param(ctx, "contentType"), TYPES, "contentType");
+    String language = param(ctx, "language");
+    if (language != null && !language.matches("[a-z]{2}")) {
+      throw invalid("language", "must be a two-letter code");
+    }
+    var query = new SeriesListing.Query(siteId, genre, tag, status, type, language, sort, param(ctx, "cursor"), QueryParams.limit(ctx));
+    listing.list(query).onSuccess(page -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+        .putHeader(HttpHeaders.CACHE_CONTROL, cacheControl).end(page.toBuffer())).onFailure(ctx::fail);
+  }
+
+  private static String param(RoutingContext ctx, String name) {
+    String v = ctx.request().getParam(name);
+    return v == null || v.isBlank() ? null : v.strip();
+  }
+
+  private static String oneOf(String value, Set<String> allowed, String field) {
+    if (value != null && !allowed.contains(value)) {
+      throw invalid(field, "must be one of " + allowed.stream().sorted().toList());
+    }
+    return value;
+  }
+
+  private static ApiException invalid(String field, String message) {
+    return new ApiException.Validation("request.invalid", "Some query parameters are invalid.", List.of(new ApiException.FieldError(field, message)));
+  }
+}
