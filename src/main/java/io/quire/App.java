@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.quire.platform.AppContext;
 import io.quire.platform.RouteMount;
 import io.quire.platform.bus.Bus;
+import io.quire.platform.cache.InvalidationBridge;
 import io.quire.platform.config.QuireConfig;
 import io.quire.platform.db.DatabaseBootstrap;
 import io.quire.platform.db.Migrations;
@@ -12,6 +13,7 @@ import io.quire.platform.db.StartupException;
 import io.quire.platform.files.AppFiles;
 import io.quire.platform.metrics.Metrics;
 import io.quire.platform.redis.RedisClients;
+
 import io.quire.verticle.VerticleDescriptor;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
@@ -42,8 +44,11 @@ public final class App {
   private final AtomicBoolean draining;
   private final List<String> backgroundDeployments;
   private final String httpDeployment;
+  private final InvalidationBridge invalidations;
 
-  private App(QuireConfig config, Vertx vertx, AtomicBoolean draining, List<String> background, String http) {
+  private App(QuireConfig config, Vertx vertx, AtomicBoolean draining, List<String> background, String http,
+      InvalidationBridge invalidations) {
+    this.invalidations = invalidations;
     this.config = config;
     this.vertx = vertx;
     this.draining = draining;
@@ -71,9 +76,13 @@ public final class App {
         .with(Metrics.enable(new VertxOptions()))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
+    InvalidationBridge invalidations = null;
     try {
       Bus.registerCodec(vertx);
       waitForRedis(vertx, config, wait);
+      // subscribed before the port opens, so no invalidation published after that is missed
+      invalidations = new InvalidationBridge(vertx, config.redis());
+      invalidations.start();
       AtomicBoolean draining = new AtomicBoolean(false);
       AppContext context = new AppContext(config, registry, changesets, draining, List.copyOf(extraRoutes));
       List<String> background = new ArrayList<>();
@@ -91,8 +100,11 @@ public final class App {
       }
       log.info("Quire ready in {} ms: verticles {}, http {}:{}", (System.nanoTime() - started) / 1_000_000,
           config.verticles(), config.http().host(), config.http().port());
-      return new App(config, vertx, draining, background, http);
+      return new App(config, vertx, draining, background, http, invalidations);
     } catch (RuntimeException e) {
+      if (invalidations != null) {
+        invalidations.close();
+      }
       closeQuietly(vertx);
       throw e;
     }
@@ -146,6 +158,7 @@ public final class App {
     } catch (Exception e) {
       log.warn("shutdown did not finish cleanly: {}", e.getMessage());
     } finally {
+      invalidations.close();
       closeQuietly(vertx);
     }
     log.info("Quire stopped");

@@ -1,6 +1,7 @@
 package io.quire.reading;
 
 import io.quire.platform.auth.Principal;
+import io.quire.platform.cache.ReadCache;
 import io.quire.platform.clock.Times;
 import io.quire.platform.http.ApiException;
 import io.vertx.core.Future;
@@ -14,7 +15,10 @@ import io.vertx.sqlclient.data.Numeric;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -26,29 +30,49 @@ public final class ReadingService {
   private final Vertx vertx;
   private final Pool pool;
   private final Entitlements entitlements;
+  private final ReadCache cache;
 
-  public ReadingService(Vertx vertx, Pool pool, Entitlements entitlements) {
+  public ReadingService(Vertx vertx, Pool pool, Entitlements entitlements, ReadCache cache) {
     this.vertx = vertx;
     this.pool = pool;
     this.entitlements = entitlements;
+    this.cache = cache;
+  }
+
+  /** The scopes a cached read model depends on: its series (chapters, order, paywall texts) and its site (visibility). */
+  static Set<String> scopes(Row row, String seriesColumn) {
+    return Set.of("series:" + row.getUUID(seriesColumn), "site:" + row.getUUID("site_id"));
+  }
+
+  private record Contents(Row series, List<Row> chapters) {}
+
+  /** The visible series and its published chapters, from the cache or one pair of queries. */
+  private Future<Contents> contents(UUID seriesId) {
+    return cache.get(vertx, "toc:" + seriesId, () -> pool.preparedQuery(ReadingSql.SERIES).execute(Tuple.of(seriesId))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.failedFuture(new ApiException.NotFound("series.not_found", "Not found."));
+          }
+          Row series = rows.iterator().next();
+          return pool.preparedQuery(ReadingSql.TABLE_OF_CONTENTS).execute(Tuple.of(seriesId)).map(chapters -> {
+            List<Row> list = new ArrayList<>(chapters.size());
+            chapters.forEach(list::add);
+            return new ReadCache.Scoped<>(new Contents(series, List.copyOf(list)), scopes(series, "id"));
+          });
+        }));
   }
 
   /** A response body (null when the caller's ETag still matches), its ETag, and whether it depends on who asks. */
   public record Answer(JsonObject body, String etag, boolean personal) {}
 
   public Future<Answer> tableOfContents(Principal p, UUID seriesId, String ifNoneMatch) {
-    return pool.preparedQuery(ReadingSql.SERIES).execute(Tuple.of(seriesId)).compose(rows -> {
-      if (rows.size() == 0) {
-        return Future.failedFuture(new ApiException.NotFound("series.not_found", "Not found."));
-      }
-      Row series = rows.iterator().next();
+    return contents(seriesId).compose(contents -> {
+      Row series = contents.series();
       // one entitlement answer for paid chapters serves the whole list
-      Future<Boolean> privileged = entitlements.entitled(p, new Entitlements.Access(series.getUUID("site_id"), "SUBSCRIBERS", null));
-      return Future.all(privileged, pool.preparedQuery(ReadingSql.TABLE_OF_CONTENTS).execute(Tuple.of(seriesId))).map(all -> {
-        boolean member = all.resultAt(0);
+      return entitlements.entitled(p, new Entitlements.Access(series.getUUID("site_id"), "SUBSCRIBERS", null)).map(member -> {
         JsonArray chapters = new JsonArray();
         StringBuilder fingerprint = new StringBuilder("toc:" + seriesId + ":" + member);
-        for (Row r : all.<io.vertx.sqlclient.RowSet<Row>>resultAt(1)) {
+        for (Row r : contents.chapters()) {
           Entitlements.Access access = new Entitlements.Access(series.getUUID("site_id"), r.getString("access_level"),
               r.getOffsetDateTime("scheduled_free_at"));
           boolean locked = !access.freeForAll() && !member;
@@ -71,7 +95,7 @@ public final class ReadingService {
   /** Metadata only, with this caller's {@code locked} flag. */
   public Future<Answer> chapterInfo(Principal p, UUID chapterId, String ifNoneMatch) {
     return load(p, chapterId).map(c -> {
-      String etag = etag("info:" + chapterId + ":" + c.row().getInteger("revision") + ":" + c.entitled());
+      String etag = etag("info:" + chapterId + ":" + version(c.row()) + ":" + c.entitled());
       return etag.equals(ifNoneMatch) ? new Answer(null, etag, personal(p, c)) : new Answer(meta(c), etag, personal(p, c));
     });
   }
@@ -79,7 +103,7 @@ public final class ReadingService {
   /** The chapter for this caller: full text when entitled, otherwise the preview and the paywall. */
   public Future<Answer> read(Principal p, UUID chapterId, String ifNoneMatch) {
     return load(p, chapterId).compose(c -> {
-      String etag = etag("read:" + chapterId + ":" + c.row().getInteger("revision") + ":" + c.entitled());
+      String etag = etag("read:" + chapterId + ":" + version(c.row()) + ":" + c.entitled());
       if (etag.equals(ifNoneMatch)) {
         return Future.succeededFuture(new Answer(null, etag, personal(p, c)));
       }
@@ -106,14 +130,21 @@ public final class ReadingService {
   private record Loaded(Row row, boolean entitled) {}
 
   private Future<Loaded> load(Principal p, UUID chapterId) {
-    return pool.preparedQuery(ReadingSql.CHAPTER).execute(Tuple.of(chapterId)).compose(rows -> {
-      if (rows.size() == 0) {
-        return Future.failedFuture(new ApiException.NotFound("chapter.not_found", "Not found."));
-      }
-      Row r = rows.iterator().next();
-      return entitlements.entitled(p, new Entitlements.Access(r.getUUID("site_id"), r.getString("access_level"),
-          r.getOffsetDateTime("scheduled_free_at"))).map(ok -> new Loaded(r, ok));
-    });
+    return cache.<Row>get(vertx, "chapter:" + chapterId, () -> pool.preparedQuery(ReadingSql.CHAPTER).execute(Tuple.of(chapterId))
+        .compose(rows -> rows.size() == 0
+            ? Future.failedFuture(new ApiException.NotFound("chapter.not_found", "Not found."))
+            : Future.succeededFuture(new ReadCache.Scoped<>(rows.iterator().next(), scopes(rows.iterator().next(), "series_id")))))
+        .compose(r -> entitlements.entitled(p, new Entitlements.Access(r.getUUID("site_id"), r.getString("access_level"),
+            r.getOffsetDateTime("scheduled_free_at"))).map(ok -> new Loaded(r, ok)));
+  }
+
+  /**
+   * What a chapter answer is built from besides the chapter's own revision: its neighbours and the series' texts,
+   * which change without touching the chapter.
+   */
+  private static String version(Row r) {
+    return r.getInteger("revision") + ":" + r.getUUID("previous_id") + ":" + r.getUUID("next_id") + ":"
+        + r.getString("series_title") + ":" + r.getShort("series_preview_paragraphs") + ":" + r.getString("series_paywall_message");
   }
 
   private static JsonObject meta(Loaded c) {

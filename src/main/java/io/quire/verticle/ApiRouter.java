@@ -7,6 +7,7 @@ import io.quire.content.Content;
 import io.quire.identity.Identity;
 import io.quire.platform.AppContext;
 import io.quire.platform.auth.AuthHandler;
+import io.quire.platform.cache.ReadCache;
 import io.quire.platform.bus.Bus;
 import io.quire.platform.config.QuireConfig;
 import io.quire.platform.crypto.Passwords;
@@ -82,7 +83,8 @@ public final class ApiRouter {
     new PageRoutes(new PageService(vertx, pool)).mount(router);
     new CollaboratorRoutes(new CollaboratorService(pool, new Mailer(new JobQueue(config.jobs())), config.publicBaseUrl())).mount(router);
     // public reads before the authoring routes: /chapters/:id/read must not be taken for an authoring path
-    new ReadingRoutes(new ReadingService(vertx, pool, new Entitlements(pool)), config.reading()).mount(router);
+    new ReadingRoutes(new ReadingService(vertx, pool, new Entitlements(pool),
+        ReadCache.shared(vertx, config.reading().cache())), config.reading()).mount(router);
     new SeriesListingRoutes(new SeriesListing(pool), ReadingRoutes.publicCacheControl(config.reading())).mount(router);
     new FeedRoutes(new Feeds(vertx, pool, config.publicBaseUrl()), ReadingRoutes.publicCacheControl(config.reading())).mount(router);
     new Content(vertx, pool, config, sites).mount(router);

@@ -17,6 +17,7 @@ import io.quire.platform.mail.Mailer;
 import io.quire.platform.outbox.OutboxDispatcher;
 import io.quire.platform.outbox.OutboxHandler;
 import io.quire.platform.redis.RedisClients;
+import io.quire.reading.ReadInvalidations;
 import io.quire.sites.SiteService;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -58,7 +59,7 @@ public final class WorkersVerticle extends VerticleBase {
     jobHandlers.putAll(identity.jobHandlers());
     Content content = new Content(vertx, pool, app.config(), new SiteService(pool, app.config().content().softDeleteRetentionDays()));
     jobHandlers.putAll(content.jobHandlers());
-    Map<String, OutboxHandler> outboxHandlers = Map.of();
+    Map<String, OutboxHandler> outboxHandlers = new HashMap<>(ReadInvalidations.handlers(redis, app.config().redis()));
 
     String workerId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     jobs = new JobWorker(vertx, pool, jobHandlers, app.config().jobs(), workerId);

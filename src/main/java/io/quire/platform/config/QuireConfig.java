@@ -78,7 +78,13 @@ public record QuireConfig(
   public record Content(int softDeleteRetentionDays) {}
 
   /** Public reads: the {@code Cache-Control} of responses that are the same for everyone. */
-  public record Reading(int publicMaxAgeSeconds, int staleWhileRevalidateSeconds) {}
+  public record Reading(int publicMaxAgeSeconds, int staleWhileRevalidateSeconds, Cache cache) {}
+
+  /**
+   * The in-process read cache: at most {@code maxEntries} entries, each kept at most {@code ttlSeconds} (the safety
+   * net; invalidation is what keeps it current). {@code enabled=false} reads Postgres every time (for benchmarks).
+   */
+  public record Cache(boolean enabled, int maxEntries, int ttlSeconds) {}
 
   /** With Redis down, whether rate-limited calls go through ({@code true}) or get 503. */
   public record RateLimit(boolean failOpen) {}
@@ -200,6 +206,8 @@ public record QuireConfig(
             r.string("mail.smtp.username"), r.string("mail.smtp.password"), r.bool("mail.smtp.startTls"),
             r.bool("mail.smtp.ssl"))),
         new Content(r.integer("content.softDeleteRetentionDays", 1, 3650)),
-        new Reading(r.integer("reading.publicMaxAgeSeconds", 0, 86_400), r.integer("reading.staleWhileRevalidateSeconds", 0, 604_800)));
+        new Reading(r.integer("reading.publicMaxAgeSeconds", 0, 86_400), r.integer("reading.staleWhileRevalidateSeconds", 0, 604_800),
+            new Cache(r.bool("reading.cache.enabled"), r.integer("reading.cache.maxEntries", 0, 10_000_000),
+                r.integer("reading.cache.ttlSeconds", 1, 86_400))));
   }
 }

@@ -1,0 +1,53 @@
+package io.quire.reading;
+
+import io.quire.platform.cache.InvalidationBridge;
+import io.quire.platform.config.QuireConfig;
+import io.quire.platform.outbox.OutboxHandler;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Redis;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the authoring outbox into exact cache invalidations: a change to a chapter or series evicts that series'
+ * read models (its table of contents and its chapters, whose neighbours and paywall texts may have moved); a change
+ * to a site evicts what was read through it. Published on Redis, so every instance evicts within milliseconds of
+ * the commit; a failed publish fails the outbox message, which is retried.
+ */
+public final class ReadInvalidations {
+  /** Every authoring topic that can change what a reader sees. */
+  static final List<String> SERIES_TOPICS = List.of(
+      "chapter.updated", "chapter.deleted", "chapter.restored", "chapter.published", "chapter.unpublished",
+      "chapter.archived", "chapter.unarchived", "chapter.access_changed", "chapter.moved",
+      "series.updated", "series.deleted", "series.restored", "series.published", "series.unpublished",
+      "series.completed", "series.on_hiatus", "series.resumed", "series.chapters_reordered", "series.taxonomy_changed");
+  static final List<String> SITE_TOPICS = List.of("site.updated", "site.deleted", "site.restored");
+
+  private ReadInvalidations() {}
+
+  public static Map<String, OutboxHandler> handlers(Redis redis, QuireConfig.Redis config) {
+    Map<String, OutboxHandler> handlers = new HashMap<>();
+    for (String topic : SERIES_TOPICS) {
+      handlers.put(topic, (tx, m) -> publish(redis, config, seriesScopes(m.payload())));
+    }
+    for (String topic : SITE_TOPICS) {
+      handlers.put(topic, (tx, m) -> publish(redis, config, new JsonArray().add("site:" + m.payload().getString("siteId"))));
+    }
+    return handlers;
+  }
+
+  private static JsonArray seriesScopes(JsonObject payload) {
+    JsonArray scopes = new JsonArray().add("series:" + payload.getString("seriesId"));
+    if (payload.getString("fromSeriesId") != null) {
+      scopes.add("series:" + payload.getString("fromSeriesId"));
+    }
+    return scopes;
+  }
+
+  private static Future<Void> publish(Redis redis, QuireConfig.Redis config, JsonArray scopes) {
+    return InvalidationBridge.publish(redis, config, new JsonObject().put("scopes", scopes));
+  }
+}
