@@ -1,28 +1,21 @@
 #!/usr/bin/env bash
 # Starts Quire against a scratch database and measures: start-up time to ready, idle RSS, fat jar size, then
 # wrk on loopback per scenario (requests/s, p50, p99, RSS after). Usage: bench/run.sh [duration] [connections]
+# bench/run.sh read [duration] [connections] runs the read benchmark instead (bench/read.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = read ]; then
+  shift
+  exec bench/read.sh "$@"
+fi
 DURATION=${1:-15s}
 CONNECTIONS=${2:-64}
 PORT=${BENCH_PORT:-18090}
 DB=quire_bench
 
-if ! command -v wrk > /dev/null; then
-  echo "bench: installing wrk"
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk
-fi
-if [ -z "${JAVA_HOME:-}" ]; then
-  JAVA_HOME=$(ls -d /usr/lib/jvm/*/ | while read -r d; do
-    v=$("$d/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
-    [ "${v%%.*}" -ge 21 ] 2>/dev/null && echo "${v%%.*} ${d%/}"; done | sort -n | tail -n 1 | cut -d' ' -f2)
-fi
-export JAVA_HOME
-[ -f target/quire.jar ] || ./mvnw -B -q package -DskipTests
+. bench/lib.sh
 
 psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" > /dev/null
-mkdir -p bench/results
 LOG=bench/results/server.log
 START_NS=$(date +%s%N)
 # auth limits opened up so the load measures the work, not the limiter (Argon2 parameters stay the defaults)
