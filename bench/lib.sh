@@ -17,7 +17,7 @@ rss_of() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
 
 # wait_ready url pid log: polls until the url answers 2xx, or prints the log and fails if the process died
 wait_ready() {
-  until curl -fs "$1" > /dev/null; do
+  until curl -fs -m 2 "$1" > /dev/null; do
     kill -0 "$2" 2>/dev/null || { cat "$3"; exit 1; }
     sleep 0.05
   done

@@ -25,7 +25,7 @@ QUIRE_HTTP_PORT=$PORT QUIRE_HTTP_ACCESS_LOG=false QUIRE_LOG_LEVEL=WARN QUIRE_RED
   "$JAVA_HOME/bin/java" -jar target/quire.jar > "$LOG" 2>&1 &
 PID=$!
 trap 'kill -TERM $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
-until curl -fs "http://127.0.0.1:$PORT/health/ready" > /dev/null; do
+until curl -fs -m 2 "http://127.0.0.1:$PORT/health/ready" > /dev/null; do
   kill -0 $PID 2>/dev/null || { cat "$LOG"; exit 1; }
   sleep 0.05
 done
