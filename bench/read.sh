@@ -10,6 +10,7 @@ DURATION=${1:-15s}
 CONNECTIONS=${2:-64}
 PORT=${BENCH_PORT:-18090}
 DB=quire_bench_read
+WARMUP=${BENCH_WARMUP:-15s}   # JIT and the read cache: 20,000 chapters take a few seconds to load
 READ_PATH='/api/v1/chapters/{id}/read'
 . bench/lib.sh
 
@@ -31,7 +32,7 @@ start_quire() { # port, extra env assignments...
 measure() { # name, pid, url, [BENCH_PATH template] → prints a row and sets RPS
   local name=$1 pid=$2 url=$3 template=$READ_PATH
   [ $# -ge 4 ] && template=$4
-  BENCH_PATH=$template wrk -t2 -c"$CONNECTIONS" -d5s -s bench/read.lua "$url" > /dev/null
+  BENCH_PATH=$template wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s bench/read.lua "$url" > /dev/null
   local out; out=$(BENCH_PATH=$template wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/read.lua "$url")
   echo "$out" > "bench/results/read-$(echo "$name" | tr ' /' '__').txt"
   RPS=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
@@ -90,4 +91,4 @@ echo "cached chapter read: $(ratio "$CACHED" "$MEMORY") of the in-memory ceiling
 echo "table of contents:   $(ratio "$TOC" "$MEMORY") of the in-memory ceiling"
 echo "series list page:    $(ratio "$LIST" "$ONE_QUERY") of the one-query ceiling (not cached yet)"
 echo "uncached read:       $(ratio "$UNCACHED" "$ONE_QUERY") of the one-query ceiling (target ≥ 50%)"
-echo "wrk -t2 -c$CONNECTIONS -d$DURATION after a 5 s warm-up, rotating over every id; server and wrk share the machine"
+echo "wrk -t2 -c$CONNECTIONS -d$DURATION after a $WARMUP warm-up, rotating over every id; server and wrk share the machine"
