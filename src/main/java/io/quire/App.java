@@ -5,6 +5,7 @@ import io.quire.platform.AppContext;
 import io.quire.platform.RouteMount;
 import io.quire.platform.bus.Bus;
 import io.quire.platform.cache.InvalidationBridge;
+import io.quire.platform.cache.ReadCache;
 import io.quire.platform.config.QuireConfig;
 import io.quire.platform.db.DatabaseBootstrap;
 import io.quire.platform.db.Migrations;
@@ -81,7 +82,7 @@ public final class App {
       Bus.registerCodec(vertx);
       waitForRedis(vertx, config, wait);
       // subscribed before the port opens, so no invalidation published after that is missed
-      invalidations = new InvalidationBridge(vertx, config.redis());
+      invalidations = new InvalidationBridge(vertx, config.redis(), ReadCache.shared(vertx, config.reading().cache()));
       invalidations.start();
       AtomicBoolean draining = new AtomicBoolean(false);
       AppContext context = new AppContext(config, registry, changesets, draining, List.copyOf(extraRoutes));

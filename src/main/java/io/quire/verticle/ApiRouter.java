@@ -70,6 +70,8 @@ public final class ApiRouter {
     router.route().handler(new BodyLimits(config.http().bodyLimitBytes())
         .override(ChapterImport.PATHS, ChapterImport.MAX_BYTES));
 
+    ReadCache readCache = ReadCache.shared(vertx, config.reading().cache());
+
     // --- who is calling: every API route, before the feature routes
     Identity identity = new Identity(vertx, pool, redis, config, new Passwords(vertx, config.passwords()));
     ApiKeyService apiKeys = new ApiKeyService(pool, redis, config, new RateLimiter(redis, config));
@@ -83,14 +85,13 @@ public final class ApiRouter {
     new PageRoutes(new PageService(vertx, pool)).mount(router);
     new CollaboratorRoutes(new CollaboratorService(pool, new Mailer(new JobQueue(config.jobs())), config.publicBaseUrl())).mount(router);
     // public reads before the authoring routes: /chapters/:id/read must not be taken for an authoring path
-    new ReadingRoutes(new ReadingService(vertx, pool, new Entitlements(pool),
-        ReadCache.shared(vertx, config.reading().cache())), config.reading()).mount(router);
+    new ReadingRoutes(new ReadingService(vertx, pool, new Entitlements(pool), readCache), config.reading()).mount(router);
     new SeriesListingRoutes(new SeriesListing(pool), ReadingRoutes.publicCacheControl(config.reading())).mount(router);
     new FeedRoutes(new Feeds(vertx, pool, config.publicBaseUrl()), ReadingRoutes.publicCacheControl(config.reading())).mount(router);
     new Content(vertx, pool, config, sites).mount(router);
 
     // --- operations
-    new HealthRoutes(new ReadinessChecks(app, pool, redis, new Bus(vertx))).mount(router);
+    new HealthRoutes(new ReadinessChecks(app, pool, redis, new Bus(vertx), readCache)).mount(router);
     Metrics.mount(router, app.metrics());
     new OpenApiRoutes(config.publicBaseUrl()).mount(router);
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.testing.Api;
 import io.quire.testing.Authoring;
+import io.quire.testing.Eventually;
 import io.quire.testing.TcpProxy;
 import io.quire.testing.TestApp;
 import io.quire.testing.TestDatabases;
@@ -48,6 +49,17 @@ class ReadsWithoutRedisTest {
     return ok(app.client.get("/api/v1/chapters/" + chapter + "/read").send().await(10, TimeUnit.SECONDS), 200).getString("contentHtml");
   }
 
+  /** The {@code readCache} check's feed state, whatever the overall status (Redis down makes it 503). */
+  String readCacheFeed() {
+    try {
+      JsonObject report = app.client.get("/health/ready").send().await(10, TimeUnit.SECONDS).bodyAsJsonObject();
+      return report.getJsonArray("checks").stream().map(JsonObject.class::cast).filter(c -> c.getString("name").equals("readCache"))
+          .findFirst().orElseThrow().getJsonObject("detail").getString("invalidationFeed");
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
   void readsAreServedWithRedisDownAndChangesArriveOnceItIsBack() throws Exception {
     Authoring fixtures = Authoring.in(app);
@@ -62,13 +74,16 @@ class ReadsWithoutRedisTest {
     Thread.sleep(300); // let the publish invalidations land before filling the cache
     assertEquals("<p>First.</p>\n", read(cached));
 
+    assertEquals("subscribed", readCacheFeed());
     redisProxy.down();
+    Eventually.await(() -> readCacheFeed().startsWith("down"), 5_000, "/health/ready to report the feed down");
     assertEquals("<p>First.</p>\n", read(cached), "from the in-process cache");
     assertEquals("<p>Second.</p>\n", read(uncached), "from Postgres");
     assertEquals(2, ok(app.client.get("/api/v1/series/" + series + "/chapters/public").send().await(10, TimeUnit.SECONDS), 200)
         .getJsonArray("data").size());
 
     redisProxy.up();
+    Eventually.await(() -> readCacheFeed().equals("subscribed"), 10_000, "the feed to be subscribed again");
     ok(api.call(HttpMethod.PUT, "/api/v1/chapters/" + cached + "/content",
         new JsonObject().put("content", "First, revised.").put("baseRevision", 2), author.token()), 200);
     long deadline = System.currentTimeMillis() + 10_000;

@@ -27,7 +27,7 @@ class VerticleSelectionTest {
   void httpAloneRunsOnlyTheHttpVerticle() throws Exception {
     try (TestApp app = TestApp.builder().env("QUIRE_VERTICLES", "http").env("QUIRE_HTTP_INSTANCES", "2").start()) {
       assertEquals(1, app.app.vertx().deploymentIDs().size(), "one deployment (of two instances), nothing else");
-      assertEquals(List.of("postgres+migrations", "redis", "lifecycle"), checkNames(app));
+      assertEquals(List.of("postgres+migrations", "redis", "readCache", "lifecycle"), checkNames(app));
     }
   }
 

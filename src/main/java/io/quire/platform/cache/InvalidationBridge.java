@@ -29,15 +29,17 @@ public final class InvalidationBridge {
   private final Vertx vertx;
   private final QuireConfig.Redis config;
   private final String channel;
+  private final ReadCache cache;
   private final AtomicBoolean subscribed = new AtomicBoolean();
   private volatile boolean closed;
   private volatile boolean everSubscribed;
   private Redis client;
   private RedisConnection connection;
 
-  public InvalidationBridge(Vertx vertx, QuireConfig.Redis config) {
+  public InvalidationBridge(Vertx vertx, QuireConfig.Redis config, ReadCache cache) {
     this.vertx = vertx;
     this.config = config;
+    this.cache = cache;
     this.channel = channel(config);
   }
 
@@ -72,6 +74,7 @@ public final class InvalidationBridge {
       return conn.send(Request.cmd(Command.SUBSCRIBE).arg(channel));
     }).onSuccess(v -> {
       subscribed.set(true);
+      cache.feedUp(true);
       if (everSubscribed) {
         log.info("cache invalidation feed is back; clearing the local read cache");
         vertx.eventBus().publish(ReadCache.ADDRESS + ".all", new JsonObject());
@@ -98,6 +101,7 @@ public final class InvalidationBridge {
     }
     connection = null;
     subscribed.set(false);
+    cache.feedUp(false);
     retry(why);
   }
 

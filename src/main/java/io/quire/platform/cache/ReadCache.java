@@ -35,6 +35,7 @@ public final class ReadCache implements Shareable {
   private final AsyncCache<String, Scoped<?>> cache;
   private final boolean enabled;
   private final LongAdder loads = new LongAdder();
+  private volatile boolean feedUp;
 
   private ReadCache(QuireConfig.Cache config) {
     this.enabled = config.enabled();
@@ -95,6 +96,17 @@ public final class ReadCache implements Shareable {
   /** After the invalidation feed was interrupted: anything may have changed meanwhile. */
   public void invalidateAll() {
     cache.synchronous().invalidateAll();
+  }
+
+  /** Set by {@link InvalidationBridge}: whether invalidations from other instances currently arrive. */
+  void feedUp(boolean up) {
+    this.feedUp = up;
+  }
+
+  /** For {@code /health/ready}: reads never fail for the cache's sake, but an operator should see a dead feed. */
+  public JsonObject status() {
+    return new JsonObject().put("enabled", enabled).put("entries", size()).put("loads", loads())
+        .put("invalidationFeed", feedUp ? "subscribed" : "down (entries expire after their TTL)");
   }
 
   /** How many times a loader ran (a database read), for tests and metrics. */

@@ -2,6 +2,7 @@ package io.quire.platform.health;
 
 import io.quire.platform.AppContext;
 import io.quire.platform.bus.Bus;
+import io.quire.platform.cache.ReadCache;
 import io.quire.platform.redis.RedisClients;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -21,10 +22,12 @@ public final class ReadinessChecks {
   private final Pool pool;
   private final Redis redis;
   private final Bus bus;
+  private final ReadCache cache;
   private final long timeoutMs;
 
-  public ReadinessChecks(AppContext app, Pool pool, Redis redis, Bus bus) {
+  public ReadinessChecks(AppContext app, Pool pool, Redis redis, Bus bus, ReadCache cache) {
     this.app = app;
+    this.cache = cache;
     this.pool = pool;
     this.redis = redis;
     this.bus = bus;
@@ -55,6 +58,8 @@ public final class ReadinessChecks {
         checks.add(timed("verticle:" + name, verticle(name)));
       }
     }
+    // informational: a missing cache or feed never stops reads, so it never fails readiness
+    checks.add(Future.succeededFuture(new Check("readCache", true, cache.status())));
     checks.add(Future.succeededFuture(new Check("lifecycle", !app.draining().get(),
         new JsonObject().put("draining", app.draining().get()))));
     return Future.join(checks).transform(ar -> {
