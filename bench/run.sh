@@ -25,13 +25,10 @@ QUIRE_HTTP_PORT=$PORT QUIRE_HTTP_ACCESS_LOG=false QUIRE_LOG_LEVEL=WARN QUIRE_RED
   "$JAVA_HOME/bin/java" -jar target/quire.jar > "$LOG" 2>&1 &
 PID=$!
 trap 'kill -TERM $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
-until curl -fs -m 2 "http://127.0.0.1:$PORT/health/ready" > /dev/null; do
-  kill -0 $PID 2>/dev/null || { cat "$LOG"; exit 1; }
-  sleep 0.05
-done
+wait_ready "http://127.0.0.1:$PORT/health/ready" "$PID" "$LOG"
 READY_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
 sleep 5
-rss_mb() { echo $(( $(ps -o rss= -p "$PID") / 1024 )); }
+rss_mb() { rss_of "$PID"; }
 IDLE_RSS=$(rss_mb)
 JAR_MB=$(du -m target/quire.jar | cut -f1)
 

@@ -12,7 +12,6 @@ import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import io.vertx.redis.client.ResponseType;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +29,10 @@ public final class InvalidationBridge {
   private final QuireConfig.Redis config;
   private final String channel;
   private final ReadCache cache;
-  private final AtomicBoolean subscribed = new AtomicBoolean();
   private volatile boolean closed;
   private volatile boolean everSubscribed;
   private Redis client;
-  private RedisConnection connection;
+  private volatile RedisConnection connection;
 
   public InvalidationBridge(Vertx vertx, QuireConfig.Redis config, ReadCache cache) {
     this.vertx = vertx;
@@ -50,11 +48,6 @@ public final class InvalidationBridge {
   /** Publishes {@code {"scopes": [...]}} to every instance (including this one, through its subscription). */
   public static Future<Void> publish(Redis redis, QuireConfig.Redis config, JsonObject message) {
     return redis.send(Request.cmd(Command.PUBLISH).arg(channel(config)).arg(message.encode())).mapEmpty();
-  }
-
-  /** Whether invalidations currently reach this process; readiness reports it. */
-  public boolean subscribed() {
-    return subscribed.get();
   }
 
   public void start() {
@@ -73,7 +66,6 @@ public final class InvalidationBridge {
       conn.endHandler(v -> dropped(conn, "connection closed"));
       return conn.send(Request.cmd(Command.SUBSCRIBE).arg(channel));
     }).onSuccess(v -> {
-      subscribed.set(true);
       cache.feedUp(true);
       if (everSubscribed) {
         log.info("cache invalidation feed is back; clearing the local read cache");
@@ -100,7 +92,6 @@ public final class InvalidationBridge {
       return;
     }
     connection = null;
-    subscribed.set(false);
     cache.feedUp(false);
     retry(why);
   }
@@ -115,7 +106,7 @@ public final class InvalidationBridge {
 
   public void close() {
     closed = true;
-    subscribed.set(false);
+    cache.feedUp(false);
     if (connection != null) {
       connection.close();
     }
