@@ -1,14 +1,12 @@
 package io.quire.reading;
 
 import io.quire.platform.http.PathParams;
+import io.quire.platform.http.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** Feeds (RSS 2.0 by default, Atom with {@code ?format=atom}) and sitemaps: public, cacheable, with ETags. */
 public final class FeedRoutes {
@@ -36,22 +34,13 @@ public final class FeedRoutes {
   /** Feeds are the same for everyone (locked chapters are only announced), so they are publicly cacheable. */
   private void send(RoutingContext ctx, Future<Feeds.Document> document) {
     document.onSuccess(d -> {
-      String etag = etag(d.xml());
+      String etag = Responses.strongEtag(d.xml().getBytes(StandardCharsets.UTF_8));
       ctx.response().putHeader(HttpHeaders.ETAG, etag).putHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
-      if (etag.equals(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH))) {
+      if (Responses.matches(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
         ctx.response().setStatusCode(304).end();
       } else {
         ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, d.contentType()).end(d.xml());
       }
     }).onFailure(ctx::fail);
-  }
-
-  private static String etag(String body) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
-      return "\"" + HexFormat.of().formatHex(hash, 0, 12) + "\"";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

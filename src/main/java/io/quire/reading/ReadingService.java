@@ -4,6 +4,7 @@ import io.quire.platform.auth.Principal;
 import io.quire.platform.cache.ReadCache;
 import io.quire.platform.clock.Times;
 import io.quire.platform.http.ApiException;
+import io.quire.platform.http.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -86,7 +87,7 @@ public final class ReadingService {
         }
         String etag = etag(fingerprint.toString());
         boolean personal = p != null;
-        return etag.equals(ifNoneMatch) ? new Answer(null, etag, personal)
+        return Responses.matches(ifNoneMatch, etag) ? new Answer(null, etag, personal)
             : new Answer(new JsonObject().put("seriesId", seriesId.toString()).put("data", chapters).putNull("nextCursor"), etag, personal);
       });
     });
@@ -96,7 +97,7 @@ public final class ReadingService {
   public Future<Answer> chapterInfo(Principal p, UUID chapterId, String ifNoneMatch) {
     return load(p, chapterId).map(c -> {
       String etag = etag("info:" + chapterId + ":" + version(c.row()) + ":" + c.entitled());
-      return etag.equals(ifNoneMatch) ? new Answer(null, etag, personal(p, c)) : new Answer(meta(c), etag, personal(p, c));
+      return Responses.matches(ifNoneMatch, etag) ? new Answer(null, etag, personal(p, c)) : new Answer(meta(c), etag, personal(p, c));
     });
   }
 
@@ -104,7 +105,7 @@ public final class ReadingService {
   public Future<Answer> read(Principal p, UUID chapterId, String ifNoneMatch) {
     return load(p, chapterId).compose(c -> {
       String etag = etag("read:" + chapterId + ":" + version(c.row()) + ":" + c.entitled());
-      if (etag.equals(ifNoneMatch)) {
+      if (Responses.matches(ifNoneMatch, etag)) {
         return Future.succeededFuture(new Answer(null, etag, personal(p, c)));
       }
       Row r = c.row();

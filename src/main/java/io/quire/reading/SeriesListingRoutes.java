@@ -3,7 +3,7 @@ package io.quire.reading;
 import io.quire.platform.http.ApiException;
 import io.quire.platform.http.PathParams;
 import io.quire.platform.http.QueryParams;
-import io.vertx.core.http.HttpHeaders;
+import io.quire.platform.http.Responses;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -15,11 +15,9 @@ public final class SeriesListingRoutes {
   private static final Set<String> STATUSES = Set.of("ONGOING", "HIATUS", "COMPLETED", "CANCELLED");
   private static final Set<String> TYPES = Set.of("WEB_NOVEL", "WEBTOON", "MANGA", "MANHWA", "WESTERN_COMIC");
   private final SeriesListing listing;
-  private final String cacheControl;
 
-  public SeriesListingRoutes(SeriesListing listing, String cacheControl) {
+  public SeriesListingRoutes(SeriesListing listing) {
     this.listing = listing;
-    this.cacheControl = cacheControl;
   }
 
   public void mount(Router router) {
@@ -46,8 +44,7 @@ public final class SeriesListingRoutes {
       throw invalid("language", "must be a two-letter code");
     }
     var query = new SeriesListing.Query(siteId, genre, tag, status, type, language, sort, param(ctx, "cursor"), QueryParams.limit(ctx));
-    listing.list(query).onSuccess(page -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-        .putHeader(HttpHeaders.CACHE_CONTROL, cacheControl).end(page.toBuffer())).onFailure(ctx::fail);
+    listing.list(query).onSuccess(page -> Responses.publicJson(ctx, page)).onFailure(ctx::fail);
   }
 
   private static String param(RoutingContext ctx, String name) {

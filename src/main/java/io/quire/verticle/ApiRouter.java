@@ -17,11 +17,14 @@ import io.quire.platform.http.AccessLogHandler;
 import io.quire.platform.http.BodyLimits;
 import io.quire.platform.http.FailureHandler;
 import io.quire.platform.http.RequestIdHandler;
+import io.quire.platform.http.Responses;
 import io.quire.platform.jobs.JobQueue;
 import io.quire.platform.mail.Mailer;
 import io.quire.platform.metrics.Metrics;
 import io.quire.platform.openapi.OpenApiRoutes;
+import io.quire.platform.ratelimit.LeasedLimiter;
 import io.quire.platform.ratelimit.RateLimiter;
+import io.quire.platform.ratelimit.RouteRateLimits;
 import io.quire.reading.Entitlements;
 import io.quire.reading.FeedRoutes;
 import io.quire.reading.Feeds;
@@ -70,12 +73,16 @@ public final class ApiRouter {
     router.route().handler(new BodyLimits(config.http().bodyLimitBytes())
         .override(ChapterImport.PATHS, ChapterImport.MAX_BYTES));
 
+    router.route("/api/*").handler(Responses.publicCacheControl(ReadingRoutes.publicCacheControl(config.reading())));
     ReadCache readCache = ReadCache.shared(vertx, config.reading().cache());
 
     // --- who is calling: every API route, before the feature routes
     Identity identity = new Identity(vertx, pool, redis, config, new Passwords(vertx, config.passwords()));
     ApiKeyService apiKeys = new ApiKeyService(pool, redis, config, new RateLimiter(redis, config));
     router.route("/api/*").handler(new AuthHandler(identity.accessTokens, identity.revocations, apiKeys));
+    if (config.rateLimit().enabled()) {
+      router.route("/api/*").handler(new RouteRateLimits(new LeasedLimiter(redis, config.rateLimit()), config));
+    }
 
     // --- feature routes (one line per feature package, as they land)
     identity.mount(router);
@@ -86,7 +93,7 @@ public final class ApiRouter {
     new CollaboratorRoutes(new CollaboratorService(pool, new Mailer(new JobQueue(config.jobs())), config.publicBaseUrl())).mount(router);
     // public reads before the authoring routes: /chapters/:id/read must not be taken for an authoring path
     new ReadingRoutes(new ReadingService(vertx, pool, new Entitlements(pool), readCache), config.reading()).mount(router);
-    new SeriesListingRoutes(new SeriesListing(pool), ReadingRoutes.publicCacheControl(config.reading())).mount(router);
+    new SeriesListingRoutes(new SeriesListing(pool)).mount(router);
     new FeedRoutes(new Feeds(vertx, pool, config.publicBaseUrl()), ReadingRoutes.publicCacheControl(config.reading())).mount(router);
     new Content(vertx, pool, config, sites).mount(router);
 

@@ -86,8 +86,27 @@ public record QuireConfig(
    */
   public record Cache(boolean enabled, int maxEntries, int ttlSeconds) {}
 
-  /** With Redis down, whether rate-limited calls go through ({@code true}) or get 503. */
-  public record RateLimit(boolean failOpen) {}
+  /**
+   * Rate limits. {@code failOpen}: with Redis down, whether rate-limited calls go through ({@code true}) or get
+   * 503. Route-class limits ({@code classes}, per anonymous IP or per user, a minute) are taken from Redis in
+   * leases of up to {@code maxLease} requests that live {@code leaseMillis} in the instance, so the hot path does
+   * not wait on Redis per request; {@code redisTimeoutMs} bounds the wait when it does.
+   */
+  public record RateLimit(boolean enabled, boolean failOpen, int maxLease, int leaseMillis, int redisTimeoutMs,
+                          java.util.Map<String, ClassLimits> classes) {}
+
+  /** One route class's budget a minute for an anonymous caller's IP and for a signed-in user. */
+  public record ClassLimits(int anonymousPerMinute, int userPerMinute) {}
+
+  private static java.util.Map<String, ClassLimits> classLimits(ConfigReader r) {
+    java.util.Map<String, ClassLimits> classes = new java.util.LinkedHashMap<>();
+    for (String name : java.util.List.of("read", "write", "auth", "ingest")) {
+      String at = "rateLimit.classes." + name + ".";
+      classes.put(name, new ClassLimits(r.integer(at + "anonymousPerMinute", 1, 100_000_000),
+          r.integer(at + "userPerMinute", 1, 100_000_000)));
+    }
+    return java.util.Map.copyOf(classes);
+  }
 
   /** Outgoing mail; with no {@code smtp.host} mail is stored and logged instead of sent. */
   public record Mail(String from, Smtp smtp) {}
@@ -201,7 +220,9 @@ public record QuireConfig(
         new Passwords(r.integer("passwords.argon2MemoryKib", 1024, 1_048_576), r.integer("passwords.argon2Iterations", 1, 20),
             r.integer("passwords.argon2Parallelism", 1, 16)),
         new Security(encryptionKey.isEmpty() ? DEV_ENCRYPTION_KEY : encryptionKey, encryptionKey.isEmpty()),
-        new RateLimit(r.bool("rateLimit.failOpen")),
+        new RateLimit(r.bool("rateLimit.enabled"), r.bool("rateLimit.failOpen"), r.integer("rateLimit.maxLease", 1, 10_000),
+            r.integer("rateLimit.leaseMillis", 10, 60_000), r.integer("rateLimit.redisTimeoutMs", 10, 60_000),
+            classLimits(r)),
         new Mail(r.string("mail.from"), new Smtp(r.string("mail.smtp.host"), r.integer("mail.smtp.port", 1, 65535),
             r.string("mail.smtp.username"), r.string("mail.smtp.password"), r.bool("mail.smtp.startTls"),
             r.bool("mail.smtp.ssl"))),

@@ -16,12 +16,56 @@ public final class Responses {
         .end(body.toBuffer());
   }
 
-  /** Metadata anyone may read: cacheable by browsers and proxies for a minute. */
+  /** Where {@link #publicCacheControl} leaves the configured {@code Cache-Control} for {@link #publicJson}. */
+  private static final String CACHE_CONTROL_KEY = "quire.publicCacheControl";
+
+  /** Installed once per router: the {@code Cache-Control} of answers that are the same for everyone. */
+  public static io.vertx.core.Handler<RoutingContext> publicCacheControl(String value) {
+    return ctx -> {
+      ctx.put(CACHE_CONTROL_KEY, value);
+      ctx.next();
+    };
+  }
+
+  /**
+   * Metadata anyone may read: cacheable by browsers and proxies, with a strong {@code ETag} over the bytes, and 304
+   * when the caller's copy matches. Hashing costs less than the query that produced the body, and keeps the tag
+   * exact without a revision column on every table.
+   */
   public static void publicJson(RoutingContext ctx, JsonObject body) {
-    ctx.response().setStatusCode(200)
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-        .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=60")
-        .end(body.toBuffer());
+    io.vertx.core.buffer.Buffer bytes = body.toBuffer();
+    String etag = strongEtag(bytes.getBytes());
+    String cacheControl = ctx.get(CACHE_CONTROL_KEY, "public, max-age=60");
+    ctx.response().putHeader(HttpHeaders.ETAG, etag).putHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
+    if (matches(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+      ctx.response().setStatusCode(304).end();
+      return;
+    }
+    ctx.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(bytes);
+  }
+
+  /** {@code "<22 characters of base64url SHA-256>"}. */
+  public static String strongEtag(byte[] bytes) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+      return '"' + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + '"';
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code If-None-Match}: {@code *} or a comma-separated list; weak tags compare equal to strong ones (RFC 9110 §13.1.2). */
+  public static boolean matches(String ifNoneMatch, String etag) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    for (String candidate : ifNoneMatch.split(",")) {
+      String tag = candidate.strip();
+      if (tag.equals("*") || tag.equals(etag) || tag.startsWith("W/") && tag.substring(2).equals(etag)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code {"data": [...], "nextCursor": ...}}. */
