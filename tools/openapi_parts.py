@@ -445,9 +445,9 @@ authoring["/api/v1/sites/{siteId}/sitemap.xml"] = {"get": feed_op("The site's si
 listing_params = (query("genre", STR, "genre slug or id"), query("tag", STR, "tag slug"),
                   query("status", {"enum": ["ONGOING", "HIATUS", "COMPLETED", "CANCELLED"]}, "series status"),
                   query("contentType", STR, "WEB_NOVEL, WEBTOON, MANGA, MANHWA or WESTERN_COMIC"), query("language", STR, "two letters"),
-                  query("sort", {"enum": ["latest", "title"]}, "latest (default) or title; popular arrives with analytics"),
+                  query("sort", {"enum": ["latest", "popular", "title"]}, "latest (default), popular (most chapter reads) or title"),
                   query("cursor", STR, "from nextCursor"), query("limit", INT, "1–100, default 20"))
-listing_page = S(data=ARR(REF("PublicSeries")), nextCursor={"type": ["string", "null"]})
+listing_page = S(data=ARR(REF("ListedSeries")), nextCursor={"type": ["string", "null"]})
 authoring["/api/v1/sites/{siteId}/series/public"] = {"get": op("Published series of an active public site, filtered, sorted, keyset-paged",
     200, listing_page, errors=(400, 422), auth=None, tag="reading", params=(site_p,) + listing_params)}
 authoring["/api/v1/genres/{genreId}/series"] = {"get": op("Published series of a genre across public sites", 200, listing_page,
@@ -492,6 +492,8 @@ authoring_schemas = {
     "SeriesSchedule": S(updateSchedule=STR, updateDays=ARR(STR), timezone=STR, revision=INT),
     "PublicSeries": S(id=STR, siteId=STR, authorId=STR, slug=STR, title=STR, synopsis=STR, contentType=STR, contentRating=STR,
                       status=STR, language=STR, earlyAccessDays=INT, previewParagraphs=INT, lastPublishedAt=STR, completedAt=STR, createdAt=STR),
+    "ListedSeries": S(id=STR, siteId=STR, slug=STR, title=STR, synopsis=STR, contentType=STR, contentRating=STR, status=STR,
+                      language=STR, lastPublishedAt=STR, viewCount=INT),
     "TocEntry": S(id=STR, chapterNumber={"type": "number"}, volumeNumber=INT, title=STR, slug=STR, publishedAt=STR, wordCount=INT,
                   readingMinutes=INT, accessLevel=STR, locked=BOOL),
     "ChapterInfo": S(id=STR, seriesId=STR, seriesTitle=STR, title=STR, slug=STR, chapterNumber={"type": "number"}, volumeNumber=INT,
@@ -501,6 +503,16 @@ authoring_schemas = {
     "Diff": S(**{"from": INT, "to": {"type": ["integer", "string"]}}, titleChanged=BOOL,
               stats=S(wordsAdded=INT, wordsRemoved=INT, linesAdded=INT, linesRemoved=INT), unifiedDiff=STR),
 }
+
+# public metadata answers carry a strong ETag over their bytes and honour If-None-Match (Responses.publicJson)
+for path in ("/api/v1/sites/by-slug/{slug}", "/api/v1/sites/by-domain/{domain}", "/api/v1/sites/{siteId}/public",
+             "/api/v1/sites/{siteId}/series/by-slug/{slug}", "/api/v1/series/{seriesId}/public", P + "/by-slug/{slug}",
+             "/api/v1/sites/{siteId}/series/public", "/api/v1/genres/{genreId}/series", "/api/v1/tags/{tagSlug}/series",
+             "/api/v1/genres", "/api/v1/genres/featured", "/api/v1/genres/{genreId}", "/api/v1/genres/{genreId}/children",
+             "/api/v1/tags/{tagSlug}", "/api/v1/tags", "/api/v1/content-warnings"):
+    get = authoring[path]["get"]
+    get["responses"]["304"] = read_hdr
+    get.setdefault("parameters", []).append({"name": "If-None-Match", "in": "header", "required": False, "schema": STR})
 
 out = os.path.join(os.path.dirname(__file__), "..", "src", "main", "resources", "openapi")
 for name, paths, sch in (("identity.json", identity, schemas), ("apikeys.json", apikeys, key_schemas),

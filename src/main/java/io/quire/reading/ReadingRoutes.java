@@ -10,12 +10,18 @@ import io.vertx.ext.web.RoutingContext;
 
 /** The public chapter read paths: table of contents, chapter metadata, and the chapter itself. */
 public final class ReadingRoutes {
-  private final ReadingService reading;
-  private final String publicCacheControl;
+  private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
+  private static final CharSequence VARY = HttpHeaders.createOptimized("Authorization, X-API-Key");
+  private static final CharSequence PRIVATE = HttpHeaders.createOptimized("private, no-cache");
 
-  public ReadingRoutes(ReadingService reading, QuireConfig.Reading config) {
+  private final ReadingService reading;
+  private final ViewCounter views;
+  private final CharSequence publicCacheControl;
+
+  public ReadingRoutes(ReadingService reading, ViewCounter views, QuireConfig.Reading config) {
     this.reading = reading;
-    this.publicCacheControl = publicCacheControl(config);
+    this.views = views;
+    this.publicCacheControl = HttpHeaders.createOptimized(publicCacheControl(config));
   }
 
   /** {@code Cache-Control} for answers that are the same for everyone. */
@@ -28,8 +34,12 @@ public final class ReadingRoutes {
         PathParams.uuid(ctx, "seriesId", "series.not_found"), ifNoneMatch(ctx))));
     router.get("/api/v1/chapters/:chapterId/public").handler(ctx -> send(ctx, reading.chapterInfo(Authz.principal(ctx),
         PathParams.uuid(ctx, "chapterId", "chapter.not_found"), ifNoneMatch(ctx))));
-    router.get("/api/v1/chapters/:chapterId/read").handler(ctx -> send(ctx, reading.read(Authz.principal(ctx),
-        PathParams.uuid(ctx, "chapterId", "chapter.not_found"), ifNoneMatch(ctx))));
+    router.get("/api/v1/chapters/:chapterId/read").handler(ctx -> {
+      var chapterId = PathParams.uuid(ctx, "chapterId", "chapter.not_found");
+      // a 304 is a read too: the reader opened the chapter again
+      send(ctx, reading.read(Authz.principal(ctx), chapterId, ifNoneMatch(ctx))
+          .onSuccess(a -> views.count(chapterId, a.seriesId(), a.siteId())));
+    });
   }
 
   private static String ifNoneMatch(RoutingContext ctx) {
@@ -42,12 +52,12 @@ public final class ReadingRoutes {
     answer.onSuccess(a -> {
       ctx.response()
           .putHeader(HttpHeaders.ETAG, a.etag())
-          .putHeader(HttpHeaders.VARY, "Authorization, X-API-Key")
-          .putHeader(HttpHeaders.CACHE_CONTROL, a.personal() ? "private, no-cache" : publicCacheControl);
+          .putHeader(HttpHeaders.VARY, VARY)
+          .putHeader(HttpHeaders.CACHE_CONTROL, a.personal() ? PRIVATE : publicCacheControl);
       if (a.body() == null) {
         ctx.response().setStatusCode(304).end();
       } else {
-        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(a.body().toBuffer());
+        ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(a.body());
       }
     }).onFailure(ctx::fail);
   }

@@ -27,7 +27,10 @@ final class ReadingSql {
        ORDER BY display_order, chapter_number
       """;
 
-  /** One visible chapter with its neighbours among the series' published chapters. */
+  /**
+   * One visible chapter with its neighbours among the series' published chapters. The Markdown comes only when a
+   * preview may be needed (not FREE): it is the larger half of the row.
+   */
   static final String CHAPTER = """
       WITH ordered AS (
         SELECT id, lag(id) OVER w AS previous_id, lead(id) OVER w AS next_id
@@ -35,7 +38,10 @@ final class ReadingSql {
            AND status = 'PUBLISHED' AND deleted_at IS NULL
         WINDOW w AS (ORDER BY display_order, chapter_number)
       )
-      SELECT ch.*, o.previous_id, o.next_id, se.title AS series_title, se.preview_paragraphs AS series_preview_paragraphs,
+      SELECT ch.id, ch.series_id, ch.site_id, ch.title, ch.slug, ch.chapter_number, ch.volume_number, ch.published_at,
+             ch.word_count, ch.reading_minutes, ch.access_level, ch.scheduled_free_at, ch.minimum_tier_id, ch.revision,
+             ch.content_html, ch.author_note_html, ch.author_note_position, ch.preview_paragraphs, ch.paywall_message,
+             CASE WHEN ch.access_level <> 'FREE' THEN ch.content END AS content, o.previous_id, o.next_id, se.title AS series_title, se.preview_paragraphs AS series_preview_paragraphs,
              se.paywall_message AS series_paywall_message, si.owner_id
         FROM chapters ch JOIN ordered o ON o.id = ch.id
         JOIN series se ON se.id = ch.series_id JOIN sites si ON si.id = ch.site_id

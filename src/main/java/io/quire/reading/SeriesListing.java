@@ -22,8 +22,9 @@ import java.util.UUID;
 public final class SeriesListing {
   private static final String FROM = """
       SELECT se.id, se.site_id, se.slug, se.title, se.synopsis, se.content_type, se.content_rating, se.status, se.language,
-             se.last_published_at, se.created_at, coalesce(se.last_published_at, 'epoch'::timestamptz) AS sort_time
-        FROM series se JOIN sites si ON si.id = se.site_id
+             se.last_published_at, se.created_at, coalesce(se.last_published_at, 'epoch'::timestamptz) AS sort_time,
+             coalesce(st.views, 0) AS views
+        FROM series se JOIN sites si ON si.id = se.site_id LEFT JOIN series_stats st ON st.series_id = se.id
        WHERE se.deleted_at IS NULL AND se.status <> 'DRAFT' AND si.status = 'ACTIVE' AND si.is_public AND si.deleted_at IS NULL
          AND ($1::uuid IS NULL OR se.site_id = $1)
          AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM series_genres sg JOIN genres g ON g.id = sg.genre_id
@@ -45,29 +46,46 @@ public final class SeriesListing {
        LIMIT $9
       """;
 
+  /** Most viewed first; counts move while a reader pages, so a series may shift across a page boundary. */
+  private static final String POPULAR = FROM + """
+         AND ($7::bigint IS NULL OR (coalesce(st.views, 0), se.id) < ($7, $8))
+       ORDER BY views DESC, se.id DESC
+       LIMIT $9
+      """;
+
   private final Pool pool;
 
   public SeriesListing(Pool pool) {
     this.pool = pool;
   }
 
-  /** The filters; null means "any". {@code sort} is latest or title. */
+  /** The filters; null means "any". {@code sort} is latest, popular or title. */
   public record Query(UUID siteId, String genre, String tag, String status, String contentType, String language, String sort,
                       String cursor, int limit) {}
 
   public Future<JsonObject> list(Query q) {
-    boolean latest = !"title".equals(q.sort());
-    Object[] after = decode(q.cursor(), latest);
+    String sort = q.sort() == null ? "latest" : q.sort();
+    Object[] after = decode(q.cursor(), sort);
     Tuple args = Tuple.tuple().addUUID(q.siteId()).addString(q.genre()).addString(q.tag()).addString(q.status())
         .addString(q.contentType()).addString(q.language()).addValue(after[0]).addUUID((UUID) after[1]).addInteger(q.limit() + 1);
-    return pool.preparedQuery(latest ? LATEST : TITLE).execute(args).map(rows -> {
+    String sql = switch (sort) {
+      case "title" -> TITLE;
+      case "popular" -> POPULAR;
+      default -> LATEST;
+    };
+    return pool.preparedQuery(sql).execute(args).map(rows -> {
       List<Row> page = new ArrayList<>();
       rows.forEach(page::add);
       String next = null;
       if (page.size() > q.limit()) {
         page = page.subList(0, q.limit());
         Row last = page.get(page.size() - 1);
-        next = encode(latest ? last.getOffsetDateTime("sort_time").toString() : last.getString("title").toLowerCase(), last.getUUID("id"));
+        String key = switch (sort) {
+          case "title" -> last.getString("title").toLowerCase();
+          case "popular" -> Long.toString(last.getLong("views"));
+          default -> last.getOffsetDateTime("sort_time").toString();
+        };
+        next = encode(sort + "|" + key, last.getUUID("id"));
       }
       JsonArray data = new JsonArray();
       for (Row r : page) {
@@ -75,7 +93,7 @@ public final class SeriesListing {
             .put("slug", r.getString("slug")).put("title", r.getString("title")).put("synopsis", r.getString("synopsis"))
             .put("contentType", r.getString("content_type")).put("contentRating", r.getString("content_rating"))
             .put("status", r.getString("status")).put("language", r.getString("language"))
-            .put("lastPublishedAt", Times.iso(r.getOffsetDateTime("last_published_at"))));
+            .put("lastPublishedAt", Times.iso(r.getOffsetDateTime("last_published_at"))).put("viewCount", r.getLong("views")));
       }
       return new JsonObject().put("data", data).put("nextCursor", next);
     });
@@ -85,8 +103,8 @@ public final class SeriesListing {
     return Base64.getUrlEncoder().withoutPadding().encodeToString((key + "|" + id).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The cursor's (sort key, id), or (null, null) for the first page; a cursor of the other sort is refused. */
-  private static Object[] decode(String cursor, boolean latest) {
+  /** The cursor's (sort key, id), or (null, null) for the first page; a cursor of another sort is refused. */
+  private static Object[] decode(String cursor, String sort) {
     if (cursor == null || cursor.isBlank()) {
       return new Object[] {null, null};
     }
@@ -94,8 +112,17 @@ public final class SeriesListing {
       String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
       int bar = text.lastIndexOf('|');
       UUID id = UUID.fromString(text.substring(bar + 1));
-      String key = text.substring(0, bar);
-      return new Object[] {latest ? OffsetDateTime.parse(key) : key, id};
+      String prefix = sort + "|";
+      if (!text.startsWith(prefix)) {
+        throw new IllegalArgumentException("a cursor of another sort");
+      }
+      String key = text.substring(prefix.length(), bar);
+      Object value = switch (sort) {
+        case "title" -> key;
+        case "popular" -> Long.parseLong(key);
+        default -> OffsetDateTime.parse(key);
+      };
+      return new Object[] {value, id};
     } catch (RuntimeException e) {
       throw new ApiException.BadRequest("request.bad_cursor", "The cursor is not one this list gave out.");
     }

@@ -12,6 +12,7 @@ import java.util.UUID;
 
 /** {@code /sites/:siteId/series/public}, {@code /genres/:genreId/series}, {@code /tags/:tagSlug/series}. */
 public final class SeriesListingRoutes {
+  private static final Set<String> SORTS = Set.of("latest", "popular", "title");
   private static final Set<String> STATUSES = Set.of("ONGOING", "HIATUS", "COMPLETED", "CANCELLED");
   private static final Set<String> TYPES = Set.of("WEB_NOVEL", "WEBTOON", "MANGA", "MANHWA", "WESTERN_COMIC");
   private final SeriesListing listing;
@@ -31,11 +32,8 @@ public final class SeriesListingRoutes {
 
   private void list(RoutingContext ctx, UUID siteId, String genre, String tag) {
     String sort = ctx.request().getParam("sort", "latest");
-    if (sort.equals("popular")) {
-      throw invalid("sort", "popular needs reading statistics, which arrive with analytics; use latest or title");
-    }
-    if (!sort.equals("latest") && !sort.equals("title")) {
-      throw invalid("sort", "must be latest or title");
+    if (!SORTS.contains(sort)) {
+      throw invalid("sort", "must be latest, popular or title");
     }
     String status = oneOf(param(ctx, "status"), STATUSES, "status");
     String type = oneOf(param(ctx, "contentType"), TYPES, "contentType");

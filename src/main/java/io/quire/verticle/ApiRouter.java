@@ -32,6 +32,7 @@ import io.quire.reading.ReadingRoutes;
 import io.quire.reading.ReadingService;
 import io.quire.reading.SeriesListing;
 import io.quire.reading.SeriesListingRoutes;
+import io.quire.reading.ViewCounter;
 import io.quire.sites.CollaboratorRoutes;
 import io.quire.sites.CollaboratorService;
 import io.quire.sites.PageRoutes;
@@ -54,7 +55,17 @@ import java.util.Set;
 public final class ApiRouter {
   private ApiRouter() {}
 
+  /** A router whose chapter reads are counted by {@code views} (flushed by the caller). */
   public static Router create(Vertx vertx, AppContext app, Pool pool, Redis redis) {
+    return create(vertx, app, pool, redis, viewCounter(vertx, app));
+  }
+
+  /** Chapter reads go to the ingest verticle in one batch per flush; see {@link ViewCounter}. */
+  public static ViewCounter viewCounter(Vertx vertx, AppContext app) {
+    return new ViewCounter(new Bus(vertx), app.metrics().counter("quire_views_dropped"));
+  }
+
+  public static Router create(Vertx vertx, AppContext app, Pool pool, Redis redis, ViewCounter views) {
     QuireConfig config = app.config();
     Router router = Router.router(vertx);
     if (config.http().trustProxyHeaders()) {
@@ -92,7 +103,7 @@ public final class ApiRouter {
     new PageRoutes(new PageService(vertx, pool)).mount(router);
     new CollaboratorRoutes(new CollaboratorService(pool, new Mailer(new JobQueue(config.jobs())), config.publicBaseUrl())).mount(router);
     // public reads before the authoring routes: /chapters/:id/read must not be taken for an authoring path
-    new ReadingRoutes(new ReadingService(vertx, pool, new Entitlements(pool), readCache), config.reading()).mount(router);
+    new ReadingRoutes(new ReadingService(vertx, pool, new Entitlements(pool), readCache), views, config.reading()).mount(router);
     new SeriesListingRoutes(new SeriesListing(pool)).mount(router);
     new FeedRoutes(new Feeds(vertx, pool, config.publicBaseUrl()), ReadingRoutes.publicCacheControl(config.reading())).mount(router);
     new Content(vertx, pool, config, sites).mount(router);

@@ -4,6 +4,7 @@ import io.quire.platform.AppContext;
 import io.quire.platform.config.QuireConfig;
 import io.quire.platform.db.PgPools;
 import io.quire.platform.redis.RedisClients;
+import io.quire.reading.ViewCounter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -21,6 +22,7 @@ public final class HttpVerticle extends VerticleBase {
   private Pool pool;
   private Redis redis;
   private HttpServer server;
+  private ViewCounter views;
 
   public HttpVerticle(AppContext app) {
     this.app = app;
@@ -37,13 +39,15 @@ public final class HttpVerticle extends VerticleBase {
         .setDecompressionSupported(true)
         .setIdleTimeout(120)
         .setIdleTimeoutUnit(TimeUnit.SECONDS));
-    return server.requestHandler(ApiRouter.create(vertx, app, pool, redis)).listen(http.port(), http.host());
+    views = ApiRouter.viewCounter(vertx, app).start(vertx, app.config().reading().viewFlushMillis());
+    return server.requestHandler(ApiRouter.create(vertx, app, pool, redis, views)).listen(http.port(), http.host());
   }
 
   /** Stops accepting, lets in-flight requests finish within {@code http.shutdownTimeoutSeconds}, then closes. */
   @Override
   public Future<?> stop() {
     return server.shutdown(app.config().http().shutdownTimeoutSeconds(), TimeUnit.SECONDS)
+        .eventually(() -> views.flush())
         .eventually(() -> redis.close())
         .eventually(() -> pool.close());
   }

@@ -96,7 +96,7 @@ class SeriesListingTest {
 
   @Test
   void badParametersAreClearProblems() {
-    problem(api.get("/api/v1/sites/" + site + "/series/public?sort=popular", null), 422, "request.invalid");
+    problem(api.get("/api/v1/sites/" + site + "/series/public?sort=hottest", null), 422, "request.invalid");
     problem(api.get("/api/v1/sites/" + site + "/series/public?status=DRAFT", null), 422, "request.invalid");
     problem(api.get("/api/v1/sites/" + site + "/series/public?limit=0", null), 422, "request.invalid");
     problem(api.get("/api/v1/sites/" + site + "/series/public?cursor=garbage", null), 400, "request.bad_cursor");

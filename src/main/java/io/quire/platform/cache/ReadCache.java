@@ -29,8 +29,12 @@ public final class ReadCache implements Shareable {
   /** Local event-bus address where invalidations arrive (bridged from Redis pub/sub by {@link InvalidationBridge}). */
   public static final String ADDRESS = "quire.cache.invalidate";
 
-  /** A cached value and the scopes whose change makes it stale. */
-  public record Scoped<V>(V value, Set<String> scopes) {}
+  /** A cached value, the scopes whose change makes it stale, and roughly what it costs the heap in bytes. */
+  public record Scoped<V>(V value, Set<String> scopes, int bytes) {
+    public Scoped(V value, Set<String> scopes) {
+      this(value, scopes, 1024);
+    }
+  }
 
   private final AsyncCache<String, Scoped<?>> cache;
   private final boolean enabled;
@@ -40,7 +44,9 @@ public final class ReadCache implements Shareable {
   private ReadCache(QuireConfig.Cache config) {
     this.enabled = config.enabled();
     this.cache = Caffeine.newBuilder()
-        .maximumSize(config.maxEntries())
+        // bounded by bytes, not entries: a chapter entry can be 1 KB or 100 KB
+        .maximumWeight(config.maxMegabytes() * 1024L * 1024L)
+        .weigher((String key, Scoped<?> value) -> value.bytes())
         .expireAfterWrite(Duration.ofSeconds(config.ttlSeconds()))
         .buildAsync();
   }
@@ -75,6 +81,9 @@ public final class ReadCache implements Shareable {
       loads.increment();
       return loader.get().toCompletionStage().toCompletableFuture().thenApply(s -> (Scoped<?>) s);
     });
+    if (pending.isDone() && !pending.isCompletedExceptionally()) {
+      return Future.succeededFuture((V) pending.join().value()); // the hot path: no hop through the context
+    }
     return Future.fromCompletionStage(pending, vertx.getOrCreateContext())
         .recover(e -> Future.failedFuture(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e))
         .map(s -> (V) s.value());

@@ -77,14 +77,17 @@ public record QuireConfig(
   /** Authoring: how long soft-deleted sites, series and chapters can be restored before the purge job removes them. */
   public record Content(int softDeleteRetentionDays) {}
 
-  /** Public reads: the {@code Cache-Control} of responses that are the same for everyone. */
-  public record Reading(int publicMaxAgeSeconds, int staleWhileRevalidateSeconds, Cache cache) {}
+  /**
+   * Public reads: the {@code Cache-Control} of responses that are the same for everyone, the read cache, and how
+   * often each HTTP verticle hands its counted chapter views to the ingest verticle.
+   */
+  public record Reading(int publicMaxAgeSeconds, int staleWhileRevalidateSeconds, Cache cache, int viewFlushMillis) {}
 
   /**
-   * The in-process read cache: at most {@code maxEntries} entries, each kept at most {@code ttlSeconds} (the safety
+   * The in-process read cache: at most {@code maxMegabytes} of entries (estimated), each kept at most {@code ttlSeconds} (the safety
    * net; invalidation is what keeps it current). {@code enabled=false} reads Postgres every time (for benchmarks).
    */
-  public record Cache(boolean enabled, int maxEntries, int ttlSeconds) {}
+  public record Cache(boolean enabled, int maxMegabytes, int ttlSeconds) {}
 
   /**
    * Rate limits. {@code failOpen}: with Redis down, whether rate-limited calls go through ({@code true}) or get
@@ -228,7 +231,7 @@ public record QuireConfig(
             r.bool("mail.smtp.ssl"))),
         new Content(r.integer("content.softDeleteRetentionDays", 1, 3650)),
         new Reading(r.integer("reading.publicMaxAgeSeconds", 0, 86_400), r.integer("reading.staleWhileRevalidateSeconds", 0, 604_800),
-            new Cache(r.bool("reading.cache.enabled"), r.integer("reading.cache.maxEntries", 0, 10_000_000),
-                r.integer("reading.cache.ttlSeconds", 1, 86_400))));
+            new Cache(r.bool("reading.cache.enabled"), r.integer("reading.cache.maxMegabytes", 1, 1_000_000),
+                r.integer("reading.cache.ttlSeconds", 1, 86_400)), r.integer("reading.viewFlushMillis", 10, 3_600_000)));
   }
 }

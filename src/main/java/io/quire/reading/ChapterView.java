@@ -1,0 +1,84 @@
+package io.quire.reading;
+
+import io.quire.platform.clock.Times;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.data.Numeric;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * One published chapter as the read path serves it: the finished response bytes and ETags of each rendering,
+ * made once per cache load so a cached read is a lookup, an entitlement check and a write. The full and the locked
+ * renderings are separate values; which one a caller gets is decided per request. Nothing of the text is kept
+ * beyond what the renderings hold — a locked rendering holds only the preview.
+ *
+ * @param version what the answers depend on (the chapter's revision, its neighbours, the series' texts); the
+ *     cache entry carries it and the ETags are made from it
+ */
+record ChapterView(UUID id, UUID seriesId, UUID siteId, String accessLevel, OffsetDateTime scheduledFreeAt, String version,
+                   Rendering full, Rendering locked) {
+
+  /** The {@code read} and {@code public} (metadata) answers for one entitlement, with their ETags. */
+  record Rendering(Buffer read, String readEtag, Buffer info, String infoEtag) {
+    int bytes() {
+      return read.length() + info.length() + 2 * readEtag.length();
+    }
+  }
+
+  Entitlements.Access access() {
+    return new Entitlements.Access(siteId, accessLevel, scheduledFreeAt);
+  }
+
+  /** Roughly what the entry costs the heap, for the cache's weight bound. */
+  int bytes() {
+    return 256 + version.length() + full.bytes() + (locked == null ? 0 : locked.bytes());
+  }
+
+  /**
+   * Renders {@code r} (a {@link ReadingSql#CHAPTER} row). {@code previewHtml} is null for a FREE chapter, which
+   * has no locked rendering.
+   */
+  static ChapterView of(Row r, String previewHtml) {
+    UUID id = r.getUUID("id");
+    String version = r.getInteger("revision") + ":" + r.getUUID("previous_id") + ":" + r.getUUID("next_id") + ":"
+        + r.getString("series_title") + ":" + r.getShort("series_preview_paragraphs") + ":" + r.getString("series_paywall_message");
+    JsonObject fullInfo = meta(r, false);
+    JsonObject fullRead = meta(r, false).put("contentHtml", r.getString("content_html"))
+        .put("authorNoteHtml", r.getString("author_note_html")).put("authorNotePosition", r.getString("author_note_position"));
+    Rendering full = rendering(id, version, true, fullRead, fullInfo);
+    Rendering locked = null;
+    if (previewHtml != null) {
+      String message = r.getString("paywall_message") != null ? r.getString("paywall_message") : r.getString("series_paywall_message");
+      JsonObject lockedRead = meta(r, true).put("previewHtml", previewHtml).put("paywallMessage", message)
+          .put("requiredAccess", new JsonObject().put("level", r.getString("access_level"))
+              .put("minimumTierId", r.getUUID("minimum_tier_id") == null ? null : r.getUUID("minimum_tier_id").toString())
+              .put("freeAt", Times.iso(r.getOffsetDateTime("scheduled_free_at"))));
+      locked = rendering(id, version, false, lockedRead, meta(r, true));
+    }
+    return new ChapterView(id, r.getUUID("series_id"), r.getUUID("site_id"), r.getString("access_level"), r.getOffsetDateTime("scheduled_free_at"),
+        version, full, locked);
+  }
+
+  private static Rendering rendering(UUID id, String version, boolean entitled, JsonObject read, JsonObject info) {
+    return new Rendering(read.toBuffer(), ReadingService.etag("read:" + id + ":" + version + ":" + entitled),
+        info.toBuffer(), ReadingService.etag("info:" + id + ":" + version + ":" + entitled));
+  }
+
+  private static JsonObject meta(Row r, boolean locked) {
+    return new JsonObject().put("id", r.getUUID("id").toString()).put("seriesId", r.getUUID("series_id").toString())
+        .put("seriesTitle", r.getString("series_title")).put("title", r.getString("title")).put("slug", r.getString("slug"))
+        .put("chapterNumber", number(r))
+        .put("volumeNumber", r.getShort("volume_number") == null ? null : r.getShort("volume_number").intValue())
+        .put("publishedAt", Times.iso(r.getOffsetDateTime("published_at"))).put("wordCount", r.getInteger("word_count"))
+        .put("readingMinutes", r.getInteger("reading_minutes")).put("accessLevel", r.getString("access_level"))
+        .put("locked", locked)
+        .put("previousId", r.getUUID("previous_id") == null ? null : r.getUUID("previous_id").toString())
+        .put("nextId", r.getUUID("next_id") == null ? null : r.getUUID("next_id").toString());
+  }
+
+  static double number(Row r) {
+    return r.get(Numeric.class, "chapter_number").bigDecimalValue().stripTrailingZeros().doubleValue();
+  }
+}

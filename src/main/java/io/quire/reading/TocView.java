@@ -1,0 +1,93 @@
+package io.quire.reading;
+
+import io.quire.platform.clock.Times;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A series' table of contents as the read path serves it. The rendering for the site's members (nothing locked)
+ * is made once per load; the rendering for everyone else depends on the clock too — a SCHEDULED_FREE chapter
+ * unlocks at its time — so it is made on first use and again once the next such time has passed.
+ */
+final class TocView {
+  /** One chapter line: just what the table of contents shows and decides {@code locked} from. */
+  record Entry(UUID id, double number, Integer volume, String title, String slug, String publishedAt, int wordCount,
+               int readingMinutes, String accessLevel, OffsetDateTime scheduledFreeAt, int revision) {
+    Entitlements.Access access(UUID siteId) {
+      return new Entitlements.Access(siteId, accessLevel, scheduledFreeAt);
+    }
+  }
+
+  /** A finished body and its ETag; {@code validUntil} is when the clock changes it (null: never). */
+  record Rendering(Buffer body, String etag, OffsetDateTime validUntil) {}
+
+  final UUID seriesId;
+  final UUID siteId;
+  private final List<Entry> entries;
+  private final Rendering forMembers;
+  private final AtomicReference<Rendering> forEveryone = new AtomicReference<>();
+
+  TocView(UUID seriesId, UUID siteId, List<Entry> entries) {
+    this.seriesId = seriesId;
+    this.siteId = siteId;
+    this.entries = List.copyOf(entries);
+    this.forMembers = render(true);
+  }
+
+  static TocView of(Row series, Iterable<Row> chapters) {
+    List<Entry> entries = new ArrayList<>();
+    for (Row r : chapters) {
+      entries.add(new Entry(r.getUUID("id"), ChapterView.number(r),
+          r.getShort("volume_number") == null ? null : r.getShort("volume_number").intValue(), r.getString("title"),
+          r.getString("slug"), Times.iso(r.getOffsetDateTime("published_at")), r.getInteger("word_count"),
+          r.getInteger("reading_minutes"), r.getString("access_level"), r.getOffsetDateTime("scheduled_free_at"),
+          r.getInteger("revision")));
+    }
+    return new TocView(series.getUUID("id"), series.getUUID("site_id"), entries);
+  }
+
+  /** The rendering for a caller who is (or is not) entitled to the series' paid chapters. */
+  Rendering rendering(boolean member) {
+    if (member) {
+      return forMembers;
+    }
+    Rendering current = forEveryone.get();
+    if (current == null || current.validUntil() != null && !OffsetDateTime.now().isBefore(current.validUntil())) {
+      current = render(false);
+      forEveryone.set(current); // two threads may both render; they render the same thing
+    }
+    return current;
+  }
+
+  /** Roughly what the entry costs the heap (both renderings), for the cache's weight bound. */
+  int bytes() {
+    return 256 + entries.size() * 200 + forMembers.body().length() * 2;
+  }
+
+  private Rendering render(boolean member) {
+    JsonArray data = new JsonArray();
+    StringBuilder fingerprint = new StringBuilder("toc:" + seriesId + ":" + member);
+    OffsetDateTime now = OffsetDateTime.now();
+    OffsetDateTime validUntil = null;
+    for (Entry e : entries) {
+      boolean locked = !member && !e.access(siteId).freeForAll();
+      if (locked && e.scheduledFreeAt() != null && e.scheduledFreeAt().isAfter(now)
+          && (validUntil == null || e.scheduledFreeAt().isBefore(validUntil))) {
+        validUntil = e.scheduledFreeAt();
+      }
+      fingerprint.append(':').append(e.id()).append('@').append(e.revision()).append(locked);
+      data.add(new JsonObject().put("id", e.id().toString()).put("chapterNumber", e.number()).put("volumeNumber", e.volume())
+          .put("title", e.title()).put("slug", e.slug()).put("publishedAt", e.publishedAt()).put("wordCount", e.wordCount())
+          .put("readingMinutes", e.readingMinutes()).put("accessLevel", e.accessLevel()).put("locked", locked));
+    }
+    Buffer body = new JsonObject().put("seriesId", seriesId.toString()).put("data", data).putNull("nextCursor").toBuffer();
+    return new Rendering(body, ReadingService.etag(fingerprint.toString()), validUntil);
+  }
+}
