@@ -2,7 +2,7 @@ package io.quire.reading;
 
 import io.quire.platform.auth.Principal;
 import io.vertx.core.Future;
-import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -14,9 +14,9 @@ import java.util.UUID;
  * SPECIFIC_TIER chapters stay locked for readers.
  */
 public final class Entitlements {
-  private final Pool pool;
+  private final SqlClient pool;
 
-  public Entitlements(Pool pool) {
+  public Entitlements(SqlClient pool) {
     this.pool = pool;
   }
 

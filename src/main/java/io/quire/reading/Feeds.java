@@ -3,7 +3,7 @@ package io.quire.reading;
 import io.quire.platform.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
@@ -19,10 +19,10 @@ import java.util.UUID;
 public final class Feeds {
   static final int ITEMS = 50;
   private final Vertx vertx;
-  private final Pool pool;
+  private final SqlClient pool;
   private final String baseUrl;
 
-  public Feeds(Vertx vertx, Pool pool, String publicBaseUrl) {
+  public Feeds(Vertx vertx, SqlClient pool, String publicBaseUrl) {
     this.vertx = vertx;
     this.pool = pool;
     this.baseUrl = publicBaseUrl.replaceAll("/+$", "");

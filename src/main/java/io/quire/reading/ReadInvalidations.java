@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * Turns the authoring outbox into exact cache invalidations: a change to a chapter or series evicts that series'
  * read models (its table of contents and its chapters, whose neighbours and paywall texts may have moved); a change
- * to a site evicts what was read through it. Published on Redis, so every instance evicts within milliseconds of
+ * to a site evicts what was read through it; series lists are evicted by the changes they show. Published on Redis, so every instance evicts within milliseconds of
  * the commit; a failed publish fails the outbox message, which is retried.
  */
 public final class ReadInvalidations {
@@ -25,24 +25,39 @@ public final class ReadInvalidations {
       "series.updated", "series.deleted", "series.restored", "series.published", "series.unpublished",
       "series.completed", "series.on_hiatus", "series.resumed", "series.chapters_reordered", "series.taxonomy_changed");
   static final List<String> SITE_TOPICS = List.of("site.updated", "site.deleted", "site.restored");
+  /** The topics that can change a series list's entries (a series' fields, or its last publication time). */
+  static final java.util.Set<String> LIST_TOPICS = java.util.Set.of(
+      "chapter.deleted", "chapter.restored", "chapter.published", "chapter.unpublished", "chapter.archived",
+      "chapter.unarchived", "chapter.moved", "series.updated", "series.deleted", "series.restored", "series.published",
+      "series.unpublished", "series.completed", "series.on_hiatus", "series.resumed", "series.taxonomy_changed");
 
   private ReadInvalidations() {}
 
   public static Map<String, OutboxHandler> handlers(Redis redis, QuireConfig.Redis config) {
     Map<String, OutboxHandler> handlers = new HashMap<>();
     for (String topic : SERIES_TOPICS) {
-      handlers.put(topic, (tx, m) -> publish(redis, config, seriesScopes(m.payload())));
+      handlers.put(topic, (tx, m) -> publish(redis, config, seriesScopes(topic, m.payload())));
     }
     for (String topic : SITE_TOPICS) {
-      handlers.put(topic, (tx, m) -> publish(redis, config, new JsonArray().add("site:" + m.payload().getString("siteId"))));
+      handlers.put(topic, (tx, m) -> publish(redis, config, new JsonArray().add("site:" + m.payload().getString("siteId")).add("lists")));
     }
     return handlers;
   }
 
-  private static JsonArray seriesScopes(JsonObject payload) {
+  /**
+   * The series' read models; for a change a list shows, also its site's lists ({@code site-lists:<id>}) and the
+   * genre and tag lists, which span every site ({@code lists}).
+   */
+  private static JsonArray seriesScopes(String topic, JsonObject payload) {
     JsonArray scopes = new JsonArray().add("series:" + payload.getString("seriesId"));
     if (payload.getString("fromSeriesId") != null) {
       scopes.add("series:" + payload.getString("fromSeriesId"));
+    }
+    if (LIST_TOPICS.contains(topic)) {
+      scopes.add("lists");
+      if (payload.getString("siteId") != null) {
+        scopes.add("site-lists:" + payload.getString("siteId"));
+      }
     }
     return scopes;
   }

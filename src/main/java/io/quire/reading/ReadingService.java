@@ -7,7 +7,7 @@ import io.quire.platform.http.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
@@ -25,11 +25,11 @@ import java.util.UUID;
  */
 public final class ReadingService {
   private final Vertx vertx;
-  private final Pool pool;
+  private final SqlClient pool;
   private final Entitlements entitlements;
   private final ReadCache cache;
 
-  public ReadingService(Vertx vertx, Pool pool, Entitlements entitlements, ReadCache cache) {
+  public ReadingService(Vertx vertx, SqlClient pool, Entitlements entitlements, ReadCache cache) {
     this.vertx = vertx;
     this.pool = pool;
     this.entitlements = entitlements;

@@ -24,27 +24,28 @@ final class ReadingSql {
       SELECT id, chapter_number, volume_number, title, slug, published_at, word_count, reading_minutes, access_level,
              scheduled_free_at, minimum_tier_id, revision
         FROM chapters WHERE series_id = $1 AND status = 'PUBLISHED' AND deleted_at IS NULL
-       ORDER BY display_order, chapter_number
+       ORDER BY display_order, chapter_number, id
       """;
 
   /**
-   * One visible chapter with its neighbours among the series' published chapters. The Markdown comes only when a
-   * preview may be needed (not FREE): it is the larger half of the row.
+   * One visible chapter with its neighbours among the series' published chapters, each neighbour one step of an
+   * index-only scan ({@code chapters_published_order_idx}) rather than a window over the whole series. The
+   * Markdown comes only when a preview may be needed (not FREE): it is the larger half of the row.
    */
   static final String CHAPTER = """
-      WITH ordered AS (
-        SELECT id, lag(id) OVER w AS previous_id, lead(id) OVER w AS next_id
-          FROM chapters WHERE series_id = (SELECT series_id FROM chapters WHERE id = $1)
-           AND status = 'PUBLISHED' AND deleted_at IS NULL
-        WINDOW w AS (ORDER BY display_order, chapter_number)
-      )
       SELECT ch.id, ch.series_id, ch.site_id, ch.title, ch.slug, ch.chapter_number, ch.volume_number, ch.published_at,
              ch.word_count, ch.reading_minutes, ch.access_level, ch.scheduled_free_at, ch.minimum_tier_id, ch.revision,
              ch.content_html, ch.author_note_html, ch.author_note_position, ch.preview_paragraphs, ch.paywall_message,
-             CASE WHEN ch.access_level <> 'FREE' THEN ch.content END AS content, o.previous_id, o.next_id, se.title AS series_title, se.preview_paragraphs AS series_preview_paragraphs,
+             CASE WHEN ch.access_level <> 'FREE' THEN ch.content END AS content,
+             (SELECT p.id FROM chapters p WHERE p.series_id = ch.series_id AND p.status = 'PUBLISHED' AND p.deleted_at IS NULL
+                 AND (p.display_order, p.chapter_number, p.id) < (ch.display_order, ch.chapter_number, ch.id)
+               ORDER BY p.display_order DESC, p.chapter_number DESC, p.id DESC LIMIT 1) AS previous_id,
+             (SELECT n.id FROM chapters n WHERE n.series_id = ch.series_id AND n.status = 'PUBLISHED' AND n.deleted_at IS NULL
+                 AND (n.display_order, n.chapter_number, n.id) > (ch.display_order, ch.chapter_number, ch.id)
+               ORDER BY n.display_order, n.chapter_number, n.id LIMIT 1) AS next_id,
+             se.title AS series_title, se.preview_paragraphs AS series_preview_paragraphs,
              se.paywall_message AS series_paywall_message, si.owner_id
-        FROM chapters ch JOIN ordered o ON o.id = ch.id
-        JOIN series se ON se.id = ch.series_id JOIN sites si ON si.id = ch.site_id
+        FROM chapters ch JOIN series se ON se.id = ch.series_id JOIN sites si ON si.id = ch.site_id
        WHERE ch.id = $1 AND ch.status = 'PUBLISHED' AND ch.deleted_at IS NULL AND
       """ + VISIBLE_SERIES;
 

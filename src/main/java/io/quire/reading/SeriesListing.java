@@ -5,7 +5,12 @@ import io.quire.platform.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import io.quire.platform.cache.ReadCache;
+import io.quire.platform.http.Responses;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.util.Set;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
@@ -53,17 +58,37 @@ public final class SeriesListing {
        LIMIT $9
       """;
 
-  private final Pool pool;
+  private final Vertx vertx;
+  private final SqlClient pool;
+  private final ReadCache cache;
 
-  public SeriesListing(Pool pool) {
+  public SeriesListing(Vertx vertx, SqlClient pool, ReadCache cache) {
+    this.vertx = vertx;
     this.pool = pool;
+    this.cache = cache;
+  }
+
+  /** A finished page and its ETag, as the cache keeps it. */
+  public record Page(Buffer body, String etag) {}
+
+  /**
+   * The page from the read cache, or rendered from one query. A site's lists are evicted by changes to that site's
+   * series ({@code site-lists:<id>}) or the site; genre and tag lists span sites, so any listed change evicts them.
+   */
+  public Future<Page> page(Query q) {
+    String key = "list:" + q;
+    Set<String> scopes = q.siteId() == null ? Set.of("lists") : Set.of("site-lists:" + q.siteId(), "site:" + q.siteId());
+    return cache.get(vertx, key, () -> list(q).map(json -> {
+      Buffer body = json.toBuffer();
+      return new ReadCache.Scoped<>(new Page(body, Responses.strongEtag(body.getBytes())), scopes, 256 + body.length());
+    }));
   }
 
   /** The filters; null means "any". {@code sort} is latest, popular or title. */
   public record Query(UUID siteId, String genre, String tag, String status, String contentType, String language, String sort,
                       String cursor, int limit) {}
 
-  public Future<JsonObject> list(Query q) {
+  Future<JsonObject> list(Query q) {
     String sort = q.sort() == null ? "latest" : q.sort();
     Object[] after = decode(q.cursor(), sort);
     Tuple args = Tuple.tuple().addUUID(q.siteId()).addString(q.genre()).addString(q.tag()).addString(q.status())

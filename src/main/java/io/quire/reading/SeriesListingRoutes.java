@@ -42,7 +42,7 @@ public final class SeriesListingRoutes {
       throw invalid("language", "must be a two-letter code");
     }
     var query = new SeriesListing.Query(siteId, genre, tag, status, type, language, sort, param(ctx, "cursor"), QueryParams.limit(ctx));
-    listing.list(query).onSuccess(page -> Responses.publicJson(ctx, page)).onFailure(ctx::fail);
+    listing.page(query).onSuccess(page -> Responses.publicBytes(ctx, page.body(), page.etag())).onFailure(ctx::fail);
   }
 
   private static String param(RoutingContext ctx, String name) {

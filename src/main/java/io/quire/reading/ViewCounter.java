@@ -24,11 +24,22 @@ public final class ViewCounter {
   private static final Logger log = LoggerFactory.getLogger(ViewCounter.class);
   static final int MAX_CHAPTERS = 100_000;
 
-  private record Key(UUID chapterId, UUID seriesId, UUID siteId) {}
+  /** Where a chapter belongs, and its reads so far. */
+  private static final class Count {
+    final UUID seriesId;
+    final UUID siteId;
+    long n;
+
+    Count(UUID seriesId, UUID siteId, long n) {
+      this.seriesId = seriesId;
+      this.siteId = siteId;
+      this.n = n;
+    }
+  }
 
   private final Bus bus;
   private final Counter dropped;
-  private Map<Key, long[]> pending = new HashMap<>();
+  private Map<UUID, Count> pending = new HashMap<>();
 
   public ViewCounter(Bus bus, Counter dropped) {
     this.bus = bus;
@@ -42,15 +53,15 @@ public final class ViewCounter {
   }
 
   public void count(UUID chapterId, UUID seriesId, UUID siteId) {
-    add(new Key(chapterId, seriesId, siteId), 1);
+    add(chapterId, seriesId, siteId, 1);
   }
 
-  private void add(Key key, long n) {
-    long[] sum = pending.get(key);
-    if (sum != null) {
-      sum[0] += n;
+  private void add(UUID chapterId, UUID seriesId, UUID siteId, long n) {
+    Count count = pending.get(chapterId);
+    if (count != null) {
+      count.n += n;
     } else if (pending.size() < MAX_CHAPTERS) {
-      pending.put(key, new long[] {n});
+      pending.put(chapterId, new Count(seriesId, siteId, n));
     } else {
       dropped.increment(n);
     }
@@ -61,13 +72,13 @@ public final class ViewCounter {
     if (pending.isEmpty()) {
       return Future.succeededFuture();
     }
-    Map<Key, long[]> sending = pending;
+    Map<UUID, Count> sending = pending;
     pending = new HashMap<>();
     List<ViewBatch.ChapterViews> views = new ArrayList<>(sending.size());
-    sending.forEach((k, n) -> views.add(new ViewBatch.ChapterViews(k.chapterId(), k.seriesId(), k.siteId(), n[0])));
+    sending.forEach((id, c) -> views.add(new ViewBatch.ChapterViews(id, c.seriesId, c.siteId, c.n)));
     return bus.request(ViewBatch.ADDRESS, new ViewBatch(views), 10_000).<Void>mapEmpty().recover(e -> {
       log.warn("view counts not written yet ({} chapters), keeping them for the next flush: {}", views.size(), e.getMessage());
-      sending.forEach((k, n) -> add(k, n[0]));
+      views.forEach(v -> add(v.chapterId(), v.seriesId(), v.siteId(), v.count()));
       return Future.succeededFuture();
     });
   }

@@ -11,6 +11,7 @@ import io.quire.platform.cache.ReadCache;
 import io.quire.platform.bus.Bus;
 import io.quire.platform.config.QuireConfig;
 import io.quire.platform.crypto.Passwords;
+import io.quire.platform.db.PgPools;
 import io.quire.platform.health.HealthRoutes;
 import io.quire.platform.health.ReadinessChecks;
 import io.quire.platform.http.AccessLogHandler;
@@ -46,6 +47,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import java.util.Set;
 
 /**
@@ -57,7 +59,7 @@ public final class ApiRouter {
 
   /** A router whose chapter reads are counted by {@code views} (flushed by the caller). */
   public static Router create(Vertx vertx, AppContext app, Pool pool, Redis redis) {
-    return create(vertx, app, pool, redis, viewCounter(vertx, app));
+    return create(vertx, app, pool, redis, viewCounter(vertx, app), PgPools.sharedReads(vertx, app.config().pg()));
   }
 
   /** Chapter reads go to the ingest verticle in one batch per flush; see {@link ViewCounter}. */
@@ -65,7 +67,8 @@ public final class ApiRouter {
     return new ViewCounter(new Bus(vertx), app.metrics().counter("quire_views_dropped"));
   }
 
-  public static Router create(Vertx vertx, AppContext app, Pool pool, Redis redis, ViewCounter views) {
+  /** {@code reads} (a pipelined client) serves the public read paths; {@code pool} everything else. */
+  public static Router create(Vertx vertx, AppContext app, Pool pool, Redis redis, ViewCounter views, SqlClient reads) {
     QuireConfig config = app.config();
     Router router = Router.router(vertx);
     if (config.http().trustProxyHeaders()) {
@@ -92,20 +95,21 @@ public final class ApiRouter {
     ApiKeyService apiKeys = new ApiKeyService(pool, redis, config, new RateLimiter(redis, config));
     router.route("/api/*").handler(new AuthHandler(identity.accessTokens, identity.revocations, apiKeys));
     if (config.rateLimit().enabled()) {
-      router.route("/api/*").handler(new RouteRateLimits(new LeasedLimiter(redis, config.rateLimit()), config));
+      router.route("/api/*").handler(new RouteRateLimits(new LeasedLimiter(redis, config.redis(), config.rateLimit()), config));
     }
 
-    // --- feature routes (one line per feature package, as they land)
+    // --- feature routes (one line per feature package, as they land). The public reads come first: the router
+    // tries routes in order, each a regex match, and the reads are most of the traffic; first also means
+    // /chapters/:id/read is never taken for an authoring path.
+    new ReadingRoutes(new ReadingService(vertx, reads, new Entitlements(reads), readCache), views, config.reading()).mount(router);
+    new SeriesListingRoutes(new SeriesListing(vertx, reads, readCache)).mount(router);
+    new FeedRoutes(new Feeds(vertx, reads, config.publicBaseUrl()), ReadingRoutes.publicCacheControl(config.reading())).mount(router);
     identity.mount(router);
     new ApiKeyRoutes(apiKeys).mount(router);
     SiteService sites = new SiteService(pool, config.content().softDeleteRetentionDays());
     new SiteRoutes(sites).mount(router);
     new PageRoutes(new PageService(vertx, pool)).mount(router);
     new CollaboratorRoutes(new CollaboratorService(pool, new Mailer(new JobQueue(config.jobs())), config.publicBaseUrl())).mount(router);
-    // public reads before the authoring routes: /chapters/:id/read must not be taken for an authoring path
-    new ReadingRoutes(new ReadingService(vertx, pool, new Entitlements(pool), readCache), views, config.reading()).mount(router);
-    new SeriesListingRoutes(new SeriesListing(pool)).mount(router);
-    new FeedRoutes(new Feeds(vertx, pool, config.publicBaseUrl()), ReadingRoutes.publicCacheControl(config.reading())).mount(router);
     new Content(vertx, pool, config, sites).mount(router);
 
     // --- operations

@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,6 +24,7 @@ public final class HttpVerticle extends VerticleBase {
   private Redis redis;
   private HttpServer server;
   private ViewCounter views;
+  private SqlClient reads;
 
   public HttpVerticle(AppContext app) {
     this.app = app;
@@ -40,7 +42,8 @@ public final class HttpVerticle extends VerticleBase {
         .setIdleTimeout(120)
         .setIdleTimeoutUnit(TimeUnit.SECONDS));
     views = ApiRouter.viewCounter(vertx, app).start(vertx, app.config().reading().viewFlushMillis());
-    return server.requestHandler(ApiRouter.create(vertx, app, pool, redis, views)).listen(http.port(), http.host());
+    reads = PgPools.sharedReads(vertx, app.config().pg());
+    return server.requestHandler(ApiRouter.create(vertx, app, pool, redis, views, reads)).listen(http.port(), http.host());
   }
 
   /** Stops accepting, lets in-flight requests finish within {@code http.shutdownTimeoutSeconds}, then closes. */
@@ -49,6 +52,7 @@ public final class HttpVerticle extends VerticleBase {
     return server.shutdown(app.config().http().shutdownTimeoutSeconds(), TimeUnit.SECONDS)
         .eventually(() -> views.flush())
         .eventually(() -> redis.close())
+        .eventually(() -> reads.close())
         .eventually(() -> pool.close());
   }
 }

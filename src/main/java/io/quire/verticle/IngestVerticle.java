@@ -11,8 +11,8 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Owns analytics writes handed over by the HTTP verticle on the event bus. So far: chapter view counts, written
- * in one statement per batch ({@link ViewWriter}). Event ingestion (parsing, enrichment, micro-batching) joins here.
+ * Owns analytics writes handed over by the HTTP verticle on the event bus. So far: chapter view counts, merged
+ * and written in one statement per interval ({@link ViewWriter}). Event ingestion (parsing, enrichment, micro-batching) joins here.
  */
 public final class IngestVerticle extends VerticleBase {
   private final AppContext app;
@@ -21,11 +21,20 @@ public final class IngestVerticle extends VerticleBase {
     this.app = app;
   }
 
+  private Pool pool;
+  private ViewWriter views;
+
   @Override
   public Future<?> start() {
-    Pool pool = PgPools.shared(vertx, app.config().pg(), "main");
-    ViewWriter views = new ViewWriter(pool);
-    return new Bus(vertx).reply(ViewBatch.ADDRESS, views::write).completion()
+    pool = PgPools.shared(vertx, app.config().pg(), "main");
+    views = new ViewWriter(pool).start(vertx, app.config().reading().viewFlushMillis());
+    return new Bus(vertx).reply(ViewBatch.ADDRESS, views::accept).completion()
         .compose(v -> StatusReplies.register(vertx, "ingest", () -> new JsonObject().put("env", app.config().env())).completion());
+  }
+
+  /** The HTTP verticles stop first and hand over their last counts; they are written before the pool closes. */
+  @Override
+  public Future<?> stop() {
+    return views.write().eventually(() -> pool.close());
   }
 }

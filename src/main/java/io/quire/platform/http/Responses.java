@@ -34,7 +34,11 @@ public final class Responses {
    */
   public static void publicJson(RoutingContext ctx, JsonObject body) {
     io.vertx.core.buffer.Buffer bytes = body.toBuffer();
-    String etag = strongEtag(bytes.getBytes());
+    publicBytes(ctx, bytes, strongEtag(bytes.getBytes()));
+  }
+
+  /** {@link #publicJson} for a body already rendered, with its ETag (e.g. from a cache). */
+  public static void publicBytes(RoutingContext ctx, io.vertx.core.buffer.Buffer bytes, String etag) {
     String cacheControl = ctx.get(CACHE_CONTROL_KEY, "public, max-age=60");
     ctx.response().putHeader(HttpHeaders.ETAG, etag).putHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
     if (matches(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quire.platform.config.QuireConfig;
 import io.quire.platform.http.ApiException;
+import io.quire.platform.redis.RedisClients;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -49,6 +50,11 @@ public final class LeasedLimiter {
       return {grant, math.max(0, room - grant), math.ceil((tat - now) / 1000), retry}
       """;
 
+  private static final String SCRIPT_SHA = sha1Hex(SCRIPT);
+
+  /** Whose budget: a route class and a subject ({@code ip:<address>}, {@code user:<id>}). */
+  public record Subject(String routeClass, String id) {}
+
   /** The outcome for one request. */
   public record Decision(boolean allowed, int limit, int remaining, long resetSeconds, long retryAfterSeconds) {}
 
@@ -63,18 +69,20 @@ public final class LeasedLimiter {
   }
 
   private final Redis redis;
+  private final QuireConfig.Redis redisConfig;
   private final QuireConfig.RateLimit config;
-  private final Cache<String, Lease> leases;
+  private final Cache<Subject, Lease> leases;
 
-  public LeasedLimiter(Redis redis, QuireConfig.RateLimit config) {
+  public LeasedLimiter(Redis redis, QuireConfig.Redis redisConfig, QuireConfig.RateLimit config) {
     this.redis = redis;
+    this.redisConfig = redisConfig;
     this.config = config;
     // bounded: an attacker rotating addresses must not grow the map; an evicted lease only costs one Redis call
     this.leases = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(2)).build();
   }
 
   /** Takes one request from {@code key}'s budget of {@code perMinute}. */
-  public Future<Decision> take(String key, int perMinute) {
+  public Future<Decision> take(Subject key, int perMinute) {
     Lease lease = leases.get(key, k -> new Lease());
     long now = System.nanoTime();
     if (now < lease.deniedUntilNanos) {
@@ -110,14 +118,19 @@ public final class LeasedLimiter {
     });
   }
 
-  private Future<Void> refill(String key, Lease lease, int perMinute) {
+  private Future<Void> refill(Subject subject, Lease lease, int perMinute) {
+    String key = RedisClients.key(redisConfig, "ratelimit", "route", subject.routeClass(), subject.id());
     long now = System.nanoTime();
     int giveBack = now >= lease.expiresAtNanos ? lease.left : 0;
     int want = Math.max(1, Math.min(config.maxLease(), perMinute / 50));
     double intervalMicros = 60_000_000.0 / perMinute;
-    Request eval = Request.cmd(Command.EVAL).arg(SCRIPT).arg(1).arg(key)
-        .arg(Double.toString(intervalMicros)).arg(60_000_000L).arg(want).arg(giveBack);
-    return redis.send(eval).timeout(config.redisTimeoutMs(), TimeUnit.MILLISECONDS).map(reply -> {
+    String interval = Double.toString(intervalMicros);
+    // EVALSHA: the script's text travels once per Redis restart, not with every lease
+    Future<io.vertx.redis.client.Response> answer = redis.send(Request.cmd(Command.EVALSHA).arg(SCRIPT_SHA).arg(1).arg(key)
+        .arg(interval).arg(60_000_000L).arg(want).arg(giveBack)).recover(e -> String.valueOf(e.getMessage()).startsWith("NOSCRIPT")
+            ? redis.send(Request.cmd(Command.EVAL).arg(SCRIPT).arg(1).arg(key).arg(interval).arg(60_000_000L).arg(want).arg(giveBack))
+            : Future.failedFuture(e));
+    return answer.timeout(config.redisTimeoutMs(), TimeUnit.MILLISECONDS).map(reply -> {
       long at = System.nanoTime();
       int granted = reply.get(0).toInteger();
       lease.left = granted;
@@ -150,6 +163,15 @@ public final class LeasedLimiter {
   private static Decision denied(Lease lease, int limit, long now) {
     long retry = Math.max(1, seconds(lease.deniedUntilNanos - now));
     return new Decision(false, limit, 0, Math.max(retry, seconds(lease.resetAtNanos - now)), retry);
+  }
+
+  private static String sha1Hex(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static long seconds(long nanos) {

@@ -4,7 +4,6 @@ import io.quire.platform.auth.Authz;
 import io.quire.platform.auth.Principal;
 import io.quire.platform.config.QuireConfig;
 import io.quire.platform.http.ApiException;
-import io.quire.platform.redis.RedisClients;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
@@ -34,8 +33,7 @@ public final class RouteRateLimits implements Handler<RoutingContext> {
     QuireConfig.ClassLimits limits = config.rateLimit().classes().get(routeClass.configName());
     int perMinute = principal == null ? limits.anonymousPerMinute() : limits.userPerMinute();
     String subject = principal == null ? "ip:" + Authz.clientIp(ctx) : "user:" + principal.userId();
-    String key = RedisClients.key(config.redis(), "ratelimit", "route", routeClass.configName(), subject);
-    limiter.take(key, perMinute).onSuccess(d -> {
+    limiter.take(new LeasedLimiter.Subject(routeClass.configName(), subject), perMinute).onSuccess(d -> {
       ctx.response().putHeader("RateLimit-Limit", Integer.toString(d.limit()))
           .putHeader("RateLimit-Remaining", Integer.toString(d.remaining()))
           .putHeader("RateLimit-Reset", Long.toString(d.resetSeconds()));
