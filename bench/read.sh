@@ -3,7 +3,8 @@
 # chapters of ~2 KB Markdown, then measures with wrk on loopback, after a warm-up, each of our read paths and the
 # machine's two ceilings (bare Vert.x from memory; bare Vert.x with one Postgres query per request), and prints
 # each figure as a ratio to its ceiling. Quire runs twice: read cache on, then read cache off.
-# BENCH_JAVA_OPTS is passed to Quire's JVM; by default -Xmx256m, the heap the Dockerfile gives a 512 MiB container.
+# BENCH_JAVA_OPTS is passed to Quire's JVM; by default what the Dockerfile gives a 512 MiB container: a 256 MiB
+# heap and the parallel collector.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-15s}
@@ -26,7 +27,7 @@ start_quire() { # port, extra env assignments...
   # one client address sends everything: the read limit is raised so the limiter (still on) is measured, not hit
   env QUIRE_HTTP_PORT="$port" QUIRE_HTTP_ACCESS_LOG=false QUIRE_LOG_LEVEL=WARN QUIRE_REDIS_KEY_PREFIX=quire:benchread: \
     QUIRE_RATE_LIMIT_CLASSES_READ_ANONYMOUS_PER_MINUTE=100000000 \
-    QUIRE_PG_URL=postgresql://postgres@127.0.0.1:5432/$DB JAVA_TOOL_OPTIONS="${BENCH_JAVA_OPTS--Xmx256m}" "$@" \
+    QUIRE_PG_URL=postgresql://postgres@127.0.0.1:5432/$DB JAVA_TOOL_OPTIONS="${BENCH_JAVA_OPTS--Xmx256m -XX:+UseParallelGC}" "$@" \
     "$JAVA_HOME/bin/java" -jar target/quire.jar > "bench/results/read-server-$port.log" 2>&1 &
   PIDS+=($!)
   wait_ready "http://127.0.0.1:$port/health/ready" "$!" "bench/results/read-server-$port.log"

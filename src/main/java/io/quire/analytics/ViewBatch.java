@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Chapter reads an HTTP verticle counted since its last flush, handed to the ingest verticle, which answers with
- * the number of chapters written once the counts are committed.
+ * Chapter reads an HTTP verticle counted since its last flush, summed per series, handed to the ingest verticle,
+ * which answers with the number of series it took.
  */
-public record ViewBatch(List<ChapterViews> views) {
+public record ViewBatch(List<SeriesViews> views) {
   public static final RequestAddress<ViewBatch, Integer> ADDRESS =
       RequestAddress.of("quire.ingest.views", ViewBatch.class, Integer.class);
 
-  /** {@code count} reads of one chapter. */
-  public record ChapterViews(UUID chapterId, UUID seriesId, UUID siteId, long count) {}
+  /** {@code count} reads of chapters of one series. */
+  public record SeriesViews(UUID seriesId, long count) {}
 }

@@ -43,16 +43,16 @@ public final class ReadingService {
 
   /**
    * A response body (null when the caller's ETag still matches), its ETag, whether it depends on who asks, and
-   * where the answer belongs (so a read can be counted as a view).
+   * the series it belongs to (a read is counted as a view of the series).
    */
-  public record Answer(Buffer body, String etag, boolean personal, UUID siteId, UUID seriesId) {}
+  public record Answer(Buffer body, String etag, boolean personal, UUID seriesId) {}
 
   public Future<Answer> tableOfContents(Principal p, UUID seriesId, String ifNoneMatch) {
     return cache.get(vertx, "toc:" + seriesId, () -> loadToc(seriesId)).compose(toc ->
         // one entitlement answer for paid chapters serves the whole list
         entitlements.entitled(p, new Entitlements.Access(toc.siteId, "SUBSCRIBERS", null)).map(member -> {
           TocView.Rendering r = toc.rendering(member);
-          return new Answer(Responses.matches(ifNoneMatch, r.etag()) ? null : r.body(), r.etag(), p != null, toc.siteId, toc.seriesId);
+          return new Answer(Responses.matches(ifNoneMatch, r.etag()) ? null : r.body(), r.etag(), p != null, toc.seriesId);
         }));
   }
 
@@ -75,7 +75,7 @@ public final class ReadingService {
         ChapterView.Rendering r = entitled || view.locked() == null ? view.full() : view.locked();
         String etag = read ? r.readEtag() : r.infoEtag();
         Buffer body = Responses.matches(ifNoneMatch, etag) ? null : read ? r.read() : r.info();
-        return new Answer(body, etag, personal, view.siteId(), view.seriesId());
+        return new Answer(body, etag, personal, view.seriesId());
       });
     });
   }

@@ -77,12 +77,17 @@ public final class ReadCache implements Shareable {
       loads.increment();
       return loader.get().map(Scoped::value);
     }
+    // a plain lookup first: get(key, loader) goes through computeIfAbsent, which showed in read-path profiles
+    CompletableFuture<Scoped<?>> present = cache.getIfPresent(key);
+    if (present != null && present.isDone() && !present.isCompletedExceptionally()) {
+      return Future.succeededFuture((V) present.join().value());
+    }
     CompletableFuture<Scoped<?>> pending = cache.get(key, (k, executor) -> {
       loads.increment();
       return loader.get().toCompletionStage().toCompletableFuture().thenApply(s -> (Scoped<?>) s);
     });
     if (pending.isDone() && !pending.isCompletedExceptionally()) {
-      return Future.succeededFuture((V) pending.join().value()); // the hot path: no hop through the context
+      return Future.succeededFuture((V) pending.join().value()); // a load that finished at once: no hop through the context
     }
     return Future.fromCompletionStage(pending, vertx.getOrCreateContext())
         .recover(e -> Future.failedFuture(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e))
