@@ -82,7 +82,7 @@ public final class App {
       Bus.registerCodec(vertx);
       waitForRedis(vertx, config, wait);
       // subscribed before the port opens, so no invalidation published after that is missed
-      invalidations = new InvalidationBridge(vertx, config.redis(), ReadCache.shared(vertx, config.reading().cache()));
+      invalidations = new InvalidationBridge(vertx, config.redis(), ReadCache.shared(vertx, config));
       invalidations.start();
       AtomicBoolean draining = new AtomicBoolean(false);
       AppContext context = new AppContext(config, registry, changesets, draining, List.copyOf(extraRoutes));

@@ -1,5 +1,7 @@
 package io.quire.reading;
 
+import io.quire.platform.cache.Bytes;
+import io.quire.platform.cache.ReadCache;
 import io.quire.platform.clock.Times;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -26,6 +28,50 @@ record ChapterView(UUID id, UUID seriesId, UUID siteId, String accessLevel, Offs
       return read.length() + info.length() + 2 * readEtag.length();
     }
   }
+
+  /** Through the Redis tier: the renderings travel as they are, nothing is rendered again. */
+  static final ReadCache.Codec<ChapterView> CODEC = new ReadCache.Codec<>() {
+    private static final int VERSION = 1;
+
+    @Override
+    public Buffer encode(ChapterView v) {
+      Bytes.Writer w = new Bytes.Writer().integer(VERSION).uuid(v.id()).uuid(v.seriesId()).uuid(v.siteId())
+          .string(v.accessLevel()).string(v.scheduledFreeAt() == null ? null : v.scheduledFreeAt().toString())
+          .string(v.version());
+      write(w, v.full());
+      w.integer(v.locked() == null ? 0 : 1);
+      if (v.locked() != null) {
+        write(w, v.locked());
+      }
+      return w.done();
+    }
+
+    @Override
+    public ChapterView decode(Buffer bytes) {
+      Bytes.Reader r = new Bytes.Reader(bytes);
+      if (r.integer() != VERSION) {
+        throw new IllegalArgumentException("another layout");
+      }
+      UUID id = r.uuid();
+      UUID seriesId = r.uuid();
+      UUID siteId = r.uuid();
+      String accessLevel = r.string();
+      String freeAt = r.string();
+      String version = r.string();
+      Rendering full = read(r);
+      Rendering locked = r.integer() == 1 ? read(r) : null;
+      return new ChapterView(id, seriesId, siteId, accessLevel, freeAt == null ? null : OffsetDateTime.parse(freeAt),
+          version, full, locked);
+    }
+
+    private static void write(Bytes.Writer w, Rendering r) {
+      w.buffer(r.read()).string(r.readEtag()).buffer(r.info()).string(r.infoEtag());
+    }
+
+    private static Rendering read(Bytes.Reader r) {
+      return new Rendering(r.buffer(), r.string(), r.buffer(), r.string());
+    }
+  };
 
   Entitlements.Access access() {
     return new Entitlements.Access(siteId, accessLevel, scheduledFreeAt);

@@ -33,13 +33,13 @@ public final class ReadInvalidations {
 
   private ReadInvalidations() {}
 
-  public static Map<String, OutboxHandler> handlers(Redis redis, QuireConfig.Redis config) {
+  public static Map<String, OutboxHandler> handlers(Redis redis, QuireConfig.Redis config, int ttlSeconds) {
     Map<String, OutboxHandler> handlers = new HashMap<>();
     for (String topic : SERIES_TOPICS) {
-      handlers.put(topic, (tx, m) -> publish(redis, config, seriesScopes(topic, m.payload())));
+      handlers.put(topic, (tx, m) -> publish(redis, config, ttlSeconds, seriesScopes(topic, m.payload())));
     }
     for (String topic : SITE_TOPICS) {
-      handlers.put(topic, (tx, m) -> publish(redis, config, new JsonArray().add("site:" + m.payload().getString("siteId")).add("lists")));
+      handlers.put(topic, (tx, m) -> publish(redis, config, ttlSeconds, new JsonArray().add("site:" + m.payload().getString("siteId")).add("lists")));
     }
     return handlers;
   }
@@ -62,7 +62,7 @@ public final class ReadInvalidations {
     return scopes;
   }
 
-  private static Future<Void> publish(Redis redis, QuireConfig.Redis config, JsonArray scopes) {
-    return InvalidationBridge.publish(redis, config, new JsonObject().put("scopes", scopes));
+  private static Future<Void> publish(Redis redis, QuireConfig.Redis config, int ttlSeconds, JsonArray scopes) {
+    return InvalidationBridge.publish(redis, config, ttlSeconds, new JsonObject().put("scopes", scopes));
   }
 }

@@ -48,7 +48,7 @@ public final class ReadingService {
   public record Answer(Buffer body, String etag, boolean personal, UUID seriesId) {}
 
   public Future<Answer> tableOfContents(Principal p, UUID seriesId, String ifNoneMatch) {
-    return cache.get(vertx, "toc:" + seriesId, () -> loadToc(seriesId)).compose(toc ->
+    return cache.get(vertx, "toc:" + seriesId, TocView.CODEC, () -> loadToc(seriesId)).compose(toc ->
         // one entitlement answer for paid chapters serves the whole list
         entitlements.entitled(p, new Entitlements.Access(toc.siteId, "SUBSCRIBERS", null)).map(member -> {
           TocView.Rendering r = toc.rendering(member);
@@ -67,7 +67,7 @@ public final class ReadingService {
   }
 
   private Future<Answer> chapter(Principal p, UUID chapterId, String ifNoneMatch, boolean read) {
-    return cache.get(vertx, "chapter:" + chapterId, () -> loadChapter(chapterId)).compose(view -> {
+    return cache.get(vertx, "chapter:" + chapterId, ChapterView.CODEC, () -> loadChapter(chapterId)).compose(view -> {
       Entitlements.Access access = view.access();
       // public caching only for what is the same for everyone: an anonymous caller reading free content
       boolean personal = p != null || !access.freeForAll();

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
+import io.quire.platform.cache.Bytes;
 import io.quire.platform.cache.ReadCache;
 import io.quire.platform.http.Responses;
 import io.vertx.core.Vertx;
@@ -69,7 +70,23 @@ public final class SeriesListing {
   }
 
   /** A finished page and its ETag, as the cache keeps it. */
-  public record Page(Buffer body, String etag) {}
+  public record Page(Buffer body, String etag) {
+    static final ReadCache.Codec<Page> CODEC = new ReadCache.Codec<>() {
+      @Override
+      public Buffer encode(Page page) {
+        return new Bytes.Writer().integer(1).buffer(page.body()).string(page.etag()).done();
+      }
+
+      @Override
+      public Page decode(Buffer bytes) {
+        Bytes.Reader r = new Bytes.Reader(bytes);
+        if (r.integer() != 1) {
+          throw new IllegalArgumentException("another layout");
+        }
+        return new Page(r.buffer(), r.string());
+      }
+    };
+  }
 
   /**
    * The page from the read cache, or rendered from one query. A site's lists are evicted by changes to that site's
@@ -78,7 +95,7 @@ public final class SeriesListing {
   public Future<Page> page(Query q) {
     String key = "list:" + q;
     Set<String> scopes = q.siteId() == null ? Set.of("lists") : Set.of("site-lists:" + q.siteId(), "site:" + q.siteId());
-    return cache.get(vertx, key, () -> list(q).map(json -> {
+    return cache.get(vertx, key, Page.CODEC, () -> list(q).map(json -> {
       Buffer body = json.toBuffer();
       return new ReadCache.Scoped<>(new Page(body, Responses.strongEtag(body.getBytes())), scopes, 256 + body.length());
     }));

@@ -1,5 +1,7 @@
 package io.quire.reading;
 
+import io.quire.platform.cache.Bytes;
+import io.quire.platform.cache.ReadCache;
 import io.quire.platform.clock.Times;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -40,6 +42,50 @@ final class TocView {
     this.entries = List.copyOf(entries);
     this.forMembers = render(true);
   }
+
+  /** Through the Redis tier: the chapter lines travel; the renderings are made again on arrival (cheap). */
+  static final ReadCache.Codec<TocView> CODEC = new ReadCache.Codec<>() {
+    private static final int VERSION = 1;
+
+    @Override
+    public Buffer encode(TocView toc) {
+      Bytes.Writer w = new Bytes.Writer().integer(VERSION).uuid(toc.seriesId).uuid(toc.siteId).integer(toc.entries.size());
+      for (Entry e : toc.entries) {
+        w.uuid(e.id()).number(e.number()).integer(e.volume() == null ? Integer.MIN_VALUE : e.volume()).string(e.title())
+            .string(e.slug()).string(e.publishedAt()).integer(e.wordCount()).integer(e.readingMinutes())
+            .string(e.accessLevel()).string(e.scheduledFreeAt() == null ? null : e.scheduledFreeAt().toString())
+            .integer(e.revision());
+      }
+      return w.done();
+    }
+
+    @Override
+    public TocView decode(Buffer bytes) {
+      Bytes.Reader r = new Bytes.Reader(bytes);
+      if (r.integer() != VERSION) {
+        throw new IllegalArgumentException("another layout");
+      }
+      UUID seriesId = r.uuid();
+      UUID siteId = r.uuid();
+      int count = r.integer();
+      List<Entry> entries = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        UUID id = r.uuid();
+        double number = r.number();
+        int volume = r.integer();
+        String title = r.string();
+        String slug = r.string();
+        String publishedAt = r.string();
+        int words = r.integer();
+        int minutes = r.integer();
+        String access = r.string();
+        String freeAt = r.string();
+        entries.add(new Entry(id, number, volume == Integer.MIN_VALUE ? null : volume, title, slug, publishedAt, words,
+            minutes, access, freeAt == null ? null : OffsetDateTime.parse(freeAt), r.integer()));
+      }
+      return new TocView(seriesId, siteId, entries);
+    }
+  };
 
   static TocView of(Row series, Iterable<Row> chapters) {
     List<Entry> entries = new ArrayList<>();

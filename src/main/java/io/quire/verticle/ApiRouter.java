@@ -88,7 +88,7 @@ public final class ApiRouter {
         .override(ChapterImport.PATHS, ChapterImport.MAX_BYTES));
 
     router.route("/api/*").handler(Responses.publicCacheControl(ReadingRoutes.publicCacheControl(config.reading())));
-    ReadCache readCache = ReadCache.shared(vertx, config.reading().cache());
+    ReadCache readCache = ReadCache.shared(vertx, config);
 
     // --- who is calling: every API route, before the feature routes
     Identity identity = new Identity(vertx, pool, redis, config, new Passwords(vertx, config.passwords()));

@@ -59,7 +59,8 @@ public final class WorkersVerticle extends VerticleBase {
     jobHandlers.putAll(identity.jobHandlers());
     Content content = new Content(vertx, pool, app.config(), new SiteService(pool, app.config().content().softDeleteRetentionDays()));
     jobHandlers.putAll(content.jobHandlers());
-    Map<String, OutboxHandler> outboxHandlers = new HashMap<>(ReadInvalidations.handlers(redis, app.config().redis()));
+    Map<String, OutboxHandler> outboxHandlers = new HashMap<>(ReadInvalidations.handlers(redis, app.config().redis(),
+        app.config().reading().cache().ttlSeconds()));
 
     String workerId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     jobs = new JobWorker(vertx, pool, jobHandlers, app.config().jobs(), workerId);

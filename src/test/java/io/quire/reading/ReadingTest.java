@@ -91,7 +91,7 @@ class ReadingTest {
   static void invalidate(String scope) throws Exception {
     Redis redis = Redis.createClient(app.vertx, app.config.redis().url());
     try {
-      InvalidationBridge.publish(redis, app.config.redis(), new JsonObject().put("scopes", new JsonArray().add(scope)))
+      InvalidationBridge.publish(redis, app.config.redis(), app.config.reading().cache().ttlSeconds(), new JsonObject().put("scopes", new JsonArray().add(scope)))
           .await(5, TimeUnit.SECONDS);
     } finally {
       redis.close();

@@ -45,9 +45,12 @@ public final class InvalidationBridge {
     return RedisClients.key(config, "cache", "invalidate");
   }
 
-  /** Publishes {@code {"scopes": [...]}} to every instance (including this one, through its subscription). */
-  public static Future<Void> publish(Redis redis, QuireConfig.Redis config, JsonObject message) {
-    return redis.send(Request.cmd(Command.PUBLISH).arg(channel(config)).arg(message.encode())).mapEmpty();
+  /**
+   * Invalidates {@code {"scopes": [...]}}: clears them from the Redis tier and publishes the message to every
+   * instance (including this one, through its subscription), in one atomic step ({@link SharedTier#invalidate}).
+   */
+  public static Future<Void> publish(Redis redis, QuireConfig.Redis config, int ttlSeconds, JsonObject message) {
+    return SharedTier.invalidate(redis, config, ttlSeconds, channel(config), message);
   }
 
   public void start() {

@@ -84,10 +84,12 @@ public record QuireConfig(
   public record Reading(int publicMaxAgeSeconds, int staleWhileRevalidateSeconds, Cache cache, int viewFlushMillis) {}
 
   /**
-   * The in-process read cache: at most {@code maxMegabytes} of entries (estimated), each kept at most {@code ttlSeconds} (the safety
-   * net; invalidation is what keeps it current). {@code enabled=false} reads Postgres every time (for benchmarks).
+   * The read cache: in process at most {@code maxMegabytes} of entries (estimated), each kept at most
+   * {@code ttlSeconds} (the safety net; invalidation is what keeps it current), then with {@code redis} a Redis tier
+   * asked for at most {@code redisTimeoutMs} before PostgreSQL. {@code enabled=false} reads Postgres every time
+   * (for benchmarks).
    */
-  public record Cache(boolean enabled, int maxMegabytes, int ttlSeconds) {}
+  public record Cache(boolean enabled, int maxMegabytes, int ttlSeconds, boolean redis, int redisTimeoutMs) {}
 
   /**
    * Rate limits. {@code failOpen}: with Redis down, whether rate-limited calls go through ({@code true}) or get
@@ -232,6 +234,7 @@ public record QuireConfig(
         new Content(r.integer("content.softDeleteRetentionDays", 1, 3650)),
         new Reading(r.integer("reading.publicMaxAgeSeconds", 0, 86_400), r.integer("reading.staleWhileRevalidateSeconds", 0, 604_800),
             new Cache(r.bool("reading.cache.enabled"), r.integer("reading.cache.maxMegabytes", 1, 1_000_000),
-                r.integer("reading.cache.ttlSeconds", 1, 86_400)), r.integer("reading.viewFlushMillis", 10, 3_600_000)));
+                r.integer("reading.cache.ttlSeconds", 1, 86_400), r.bool("reading.cache.redis"),
+                r.integer("reading.cache.redisTimeoutMs", 5, 60_000)), r.integer("reading.viewFlushMillis", 10, 3_600_000)));
   }
 }
