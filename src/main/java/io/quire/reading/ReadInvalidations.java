@@ -25,6 +25,9 @@ public final class ReadInvalidations {
       "series.updated", "series.deleted", "series.restored", "series.published", "series.unpublished",
       "series.completed", "series.on_hiatus", "series.resumed", "series.chapters_reordered", "series.taxonomy_changed");
   static final List<String> SITE_TOPICS = List.of("site.updated", "site.deleted", "site.restored");
+  /** Who works on a site decides who reads its paid chapters in full. */
+  static final List<String> MEMBER_TOPICS = List.of("site.collaborator_joined", "site.collaborator_updated",
+      "site.collaborator_removed");
   /** The topics that can change a series list's entries (a series' fields, or its last publication time). */
   static final java.util.Set<String> LIST_TOPICS = java.util.Set.of(
       "chapter.deleted", "chapter.restored", "chapter.published", "chapter.unpublished", "chapter.archived",
@@ -40,6 +43,9 @@ public final class ReadInvalidations {
     }
     for (String topic : SITE_TOPICS) {
       handlers.put(topic, (tx, m) -> publish(redis, config, ttlSeconds, new JsonArray().add("site:" + m.payload().getString("siteId")).add("lists")));
+    }
+    for (String topic : MEMBER_TOPICS) {
+      handlers.put(topic, (tx, m) -> publish(redis, config, ttlSeconds, new JsonArray().add("members:" + m.payload().getString("siteId"))));
     }
     return handlers;
   }

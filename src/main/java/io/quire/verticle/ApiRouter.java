@@ -101,7 +101,7 @@ public final class ApiRouter {
     // --- feature routes (one line per feature package, as they land). The public reads come first: the router
     // tries routes in order, each a regex match, and the reads are most of the traffic; first also means
     // /chapters/:id/read is never taken for an authoring path.
-    new ReadingRoutes(new ReadingService(vertx, reads, new Entitlements(reads), readCache), views, config.reading()).mount(router);
+    new ReadingRoutes(new ReadingService(vertx, reads, new Entitlements(vertx, reads, readCache), readCache), views, config.reading()).mount(router);
     new SeriesListingRoutes(new SeriesListing(vertx, reads, readCache)).mount(router);
     new FeedRoutes(new Feeds(vertx, reads, config.publicBaseUrl()), ReadingRoutes.publicCacheControl(config.reading())).mount(router);
     identity.mount(router);

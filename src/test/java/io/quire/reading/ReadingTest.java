@@ -150,6 +150,13 @@ class ReadingTest {
     fixtures.collaborator(b.site(), editor, "VIEWER", new JsonObject());
     assertFalse(ok(get("/api/v1/chapters/" + b.paid() + "/read", editor.token(), null), 200).getBoolean("locked"));
     assertFalse(ok(get("/api/v1/chapters/" + b.paid() + "/read", fixtures.admin().token(), null), 200).getBoolean("locked"));
+    // membership is cached for the read path; removing the collaborator evicts it (through the outbox)
+    ok(get("/api/v1/chapters/" + b.paid() + "/read", editor.token(), null), 200);
+    assertEquals(204, api.delete("/api/v1/sites/" + b.site() + "/collaborators/" + editor.id(), b.author().token()).statusCode());
+    JsonObject removed = ok(settled("/api/v1/chapters/" + b.paid() + "/read", editor.token(),
+        r -> r.bodyAsJsonObject().getBoolean("locked")), 200);
+    assertTrue(removed.getBoolean("locked"), "a removed collaborator reads the preview again");
+    assertFalse(removed.encode().contains(SECRET));
     JsonObject tocForOwner = ok(get("/api/v1/series/" + b.series() + "/chapters/public", b.author().token(), null), 200);
     assertTrue(tocForOwner.getJsonArray("data").stream().noneMatch(c -> ((JsonObject) c).getBoolean("locked")));
 
