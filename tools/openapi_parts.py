@@ -514,9 +514,63 @@ for path in ("/api/v1/sites/by-slug/{slug}", "/api/v1/sites/by-domain/{domain}",
     get["responses"]["304"] = read_hdr
     get.setdefault("parameters", []).append({"name": "If-None-Match", "in": "header", "required": False, "schema": STR})
 
+# --- incoming webhooks (issue 6)
+W = "/api/v1/webhooks"
+received = S(received=BOOL, eventId=STR, duplicate=BOOL)
+def inbound_op(summary, param, headers):
+    o = op(summary, 200, received, errors=(400, 401, 404, 413, 503), auth=None, tag="webhooks",
+           params=(path_param(param),) + tuple({"name": h, "in": "header", "required": False, "schema": STR} for h in headers))
+    o["requestBody"] = {"required": True, "description": "the gateway's JSON event; verified over these exact bytes",
+                        "content": {"application/json": {"schema": {"type": "object"}}}}
+    return o
+webhooks = {
+    W + "/stripe/{authorPublicId}": {"post": inbound_op("Stripe events for an author (Stripe-Signature, 300 s tolerance)", "authorPublicId", ("Stripe-Signature",))},
+    W + "/razorpay/{authorPublicId}": {"post": inbound_op("Razorpay events for an author (X-Razorpay-Signature over the body)", "authorPublicId",
+                                                          ("X-Razorpay-Signature", "X-Razorpay-Event-Id"))},
+    W + "/xendit/{authorPublicId}": {"post": inbound_op("Xendit callbacks for an author (x-callback-token)", "authorPublicId", ("x-callback-token",))},
+    W + "/inbound/{sourceId}": {"post": inbound_op("Any sender signing with Standard Webhooks", "sourceId",
+                                                   ("webhook-id", "webhook-timestamp", "webhook-signature"))},
+    "/api/v1/payment-gateway/stripe/webhook-secret": {"post": op("Add a Stripe webhook signing secret (older ones stay valid 24 h)", 201,
+        REF("GatewaySecretAdded"), S(secret=STR), ("secret",), (403,), tag="webhooks")},
+    "/api/v1/payment-gateway/razorpay/webhook-secret": {"post": op("Add a Razorpay webhook secret (older ones stay valid 24 h)", 201,
+        REF("GatewaySecretAdded"), S(secret=STR), ("secret",), (403,), tag="webhooks")},
+    "/api/v1/payment-gateway/xendit/webhook-token": {"post": op("Add a Xendit callback token (older ones stay valid 24 h)", 201,
+        REF("GatewaySecretAdded"), S(token=STR), ("token",), (403,), tag="webhooks")},
+    "/api/v1/webhook-sources": {
+        "get": op("Your Standard Webhooks sources (never their secrets)", 200, S(data=ARR(REF("WebhookSource")), nextCursor=STR), errors=(403,), tag="webhooks"),
+        "post": op("Create a Standard Webhooks source; its secret is shown this once", 201, REF("WebhookSourceWithSecret"),
+                   S(name=STR), ("name",), (403,), tag="webhooks")},
+    "/api/v1/webhook-sources/{sourceId}/rotate-secret": {"post": op("A new secret for the source (the old one stays valid 24 h)", 200,
+        S(id=STR, secret=STR, createdAt=STR, previousSecretsValidForHours=INT), errors=(403, 404), tag="webhooks", params=(path_param("sourceId"),))},
+    "/api/v1/webhook-sources/{sourceId}": {"delete": op("Delete a source: its URL stops accepting events", 204, errors=(403, 404), tag="webhooks",
+        params=(path_param("sourceId"),))},
+    "/api/v1/admin/webhook-events": {"get": op("The inbox, newest first (admin)", 200, S(data=ARR(REF("WebhookEvent")), nextCursor=STR),
+        errors=(400, 403, 422), tag="webhooks", params=(
+            query("gateway", {"enum": ["stripe", "razorpay", "xendit", "standard"]}, "gateway"),
+            query("status", {"enum": ["RECEIVED", "PROCESSED", "IGNORED", "SUPERSEDED", "FAILED", "DEAD_LETTER"]}, "status"),
+            query("type", STR, "event type"), query("from", STR, "received at or after (ISO-8601)"),
+            query("to", STR, "received before (ISO-8601)"), query("cursor", STR, "from nextCursor"), query("limit", INT, "1–100")))},
+    "/api/v1/admin/webhook-events/{eventId}": {"get": op("One event with its payload and headers (admin)", 200,
+        {"allOf": [REF("WebhookEvent"), S(payload={"type": "object"}, headers={"type": "object"})]}, errors=(403, 404), tag="webhooks",
+        params=(path_param("eventId"),))},
+    "/api/v1/admin/webhook-events/{eventId}/replay": {"post": op("Process the event again from the start (admin)", 202,
+        S(id=STR, status=STR), errors=(403, 404), tag="webhooks", params=(path_param("eventId"),))},
+    "/api/v1/admin/webhook-rejections": {"get": op("The newest refused webhook attempts (admin)", 200, S(data=ARR(S(
+        at=STR, gateway=STR, pathId=STR, status=INT, code=STR)), nextCursor=STR), errors=(403,), tag="webhooks",
+        params=(query("limit", INT, "1–100"),))},
+}
+webhook_schemas = {
+    "GatewaySecretAdded": S(gateway=STR, createdAt=STR, webhookUrl=STR, previousSecretsValidForHours=INT),
+    "WebhookSource": S(id=STR, name=STR, createdAt=STR, webhookUrl=STR),
+    "WebhookSourceWithSecret": {"allOf": [REF("WebhookSource"), S(secret=STR)]},
+    "WebhookEvent": S(id=STR, gateway=STR, authorId=STR, sourceId=STR, eventType=STR, gatewayEventId=STR, objectId=STR,
+                      eventCreatedAt=STR, status={"enum": ["RECEIVED", "PROCESSED", "IGNORED", "SUPERSEDED", "FAILED", "DEAD_LETTER"]},
+                      retryCount=INT, nextRetryAt=STR, lastError=STR, receivedAt=STR, processedAt=STR),
+}
+
 out = os.path.join(os.path.dirname(__file__), "..", "src", "main", "resources", "openapi")
 for name, paths, sch in (("identity.json", identity, schemas), ("apikeys.json", apikeys, key_schemas),
-                         ("authoring.json", authoring, authoring_schemas)):
+                         ("authoring.json", authoring, authoring_schemas), ("webhooks.json", webhooks, webhook_schemas)):
     with open(os.path.join(out, name), "w") as f:
         json.dump({"paths": paths, "components": {"schemas": sch}}, f, indent=1)
         f.write("\n")

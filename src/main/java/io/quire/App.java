@@ -63,6 +63,12 @@ public final class App {
 
   /** Starts everything; {@code extraRoutes} lets tests mount routes of their own (empty in production). */
   public static App start(QuireConfig config, AppFiles files, List<RouteMount> extraRoutes) {
+    return start(config, files, extraRoutes, java.util.Map.of());
+  }
+
+  /** Tests add incoming-webhook handlers here (the real ones come with the features that own the events). */
+  public static App start(QuireConfig config, AppFiles files, List<RouteMount> extraRoutes,
+                          java.util.Map<String, io.quire.webhooks.WebhookHandler> webhookHandlers) {
     long started = System.nanoTime();
     if (config.jwt().generated()) {
       log.warn("jwt.secret (QUIRE_JWT_SECRET) is empty: using a random secret for this process only");
@@ -85,7 +91,8 @@ public final class App {
       invalidations = new InvalidationBridge(vertx, config.redis(), ReadCache.shared(vertx, config));
       invalidations.start();
       AtomicBoolean draining = new AtomicBoolean(false);
-      AppContext context = new AppContext(config, registry, changesets, draining, List.copyOf(extraRoutes));
+      AppContext context = new AppContext(config, registry, changesets, draining, List.copyOf(extraRoutes),
+          java.util.Map.copyOf(webhookHandlers));
       List<String> background = new ArrayList<>();
       String http = null;
       for (String name : DEPLOY_ORDER) {

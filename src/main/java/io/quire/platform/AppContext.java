@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What every verticle of one process is given: the configuration, the metrics registry, the process's
- * lifecycle flags, and (tests only) extra routes to mount.
+ * lifecycle flags, and (tests only) extra routes to mount and extra incoming-webhook handlers.
  *
  * @param expectedChangesets how many changesets this build's migrations applied; readiness fails if the
  *     database reports fewer (restored from an old dump, or migrated by nobody)
@@ -17,4 +17,5 @@ public record AppContext(
     PrometheusMeterRegistry metrics,
     int expectedChangesets,
     AtomicBoolean draining,
-    List<RouteMount> extraRoutes) {}
+    List<RouteMount> extraRoutes,
+    java.util.Map<String, io.quire.webhooks.WebhookHandler> extraWebhookHandlers) {}

@@ -40,6 +40,12 @@ import io.quire.sites.PageRoutes;
 import io.quire.sites.PageService;
 import io.quire.sites.SiteRoutes;
 import io.quire.sites.SiteService;
+import io.quire.platform.crypto.Encryptor;
+import io.quire.webhooks.AdminInboxRoutes;
+import io.quire.webhooks.InboundRoutes;
+import io.quire.webhooks.Rejections;
+import io.quire.webhooks.SecretRoutes;
+import io.quire.webhooks.WebhookSecrets;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.AllowForwardHeaders;
@@ -85,7 +91,8 @@ public final class ApiRouter {
       router.route().handler(cors(config.http()));
     }
     router.route().handler(new BodyLimits(config.http().bodyLimitBytes())
-        .override(ChapterImport.PATHS, ChapterImport.MAX_BYTES));
+        .override(ChapterImport.PATHS, ChapterImport.MAX_BYTES)
+        .override("/api/v1/webhooks/*", config.webhooks().maxBodyBytes()));
 
     router.route("/api/*").handler(Responses.publicCacheControl(ReadingRoutes.publicCacheControl(config.reading())));
     ReadCache readCache = ReadCache.shared(vertx, config);
@@ -111,6 +118,10 @@ public final class ApiRouter {
     new PageRoutes(new PageService(vertx, pool)).mount(router);
     new CollaboratorRoutes(new CollaboratorService(pool, new Mailer(new JobQueue(config.jobs())), config.publicBaseUrl())).mount(router);
     new Content(vertx, pool, config, sites).mount(router);
+    Rejections rejections = new Rejections(redis, app.metrics(), config);
+    new InboundRoutes(new Bus(vertx), rejections).mount(router);
+    new SecretRoutes(new WebhookSecrets(pool, new Encryptor(config.security().encryptionKey()), config.publicBaseUrl())).mount(router);
+    new AdminInboxRoutes(pool, new JobQueue(config.jobs()), rejections, config.webhooks().maxAttempts()).mount(router);
 
     // --- operations
     new HealthRoutes(new ReadinessChecks(app, pool, redis, new Bus(vertx), readCache)).mount(router);

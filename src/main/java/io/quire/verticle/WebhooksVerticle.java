@@ -1,16 +1,40 @@
 package io.quire.verticle;
 
 import io.quire.platform.AppContext;
+import io.quire.platform.bus.Bus;
+import io.quire.platform.config.QuireConfig;
+import io.quire.platform.crypto.Encryptor;
+import io.quire.platform.db.PgPools;
+import io.quire.platform.jobs.Backoff;
+import io.quire.platform.jobs.JobQueue;
+import io.quire.platform.jobs.JobWorker;
+import io.quire.platform.redis.RedisClients;
+import io.quire.webhooks.Inbound;
+import io.quire.webhooks.Inbox;
+import io.quire.webhooks.InboxProcessor;
+import io.quire.webhooks.Rejections;
+import io.quire.webhooks.WebhookHandler;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Redis;
+import io.vertx.sqlclient.Pool;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
 
 /**
- * Will own the inbound webhook inbox and outbound deliveries; until those land it only answers the
- * readiness check, so {@code QUIRE_VERTICLES=webhooks} pods already deploy and report.
+ * The webhook inbox: takes raw events from the HTTP verticle over the event bus, verifies and commits them
+ * ({@link Inbox}), and processes them afterwards with its own job worker, which claims only
+ * {@code webhooks.process} jobs ({@link InboxProcessor}). Handlers come from the features that own the events.
  */
 public final class WebhooksVerticle extends VerticleBase {
   private final AppContext app;
+  private Pool pool;
+  private Redis redis;
+  private JobWorker jobs;
 
   public WebhooksVerticle(AppContext app) {
     this.app = app;
@@ -18,6 +42,29 @@ public final class WebhooksVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    return StatusReplies.register(vertx, "webhooks", () -> new JsonObject().put("env", app.config().env())).completion();
+    QuireConfig config = app.config();
+    pool = PgPools.shared(vertx, config.pg(), "main");
+    redis = RedisClients.create(vertx, config.redis());
+    Inbox inbox = new Inbox(pool, new Encryptor(config.security().encryptionKey()), new JobQueue(config.jobs()),
+        new Rejections(redis, app.metrics(), config), config.webhooks(), Clock.systemUTC());
+    Map<String, WebhookHandler> handlers = new HashMap<>(app.extraWebhookHandlers());
+    InboxProcessor processor = new InboxProcessor(pool, handlers, new Backoff(config.jobs().backoffBaseMs(), config.jobs().backoffMaxMs()));
+    String workerId = ManagementFactory.getRuntimeMXBean().getName() + "/webhooks/" + UUID.randomUUID().toString().substring(0, 8);
+    jobs = new JobWorker(vertx, pool, Map.of(Inbox.PROCESS_JOB, processor), config.jobs(), workerId);
+    jobs.start();
+    return new Bus(vertx).reply(Inbound.ADDRESS, in -> inbox.receive(in).onSuccess(outcome -> {
+          if (outcome.status() == 200 && !outcome.duplicate()) {
+            jobs.wake(); // processed right after the answer, not at the next poll
+          }
+        })).completion()
+        .compose(v -> StatusReplies.register(vertx, "webhooks", () -> new JsonObject().put("env", config.env())).completion());
+  }
+
+  /** Stops claiming, lets running processing finish (bounded), then closes the connections. */
+  @Override
+  public Future<?> stop() {
+    return jobs.stop(app.config().http().shutdownTimeoutSeconds() * 1000L)
+        .eventually(() -> redis.close())
+        .eventually(() -> pool.close());
   }
 }

@@ -62,6 +62,7 @@ public final class TestApp implements AutoCloseable {
   /** Everything a test may vary: env overrides, extra routes, an existing database. */
   public static final class Builder {
     private final Map<String, String> env = new HashMap<>();
+    private final Map<String, io.quire.webhooks.WebhookHandler> webhookHandlers = new HashMap<>();
     private final List<RouteMount> routes = new ArrayList<>();
     private PgTarget database;
 
@@ -72,6 +73,12 @@ public final class TestApp implements AutoCloseable {
 
     public Builder routes(RouteMount mount) {
       routes.add(mount);
+      return this;
+    }
+
+    /** An incoming-webhook handler for {@code gateway:type}, as a feature would register it. */
+    public Builder webhookHandler(String gateway, String type, io.quire.webhooks.WebhookHandler handler) {
+      webhookHandlers.put(io.quire.webhooks.WebhookHandler.key(gateway, type), handler);
       return this;
     }
 
@@ -99,7 +106,7 @@ public final class TestApp implements AutoCloseable {
       boolean owns = database == null;
       PgTarget target = owns ? TestDatabases.fresh() : database;
       QuireConfig config = config(target);
-      App app = App.start(config, new AppFiles(Path.of(".")), routes);
+      App app = App.start(config, new AppFiles(Path.of(".")), routes, webhookHandlers);
       return new TestApp(app, config, target, owns);
     }
   }

@@ -29,7 +29,8 @@ public record QuireConfig(
     RateLimit rateLimit,
     Mail mail,
     Content content,
-    Reading reading) {
+    Reading reading,
+    Webhooks webhooks) {
 
   /** The verticle names {@code QUIRE_VERTICLES} may list. */
   public static final Set<String> VERTICLE_NAMES = Set.of("http", "ingest", "webhooks", "workers");
@@ -112,6 +113,12 @@ public record QuireConfig(
     }
     return java.util.Map.copyOf(classes);
   }
+
+  /**
+   * Incoming webhooks: signed timestamps within {@code toleranceSeconds} of now, bodies up to {@code maxBodyBytes},
+   * processing tried {@code maxAttempts} times before DEAD_LETTER, the newest {@code rejectionLogSize} refusals kept.
+   */
+  public record Webhooks(int toleranceSeconds, long maxBodyBytes, int maxAttempts, int rejectionLogSize) {}
 
   /** Outgoing mail; with no {@code smtp.host} mail is stored and logged instead of sent. */
   public record Mail(String from, Smtp smtp) {}
@@ -235,6 +242,8 @@ public record QuireConfig(
         new Reading(r.integer("reading.publicMaxAgeSeconds", 0, 86_400), r.integer("reading.staleWhileRevalidateSeconds", 0, 604_800),
             new Cache(r.bool("reading.cache.enabled"), r.integer("reading.cache.maxMegabytes", 1, 1_000_000),
                 r.integer("reading.cache.ttlSeconds", 1, 86_400), r.bool("reading.cache.redis"),
-                r.integer("reading.cache.redisTimeoutMs", 5, 60_000)), r.integer("reading.viewFlushMillis", 10, 3_600_000)));
+                r.integer("reading.cache.redisTimeoutMs", 5, 60_000)), r.integer("reading.viewFlushMillis", 10, 3_600_000)),
+        new Webhooks(r.integer("webhooks.toleranceSeconds", 1, 86_400), r.longValue("webhooks.maxBodyBytes", 1024, 64L << 20),
+            r.integer("webhooks.maxAttempts", 1, 100), r.integer("webhooks.rejectionLogSize", 1, 1_000_000)));
   }
 }

@@ -35,7 +35,7 @@ class OpenApiCoverageTest {
   static void build() {
     vertx = Vertx.vertx();
     QuireConfig config = TestApp.builder().config(TestDatabases.server());
-    AppContext app = new AppContext(config, Metrics.newRegistry(), 0, new AtomicBoolean(), List.of());
+    AppContext app = new AppContext(config, Metrics.newRegistry(), 0, new AtomicBoolean(), List.of(), java.util.Map.of());
     // clients connect lazily: building the router touches neither PostgreSQL nor Redis
     router = ApiRouter.create(vertx, app, PgPools.shared(vertx, config.pg(), "openapi-test"),
         RedisClients.create(vertx, config.redis()));

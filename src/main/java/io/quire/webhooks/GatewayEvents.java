@@ -1,0 +1,103 @@
+package io.quire.webhooks;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/**
+ * What the inbox needs to know of a verified event, read from each gateway's own shape: its id (the dedupe key),
+ * its type (which handler), the object it is about (events of one object are applied in order) and when the
+ * gateway created it.
+ */
+public final class GatewayEvents {
+  private GatewayEvents() {}
+
+  /** {@code objectId} and {@code createdAt} may be null: such events are applied as they come. */
+  public record Parsed(String eventId, String type, String objectId, OffsetDateTime createdAt) {}
+
+  /** Null when the payload lacks an id or a type. */
+  public static Parsed parse(String gateway, JsonObject body, Map<String, String> headers) {
+    Parsed parsed = switch (gateway) {
+      case "stripe" -> stripe(body);
+      case "razorpay" -> razorpay(body, headers);
+      case "xendit" -> xendit(body, headers);
+      default -> standard(body, headers);
+    };
+    return parsed.eventId() == null || parsed.eventId().isBlank() || parsed.type() == null || parsed.type().isBlank()
+        ? null : parsed;
+  }
+
+  /** Stripe: ordering by subscription when the object belongs to one, else by customer, else by the object. */
+  private static Parsed stripe(JsonObject body) {
+    JsonObject object = body.getJsonObject("data", new JsonObject()).getJsonObject("object", new JsonObject());
+    String objectId = "subscription".equals(object.getString("object")) ? object.getString("id")
+        : firstString(object, "subscription", "customer", "id");
+    return new Parsed(body.getString("id"), body.getString("type"), objectId, epoch(body.getValue("created")));
+  }
+
+  /** Razorpay: the id comes in {@code x-razorpay-event-id}; the object is the subscription, payment, order or refund. */
+  private static Parsed razorpay(JsonObject body, Map<String, String> headers) {
+    JsonObject payload = body.getJsonObject("payload", new JsonObject());
+    String objectId = null;
+    for (String kind : new String[] {"subscription", "payment", "order", "refund"}) {
+      JsonObject entity = payload.getJsonObject(kind, new JsonObject()).getJsonObject("entity");
+      if (entity != null && entity.getString("id") != null) {
+        objectId = kind.equals("payment") && entity.getString("subscription_id") != null ? entity.getString("subscription_id")
+            : entity.getString("id");
+        break;
+      }
+    }
+    return new Parsed(headers.get("x-razorpay-event-id"), body.getString("event"), objectId, epoch(body.getValue("created_at")));
+  }
+
+  /** Xendit callbacks carry the object itself; its id and status (and update time) make the event id. */
+  private static Parsed xendit(JsonObject body, Map<String, String> headers) {
+    JsonObject data = body.getJsonObject("data", body);
+    String objectId = firstString(data, "recurring_id", "external_id", "id");
+    String status = data.getString("status");
+    String updated = firstString(data, "updated", "created");
+    String eventId = headers.get("webhook-id") != null ? headers.get("webhook-id")
+        : data.getString("id") == null ? null : data.getString("id") + ":" + status + ":" + updated;
+    String type = body.getString("event") != null ? body.getString("event")
+        : status == null ? null : "invoice." + status.toLowerCase(java.util.Locale.ROOT);
+    return new Parsed(eventId, type, objectId, iso(updated));
+  }
+
+  /** Standard Webhooks: {@code {type, timestamp, data}} with the id in {@code webhook-id}. */
+  private static Parsed standard(JsonObject body, Map<String, String> headers) {
+    JsonObject data = body.getJsonObject("data", new JsonObject());
+    OffsetDateTime created = iso(body.getString("timestamp"));
+    if (created == null && headers.get("webhook-timestamp") != null) {
+      created = epoch(headers.get("webhook-timestamp"));
+    }
+    return new Parsed(headers.get("webhook-id"), body.getString("type"), data.getString("id"), created);
+  }
+
+  private static String firstString(JsonObject o, String... names) {
+    for (String name : names) {
+      if (o.getValue(name) instanceof String s && !s.isBlank()) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private static OffsetDateTime epoch(Object value) {
+    try {
+      long seconds = value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value).trim());
+      return Instant.ofEpochSecond(seconds).atOffset(ZoneOffset.UTC);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static OffsetDateTime iso(String value) {
+    try {
+      return value == null ? null : OffsetDateTime.parse(value);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+}

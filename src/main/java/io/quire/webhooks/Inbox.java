@@ -1,0 +1,137 @@
+package io.quire.webhooks;
+
+import io.quire.platform.config.QuireConfig;
+import io.quire.platform.crypto.Encryptor;
+import io.quire.platform.ids.Ids;
+import io.quire.platform.jobs.JobQueue;
+import io.quire.platform.jobs.JobRequest;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The receiving half of the inbox, in the webhooks verticle: finds the sender's secrets, checks the signature
+ * over the raw bytes, and commits the event (with its processing job) before the sender gets its 2xx. A
+ * duplicate (same gateway and event id) is acknowledged and not stored again. Every refusal is recorded.
+ */
+public final class Inbox {
+  public static final String PROCESS_JOB = "webhooks.process";
+
+  private final Pool pool;
+  private final Encryptor encryptor;
+  private final JobQueue jobs;
+  private final Rejections rejections;
+  private final QuireConfig.Webhooks config;
+  private final java.time.Clock clock;
+
+  public Inbox(Pool pool, Encryptor encryptor, JobQueue jobs, Rejections rejections, QuireConfig.Webhooks config,
+               java.time.Clock clock) {
+    this.pool = pool;
+    this.encryptor = encryptor;
+    this.jobs = jobs;
+    this.rejections = rejections;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /** Never fails for a sender's mistake: those are outcomes; a failed future means the inbox itself is down (503). */
+  public Future<Inbound.Outcome> receive(Inbound in) {
+    UUID pathId = uuid(in.pathId());
+    boolean source = in.gateway().equals("standard");
+    if (pathId == null) {
+      return Future.succeededFuture(reject(in, 404, source ? "webhook.unknown_source" : "webhook.unknown_author",
+          source ? "No such webhook source." : "No such author."));
+    }
+    Future<io.vertx.sqlclient.RowSet<Row>> owner = source
+        ? pool.preparedQuery(InboxSql.SOURCE_SECRETS).execute(Tuple.of(pathId))
+        : pool.preparedQuery(InboxSql.AUTHOR_SECRETS).execute(Tuple.of(pathId, in.gateway()));
+    return owner.compose(rows -> {
+      if (rows.size() == 0) {
+        return Future.succeededFuture(reject(in, 404, source ? "webhook.unknown_source" : "webhook.unknown_author",
+            source ? "No such webhook source." : "No such author."));
+      }
+      UUID ownerId = null;
+      List<String> secrets = new ArrayList<>();
+      for (Row r : rows) {
+        ownerId = r.getUUID("owner_id");
+        if (r.getString("secret_encrypted") != null) {
+          secrets.add(encryptor.decrypt(r.getString("secret_encrypted")));
+        }
+      }
+      Inbound.Outcome refused = verify(in, secrets);
+      if (refused != null) {
+        return Future.succeededFuture(refused);
+      }
+      JsonObject body;
+      GatewayEvents.Parsed event;
+      try {
+        body = in.body().toJsonObject();
+        event = GatewayEvents.parse(in.gateway(), body, in.headers());
+      } catch (RuntimeException e) {
+        body = null;
+        event = null;
+      }
+      if (event == null) {
+        return Future.succeededFuture(reject(in, 400, "webhook.invalid_payload",
+            "The body must be the gateway's JSON event, with its id and type."));
+      }
+      return store(in, ownerId, source ? pathId : null, body, event);
+    });
+  }
+
+  private Inbound.Outcome verify(Inbound in, List<String> secrets) {
+    long now = clock.instant().getEpochSecond();
+    Signatures.Result result = switch (in.gateway()) {
+      case "stripe" -> Signatures.stripe(in.headers(), in.body(), secrets, now, config.toleranceSeconds());
+      case "razorpay" -> Signatures.razorpay(in.headers(), in.body(), secrets);
+      case "xendit" -> Signatures.xendit(in.headers(), secrets);
+      default -> Signatures.standard(in.headers(), in.body(), secrets, now, config.toleranceSeconds());
+    };
+    return switch (result) {
+      case VALID -> null;
+      case MISSING -> reject(in, 400, "webhook.signature_missing", "The request carries no signature.");
+      case STALE -> reject(in, 401, "webhook.timestamp_stale",
+          "The signed timestamp is more than " + config.toleranceSeconds() + " seconds away from now.");
+      case INVALID -> reject(in, 401, "webhook.signature_invalid", "The signature does not match a configured secret.");
+    };
+  }
+
+  private Future<Inbound.Outcome> store(Inbound in, UUID ownerId, UUID sourceId, JsonObject body, GatewayEvents.Parsed e) {
+    UUID id = Ids.newId();
+    JsonObject headers = new JsonObject();
+    in.headers().forEach((name, value) -> {
+      if (!name.equals("authorization") && !name.equals("cookie")) {
+        headers.put(name, value);
+      }
+    });
+    Tuple row = Tuple.tuple().addUUID(id).addString(in.gateway()).addUUID(ownerId).addUUID(sourceId).addString(e.type())
+        .addString(e.eventId()).addString(e.objectId()).addOffsetDateTime(e.createdAt()).addValue(body).addValue(headers);
+    return pool.withTransaction(tx -> tx.preparedQuery(InboxSql.INSERT_EVENT).execute(row).compose(inserted -> {
+      if (inserted.size() == 0) {
+        return tx.preparedQuery(InboxSql.EXISTING_EVENT).execute(Tuple.of(in.gateway(), e.eventId()))
+            .map(existing -> Inbound.Outcome.accepted(existing.iterator().next().getUUID("id"), true));
+      }
+      return jobs.enqueue(tx, JobRequest.of(PROCESS_JOB, new JsonObject().put("eventId", id.toString()))
+              .maxAttempts(config.maxAttempts()))
+          .map(job -> Inbound.Outcome.accepted(id, false));
+    }));
+  }
+
+  private Inbound.Outcome reject(Inbound in, int status, String code, String detail) {
+    rejections.record(in.gateway(), in.pathId(), status, code);
+    return Inbound.Outcome.rejected(status, code, detail);
+  }
+
+  private static UUID uuid(String s) {
+    try {
+      return UUID.fromString(s);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+}
