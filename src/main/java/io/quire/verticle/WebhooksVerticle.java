@@ -6,7 +6,6 @@ import io.quire.platform.config.QuireConfig;
 import io.quire.platform.crypto.Encryptor;
 import io.quire.platform.db.PgPools;
 import io.quire.platform.jobs.Backoff;
-import io.quire.platform.jobs.JobQueue;
 import io.quire.platform.jobs.JobWorker;
 import io.quire.platform.redis.RedisClients;
 import io.quire.webhooks.Inbound;
@@ -33,6 +32,7 @@ import java.util.UUID;
 public final class WebhooksVerticle extends VerticleBase {
   private final AppContext app;
   private Pool pool;
+  private Pool inboxPool;
   private Redis redis;
   private JobWorker jobs;
 
@@ -45,12 +45,18 @@ public final class WebhooksVerticle extends VerticleBase {
     QuireConfig config = app.config();
     pool = PgPools.shared(vertx, config.pg(), "main");
     redis = RedisClients.create(vertx, config.redis());
-    Inbox inbox = new Inbox(pool, new Encryptor(config.security().encryptionKey()), new JobQueue(config.jobs()),
+    // acknowledgements get their own connections, so a processing backlog never delays a gateway's 2xx
+    inboxPool = PgPools.shared(vertx, config.pg(), "inbox");
+    Inbox inbox = new Inbox(inboxPool, new Encryptor(config.security().encryptionKey()),
         new Rejections(redis, app.metrics(), config), config.webhooks(), Clock.systemUTC());
     Map<String, WebhookHandler> handlers = new HashMap<>(app.extraWebhookHandlers());
     InboxProcessor processor = new InboxProcessor(pool, handlers, new Backoff(config.jobs().backoffBaseMs(), config.jobs().backoffMaxMs()));
     String workerId = ManagementFactory.getRuntimeMXBean().getName() + "/webhooks/" + UUID.randomUUID().toString().substring(0, 8);
-    jobs = new JobWorker(vertx, pool, Map.of(Inbox.PROCESS_JOB, processor), config.jobs(), workerId);
+    // its own worker, sized for bursts from the gateways: more events at once than the general job worker takes
+    QuireConfig.Jobs j = config.jobs();
+    QuireConfig.Jobs sized = new QuireConfig.Jobs(j.pollIntervalMs(), Math.max(j.batchSize(), config.webhooks().processConcurrency()),
+        config.webhooks().processConcurrency(), j.leaseSeconds(), j.maxAttempts(), j.backoffBaseMs(), j.backoffMaxMs(), j.retentionDays());
+    jobs = new JobWorker(vertx, pool, Map.of(Inbox.PROCESS_JOB, processor), sized, workerId);
     jobs.start();
     return new Bus(vertx).reply(Inbound.ADDRESS, in -> inbox.receive(in).onSuccess(outcome -> {
           if (outcome.status() == 200 && !outcome.duplicate()) {
@@ -65,6 +71,7 @@ public final class WebhooksVerticle extends VerticleBase {
   public Future<?> stop() {
     return jobs.stop(app.config().http().shutdownTimeoutSeconds() * 1000L)
         .eventually(() -> redis.close())
+        .eventually(() -> inboxPool.close())
         .eventually(() -> pool.close());
   }
 }

@@ -3,8 +3,8 @@ package io.quire.webhooks;
 import io.quire.platform.config.QuireConfig;
 import io.quire.platform.crypto.Encryptor;
 import io.quire.platform.ids.Ids;
-import io.quire.platform.jobs.JobQueue;
-import io.quire.platform.jobs.JobRequest;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -24,16 +24,25 @@ public final class Inbox {
 
   private final Pool pool;
   private final Encryptor encryptor;
-  private final JobQueue jobs;
+  /** Who owns a path id and their decrypted secrets, briefly: a burst from one gateway costs one lookup. */
+  private final Cache<String, Owner> owners = Caffeine.newBuilder().maximumSize(10_000)
+      .expireAfterWrite(java.time.Duration.ofSeconds(OWNER_CACHE_SECONDS)).build();
   private final Rejections rejections;
   private final QuireConfig.Webhooks config;
   private final java.time.Clock clock;
 
-  public Inbox(Pool pool, Encryptor encryptor, JobQueue jobs, Rejections rejections, QuireConfig.Webhooks config,
-               java.time.Clock clock) {
+  /**
+   * How long a sender's secrets are reused without a lookup. A secret added meanwhile is seen at most this late;
+   * rotation is unharmed, since the previous secrets stay valid for a day.
+   */
+  static final int OWNER_CACHE_SECONDS = 5;
+
+  /** The owner of a path id (null when there is none) and their active secrets. */
+  private record Owner(UUID id, List<String> secrets) {}
+
+  public Inbox(Pool pool, Encryptor encryptor, Rejections rejections, QuireConfig.Webhooks config, java.time.Clock clock) {
     this.pool = pool;
     this.encryptor = encryptor;
-    this.jobs = jobs;
     this.rejections = rejections;
     this.config = config;
     this.clock = clock;
@@ -47,22 +56,13 @@ public final class Inbox {
       return Future.succeededFuture(reject(in, 404, source ? "webhook.unknown_source" : "webhook.unknown_author",
           source ? "No such webhook source." : "No such author."));
     }
-    Future<io.vertx.sqlclient.RowSet<Row>> owner = source
-        ? pool.preparedQuery(InboxSql.SOURCE_SECRETS).execute(Tuple.of(pathId))
-        : pool.preparedQuery(InboxSql.AUTHOR_SECRETS).execute(Tuple.of(pathId, in.gateway()));
-    return owner.compose(rows -> {
-      if (rows.size() == 0) {
+    return owner(in.gateway(), pathId, source).compose(owner -> {
+      if (owner.id() == null) {
         return Future.succeededFuture(reject(in, 404, source ? "webhook.unknown_source" : "webhook.unknown_author",
             source ? "No such webhook source." : "No such author."));
       }
-      UUID ownerId = null;
-      List<String> secrets = new ArrayList<>();
-      for (Row r : rows) {
-        ownerId = r.getUUID("owner_id");
-        if (r.getString("secret_encrypted") != null) {
-          secrets.add(encryptor.decrypt(r.getString("secret_encrypted")));
-        }
-      }
+      UUID ownerId = owner.id();
+      List<String> secrets = owner.secrets();
       Inbound.Outcome refused = verify(in, secrets);
       if (refused != null) {
         return Future.succeededFuture(refused);
@@ -81,6 +81,30 @@ public final class Inbox {
             "The body must be the gateway's JSON event, with its id and type."));
       }
       return store(in, ownerId, source ? pathId : null, body, event);
+    });
+  }
+
+  private Future<Owner> owner(String gateway, UUID pathId, boolean source) {
+    String key = gateway + ":" + pathId;
+    Owner cached = owners.getIfPresent(key);
+    if (cached != null) {
+      return Future.succeededFuture(cached);
+    }
+    Future<io.vertx.sqlclient.RowSet<Row>> rows = source
+        ? pool.preparedQuery(InboxSql.SOURCE_SECRETS).execute(Tuple.of(pathId))
+        : pool.preparedQuery(InboxSql.AUTHOR_SECRETS).execute(Tuple.of(pathId, gateway));
+    return rows.map(found -> {
+      UUID id = null;
+      List<String> secrets = new ArrayList<>();
+      for (Row r : found) {
+        id = r.getUUID("owner_id");
+        if (r.getString("secret_encrypted") != null) {
+          secrets.add(encryptor.decrypt(r.getString("secret_encrypted")));
+        }
+      }
+      Owner owner = new Owner(id, List.copyOf(secrets));
+      owners.put(key, owner);
+      return owner;
     });
   }
 
@@ -111,15 +135,11 @@ public final class Inbox {
     });
     Tuple row = Tuple.tuple().addUUID(id).addString(in.gateway()).addUUID(ownerId).addUUID(sourceId).addString(e.type())
         .addString(e.eventId()).addString(e.objectId()).addOffsetDateTime(e.createdAt()).addValue(body).addValue(headers);
-    return pool.withTransaction(tx -> tx.preparedQuery(InboxSql.INSERT_EVENT).execute(row).compose(inserted -> {
-      if (inserted.size() == 0) {
-        return tx.preparedQuery(InboxSql.EXISTING_EVENT).execute(Tuple.of(in.gateway(), e.eventId()))
-            .map(existing -> Inbound.Outcome.accepted(existing.iterator().next().getUUID("id"), true));
-      }
-      return jobs.enqueue(tx, JobRequest.of(PROCESS_JOB, new JsonObject().put("eventId", id.toString()))
-              .maxAttempts(config.maxAttempts()))
-          .map(job -> Inbound.Outcome.accepted(id, false));
-    }));
+    row.addUUID(Ids.newId()).addInteger(config.maxAttempts());
+    return pool.preparedQuery(InboxSql.INSERT_EVENT).execute(row).compose(rows -> rows.size() > 0
+        ? Future.succeededFuture(Inbound.Outcome.accepted(rows.iterator().next().getUUID("id"), rows.iterator().next().getBoolean("duplicate")))
+        : pool.preparedQuery(InboxSql.EXISTING_EVENT).execute(Tuple.of(in.gateway(), e.eventId()))
+            .map(existing -> Inbound.Outcome.accepted(existing.iterator().next().getUUID("id"), true)));
   }
 
   private Inbound.Outcome reject(Inbound in, int status, String code, String detail) {

@@ -19,12 +19,26 @@ final class InboxSql {
        WHERE src.id = $1 AND src.deleted_at IS NULL
       """;
 
+  /**
+   * The event and its processing job in one statement, so one round trip (and one commit) acknowledges an event.
+   * The job row is what {@code JobQueue.enqueue} would write, without the NOTIFY: the webhooks verticle wakes its
+   * own worker. A duplicate inserts nothing and returns the stored event's id with {@code duplicate} true (no row
+   * when that event's transaction committed after this statement began: the caller looks again).
+   */
   static final String INSERT_EVENT = """
-      INSERT INTO webhook_events (id, gateway, author_id, source_id, event_type, gateway_event_id, object_id,
-                                  event_created_at, payload, headers, signature_valid)
-      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, true)
-      ON CONFLICT (gateway, gateway_event_id) DO NOTHING
-      RETURNING id
+      WITH event AS (
+        INSERT INTO webhook_events (id, gateway, author_id, source_id, event_type, gateway_event_id, object_id,
+                                    event_created_at, payload, headers, signature_valid)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, true)
+        ON CONFLICT (gateway, gateway_event_id) DO NOTHING
+        RETURNING id
+      ), job AS (
+        INSERT INTO jobs (id, type, payload, run_at, max_attempts)
+        SELECT $11, 'webhooks.process', jsonb_build_object('eventId', id::text), now(), $12 FROM event
+      )
+      SELECT id, false AS duplicate FROM event
+      UNION ALL
+      SELECT id, true FROM webhook_events WHERE gateway = $2 AND gateway_event_id = $6 AND NOT EXISTS (SELECT 1 FROM event)
       """;
 
   static final String EXISTING_EVENT = "SELECT id FROM webhook_events WHERE gateway = $1 AND gateway_event_id = $2";

@@ -241,6 +241,8 @@ class InboundWebhooksTest {
     Eventually.await(() -> applied.containsAll(List.of(rzpEvent, msgId)) && applied.stream().anyMatch(e -> e.endsWith(":PAID:2026-11-22T10:00:00.000Z")),
         10_000, "all three to be applied");
     assertEquals(204, api.delete("/api/v1/webhook-sources/" + source.getString("id"), author.token()).statusCode());
+    // senders are cached for a few seconds in the inbox: a deleted source stops accepting within that
+    Eventually.await(() -> post(path, body, headers).statusCode() == 404, 10_000, "the deleted source to be refused");
     problem(post(path, body, headers), 404, "webhook.unknown_source");
   }
 }

@@ -116,9 +116,10 @@ public record QuireConfig(
 
   /**
    * Incoming webhooks: signed timestamps within {@code toleranceSeconds} of now, bodies up to {@code maxBodyBytes},
-   * processing tried {@code maxAttempts} times before DEAD_LETTER, the newest {@code rejectionLogSize} refusals kept.
+   * processing tried {@code maxAttempts} times before DEAD_LETTER ({@code processConcurrency} events at once), the
+   * newest {@code rejectionLogSize} refusals kept.
    */
-  public record Webhooks(int toleranceSeconds, long maxBodyBytes, int maxAttempts, int rejectionLogSize) {}
+  public record Webhooks(int toleranceSeconds, long maxBodyBytes, int maxAttempts, int processConcurrency, int rejectionLogSize) {}
 
   /** Outgoing mail; with no {@code smtp.host} mail is stored and logged instead of sent. */
   public record Mail(String from, Smtp smtp) {}
@@ -244,6 +245,7 @@ public record QuireConfig(
                 r.integer("reading.cache.ttlSeconds", 1, 86_400), r.bool("reading.cache.redis"),
                 r.integer("reading.cache.redisTimeoutMs", 5, 60_000)), r.integer("reading.viewFlushMillis", 10, 3_600_000)),
         new Webhooks(r.integer("webhooks.toleranceSeconds", 1, 86_400), r.longValue("webhooks.maxBodyBytes", 1024, 64L << 20),
-            r.integer("webhooks.maxAttempts", 1, 100), r.integer("webhooks.rejectionLogSize", 1, 1_000_000)));
+            r.integer("webhooks.maxAttempts", 1, 100), r.integer("webhooks.processConcurrency", 1, 1000),
+            r.integer("webhooks.rejectionLogSize", 1, 1_000_000)));
   }
 }
