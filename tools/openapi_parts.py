@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
-"""Writes the OpenAPI parts identity.json, apikeys.json and authoring.json (src/main/resources/openapi/) from
+"""Writes the OpenAPI parts identity.json, apikeys.json, authoring.json and webhooks.json (src/main/resources/openapi/) from
 the route tables below.
 
 Edit the tables, run `python3 tools/openapi_parts.py`, commit the outputs. OpenApiCoverageTest checks
 that every mounted route is documented and every documented route mounted.
 """
-import json, os
+import json
+import re, os
 
 S = lambda **p: {"type": "object", "properties": p}
 STR = {"type": "string"}
@@ -514,7 +515,9 @@ for path in ("/api/v1/sites/by-slug/{slug}", "/api/v1/sites/by-domain/{domain}",
     get["responses"]["304"] = read_hdr
     get.setdefault("parameters", []).append({"name": "If-None-Match", "in": "header", "required": False, "schema": STR})
 
-# --- incoming webhooks (issue 6)
+# --- webhooks in and out (issue 6); the outgoing event list is Deliveries.EVENT_TYPES
+EVENT_TYPES = [t for t in re.findall(r'"([a-z_]+\.[a-z_]+)"', open(os.path.join(os.path.dirname(__file__), "..", "src", "main", "java",
+    "io", "quire", "webhooks", "Deliveries.java")).read().split("EVENT_TYPES = List.of(")[1].split(");")[0])]
 W = "/api/v1/webhooks"
 received = S(received=BOOL, eventId=STR, duplicate=BOOL)
 def inbound_op(summary, param, headers):
@@ -559,7 +562,37 @@ webhooks = {
         at=STR, gateway=STR, pathId=STR, status=INT, code=STR)), nextCursor=STR), errors=(403,), tag="webhooks",
         params=(query("limit", INT, "1–100"),))},
 }
+WH = "/api/v1/webhooks/{webhookId}"
+wh_p = path_param("webhookId")
+endpoint_body = S(name=STR, description=STR, url=STR, events=ARR(STR), secret=STR)
+webhooks.update({
+    "/api/v1/sites/{siteId}/webhooks": {
+        "get": op("The site's webhook endpoints (never their secrets)", 200, S(data=ARR(REF("OutgoingWebhook")), nextCursor=STR),
+                  errors=(403, 404), tag="webhooks", params=(path_param("siteId"),)),
+        "post": op("Add an endpoint; its signing secret (whsec_…) is shown this once. Events: " + ", ".join(EVENT_TYPES)
+                   + ", or wildcards such as chapter.* and *", 201, {"allOf": [REF("OutgoingWebhook"), S(secret=STR)]},
+                   endpoint_body, ("name", "url", "events"), (403, 404), tag="webhooks", params=(path_param("siteId"),))},
+    WH: {
+        "get": op("One endpoint", 200, REF("OutgoingWebhook"), errors=(404,), tag="webhooks", params=(wh_p,)),
+        "patch": op("Change an endpoint (isActive false pauses it)", 200, REF("OutgoingWebhook"),
+                    S(name=STR, description=STR, url=STR, events=ARR(STR), isActive=BOOL), (), (404,), tag="webhooks", params=(wh_p,)),
+        "delete": op("Delete an endpoint; its pending deliveries are dropped", 204, errors=(404,), tag="webhooks", params=(wh_p,))},
+    WH + "/test": {"post": op("Queue a webhook.test delivery now", 202, S(deliveryId=STR, status=STR), errors=(404,), tag="webhooks",
+                              params=(wh_p,))},
+    WH + "/rotate-secret": {"post": op("A new signing secret, shown once; the previous one also signs for 24 h", 200,
+                                       S(id=STR, secret=STR, previousSecretValidForHours=INT), errors=(404,), tag="webhooks", params=(wh_p,))},
+    WH + "/deliveries": {"get": op("Deliveries, newest first, each with its attempts", 200, S(data=ARR(REF("WebhookDelivery")), nextCursor=STR),
+        errors=(400, 404, 422), tag="webhooks", params=(wh_p, query("success", BOOL, "true or false"), query("eventType", STR, "event type"),
+                                                      query("cursor", STR, "from nextCursor"), query("limit", INT, "1–100")))},
+    WH + "/deliveries/{deliveryId}/retry": {"post": op("Send a dead or waiting delivery again now", 202, S(id=STR, status=STR),
+        errors=(404,), tag="webhooks", params=(wh_p, path_param("deliveryId")))},
+})
 webhook_schemas = {
+    "OutgoingWebhook": S(id=STR, siteId=STR, name=STR, description=STR, url=STR, events=ARR(STR), isActive=BOOL, successCount=INT,
+                         failureCount=INT, consecutiveFails=INT, lastSuccessAt=STR, lastFailureAt=STR, createdAt=STR, updatedAt=STR),
+    "WebhookDelivery": S(id=STR, eventType=STR, status={"enum": ["PENDING", "RETRYING", "SUCCEEDED", "DEAD"]}, success=BOOL, attempts=INT,
+                         nextAttemptAt=STR, lastStatusCode=INT, lastError=STR, createdAt=STR, completedAt=STR,
+                         attemptLog=ARR(S(attempt=INT, at=STR, statusCode=INT, responseTimeMs=INT, responseBody=STR, error=STR))),
     "GatewaySecretAdded": S(gateway=STR, createdAt=STR, webhookUrl=STR, previousSecretsValidForHours=INT),
     "WebhookSource": S(id=STR, name=STR, createdAt=STR, webhookUrl=STR),
     "WebhookSourceWithSecret": {"allOf": [REF("WebhookSource"), S(secret=STR)]},

@@ -42,6 +42,9 @@ import io.quire.sites.SiteRoutes;
 import io.quire.sites.SiteService;
 import io.quire.platform.crypto.Encryptor;
 import io.quire.webhooks.AdminInboxRoutes;
+import io.quire.webhooks.EndpointRoutes;
+import io.quire.webhooks.Endpoints;
+import io.quire.webhooks.TargetGuard;
 import io.quire.webhooks.InboundRoutes;
 import io.quire.webhooks.Rejections;
 import io.quire.webhooks.SecretRoutes;
@@ -122,6 +125,9 @@ public final class ApiRouter {
     new InboundRoutes(new Bus(vertx), rejections).mount(router);
     new SecretRoutes(new WebhookSecrets(pool, new Encryptor(config.security().encryptionKey()), config.publicBaseUrl())).mount(router);
     new AdminInboxRoutes(pool, new JobQueue(config.jobs()), rejections, config.webhooks().maxAttempts()).mount(router);
+    TargetGuard targets = new TargetGuard(config.webhooks().requireHttps(), config.webhooks().allowPrivateTargets());
+    new EndpointRoutes(new Endpoints(pool, new Encryptor(config.security().encryptionKey()), targets, new JobQueue(config.jobs())),
+        pool, new JobQueue(config.jobs())).mount(router);
 
     // --- operations
     new HealthRoutes(new ReadinessChecks(app, pool, redis, new Bus(vertx), readCache)).mount(router);

@@ -8,7 +8,15 @@ import io.quire.platform.db.PgPools;
 import io.quire.platform.jobs.Backoff;
 import io.quire.platform.jobs.JobWorker;
 import io.quire.platform.redis.RedisClients;
+import io.quire.platform.db.PgListener;
+import io.quire.platform.db.PgTarget;
+import io.quire.platform.jobs.JobQueue;
+import io.quire.webhooks.Deliverer;
+import io.quire.webhooks.Deliveries;
 import io.quire.webhooks.Inbound;
+import io.quire.webhooks.TargetGuard;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.quire.webhooks.Inbox;
 import io.quire.webhooks.InboxProcessor;
 import io.quire.webhooks.Rejections;
@@ -25,9 +33,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The webhook inbox: takes raw events from the HTTP verticle over the event bus, verifies and commits them
- * ({@link Inbox}), and processes them afterwards with its own job worker, which claims only
- * {@code webhooks.process} jobs ({@link InboxProcessor}). Handlers come from the features that own the events.
+ * Both directions of webhooks. Incoming: takes raw events from the HTTP verticle over the event bus, verifies and
+ * commits them ({@link Inbox}), and processes them afterwards ({@link InboxProcessor}; handlers come from the
+ * features that own the events). Outgoing: sends the deliveries the outbox fan-out queued ({@link Deliverer}).
+ * Its own job worker claims only {@code webhooks.process} and {@code webhooks.deliver} jobs.
  */
 public final class WebhooksVerticle extends VerticleBase {
   private final AppContext app;
@@ -35,6 +44,8 @@ public final class WebhooksVerticle extends VerticleBase {
   private Pool inboxPool;
   private Redis redis;
   private JobWorker jobs;
+  private WebClient client;
+  private PgListener listener;
 
   public WebhooksVerticle(AppContext app) {
     this.app = app;
@@ -56,20 +67,36 @@ public final class WebhooksVerticle extends VerticleBase {
     QuireConfig.Jobs j = config.jobs();
     QuireConfig.Jobs sized = new QuireConfig.Jobs(j.pollIntervalMs(), Math.max(j.batchSize(), config.webhooks().processConcurrency()),
         config.webhooks().processConcurrency(), j.leaseSeconds(), j.maxAttempts(), j.backoffBaseMs(), j.backoffMaxMs(), j.retentionDays());
-    jobs = new JobWorker(vertx, pool, Map.of(Inbox.PROCESS_JOB, processor), sized, workerId);
+    client = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false).setUserAgentEnabled(false)
+        .setConnectTimeout(config.webhooks().deliveryTimeoutMs()).setKeepAlive(true));
+    Deliverer deliverer = new Deliverer(vertx, pool, client, new Encryptor(config.security().encryptionKey()),
+        new TargetGuard(config.webhooks().requireHttps(), config.webhooks().allowPrivateTargets()), new JobQueue(config.jobs()),
+        config.webhooks());
+    jobs = new JobWorker(vertx, pool, Map.of(Inbox.PROCESS_JOB, processor, Deliveries.DELIVER_JOB, deliverer), sized, workerId);
     jobs.start();
-    return new Bus(vertx).reply(Inbound.ADDRESS, in -> inbox.receive(in).onSuccess(outcome -> {
+    // deliveries are enqueued by the outbox dispatcher (workers verticle): its NOTIFY wakes this worker at once
+    listener = new PgListener(vertx, PgTarget.of(config.pg())).on("quire_jobs", type -> {
+      if (Deliveries.DELIVER_JOB.equals(type) || Inbox.PROCESS_JOB.equals(type)) {
+        jobs.wake();
+      }
+    });
+    return listener.start().compose(started -> new Bus(vertx).reply(Inbound.ADDRESS, in -> inbox.receive(in).onSuccess(outcome -> {
           if (outcome.status() == 200 && !outcome.duplicate()) {
             jobs.wake(); // processed right after the answer, not at the next poll
           }
         })).completion()
-        .compose(v -> StatusReplies.register(vertx, "webhooks", () -> new JsonObject().put("env", config.env())).completion());
+        .compose(v -> StatusReplies.register(vertx, "webhooks", () -> new JsonObject().put("env", config.env())).completion()));
   }
 
   /** Stops claiming, lets running processing finish (bounded), then closes the connections. */
   @Override
   public Future<?> stop() {
     return jobs.stop(app.config().http().shutdownTimeoutSeconds() * 1000L)
+        .eventually(() -> listener.close())
+        .eventually(() -> {
+          client.close();
+          return Future.succeededFuture();
+        })
         .eventually(() -> redis.close())
         .eventually(() -> inboxPool.close())
         .eventually(() -> pool.close());

@@ -18,6 +18,7 @@ import io.quire.platform.outbox.OutboxDispatcher;
 import io.quire.platform.outbox.OutboxHandler;
 import io.quire.platform.redis.RedisClients;
 import io.quire.reading.ReadInvalidations;
+import io.quire.webhooks.Deliveries;
 import io.quire.sites.SiteService;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -61,6 +62,11 @@ public final class WorkersVerticle extends VerticleBase {
     jobHandlers.putAll(content.jobHandlers());
     Map<String, OutboxHandler> outboxHandlers = new HashMap<>(ReadInvalidations.handlers(redis, app.config().redis(),
         app.config().reading().cache().ttlSeconds()));
+    // a topic has one handler: the outgoing-webhook fan-out runs after whatever else the topic does, in the same transaction
+    OutboxHandler fanOut = Deliveries.fanOut(queue);
+    for (String topic : Deliveries.EVENT_TYPES) {
+      outboxHandlers.merge(topic, fanOut, (first, then) -> (tx, m) -> first.handle(tx, m).compose(v -> then.handle(tx, m)));
+    }
 
     String workerId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     jobs = new JobWorker(vertx, pool, jobHandlers, app.config().jobs(), workerId);

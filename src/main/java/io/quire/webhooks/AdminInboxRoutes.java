@@ -7,6 +7,7 @@ import io.quire.platform.http.ApiException;
 import io.quire.platform.http.PathParams;
 import io.quire.platform.http.QueryParams;
 import io.quire.platform.http.Responses;
+import io.quire.platform.http.TimeCursor;
 import io.quire.platform.jobs.JobQueue;
 import io.quire.platform.jobs.JobRequest;
 import io.vertx.core.Future;
@@ -17,9 +18,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -92,9 +91,9 @@ public final class AdminInboxRoutes {
     OffsetDateTime from = time(ctx, "from");
     OffsetDateTime to = time(ctx, "to");
     int limit = QueryParams.limit(ctx);
-    Object[] after = decode(param(ctx, "cursor"));
+    TimeCursor after = TimeCursor.decode(param(ctx, "cursor"));
     Tuple args = Tuple.tuple().addString(param(ctx, "gateway")).addString(status).addString(param(ctx, "type"))
-        .addOffsetDateTime(from).addOffsetDateTime(to).addOffsetDateTime((OffsetDateTime) after[0]).addUUID((UUID) after[1])
+        .addOffsetDateTime(from).addOffsetDateTime(to).addOffsetDateTime(after.at()).addUUID(after.id())
         .addInteger(limit + 1);
     pool.preparedQuery(LIST).execute(args).onSuccess(rows -> {
       JsonArray data = new JsonArray();
@@ -106,7 +105,7 @@ public final class AdminInboxRoutes {
         }
         data.add(summary(r));
         if (n == limit) {
-          next = encode(r.getOffsetDateTime("received_at"), r.getUUID("id"));
+          next = new TimeCursor(r.getOffsetDateTime("received_at"), r.getUUID("id")).encode();
         }
       }
       Responses.list(ctx, data, rows.size() > limit ? next : null);
@@ -143,22 +142,6 @@ public final class AdminInboxRoutes {
       return v == null ? null : OffsetDateTime.parse(v);
     } catch (RuntimeException e) {
       throw invalid(name, "must be an ISO-8601 time with an offset");
-    }
-  }
-
-  private static String encode(OffsetDateTime at, UUID id) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString((at + "|" + id).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static Object[] decode(String cursor) {
-    if (cursor == null) {
-      return new Object[] {null, null};
-    }
-    try {
-      String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-      return new Object[] {OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1])};
-    } catch (RuntimeException e) {
-      throw new ApiException.BadRequest("request.bad_cursor", "The cursor is not one this list gave out.");
     }
   }
 

@@ -117,9 +117,29 @@ public record QuireConfig(
   /**
    * Incoming webhooks: signed timestamps within {@code toleranceSeconds} of now, bodies up to {@code maxBodyBytes},
    * processing tried {@code maxAttempts} times before DEAD_LETTER ({@code processConcurrency} events at once), the
-   * newest {@code rejectionLogSize} refusals kept.
+   * newest {@code rejectionLogSize} refusals kept. Outgoing: each delivery attempt waits {@code deliveryTimeoutMs};
+   * a failed one is tried again after each delay of {@code retryScheduleSeconds} in turn; targets must be https
+   * when {@code requireHttps}, and may be private addresses only when {@code allowPrivateTargets}.
    */
-  public record Webhooks(int toleranceSeconds, long maxBodyBytes, int maxAttempts, int processConcurrency, int rejectionLogSize) {}
+  public record Webhooks(int toleranceSeconds, long maxBodyBytes, int maxAttempts, int processConcurrency, int rejectionLogSize,
+                         int deliveryTimeoutMs, java.util.List<Integer> retryScheduleSeconds, boolean requireHttps,
+                         boolean allowPrivateTargets) {}
+
+  private static java.util.List<Integer> seconds(ConfigReader r, String key) {
+    java.util.List<Integer> out = new java.util.ArrayList<>();
+    for (String s : r.list(key)) {
+      try {
+        int v = Integer.parseInt(s.trim());
+        if (v < 0 || v > 7 * 86_400) {
+          throw new NumberFormatException();
+        }
+        out.add(v);
+      } catch (NumberFormatException e) {
+        throw r.problem(key, String.join(",", r.list(key)), "must be a list of delays in seconds, 0 to 604800");
+      }
+    }
+    return java.util.List.copyOf(out);
+  }
 
   /** Outgoing mail; with no {@code smtp.host} mail is stored and logged instead of sent. */
   public record Mail(String from, Smtp smtp) {}
@@ -246,6 +266,7 @@ public record QuireConfig(
                 r.integer("reading.cache.redisTimeoutMs", 5, 60_000)), r.integer("reading.viewFlushMillis", 10, 3_600_000)),
         new Webhooks(r.integer("webhooks.toleranceSeconds", 1, 86_400), r.longValue("webhooks.maxBodyBytes", 1024, 64L << 20),
             r.integer("webhooks.maxAttempts", 1, 100), r.integer("webhooks.processConcurrency", 1, 1000),
-            r.integer("webhooks.rejectionLogSize", 1, 1_000_000)));
+            r.integer("webhooks.rejectionLogSize", 1, 1_000_000), r.integer("webhooks.deliveryTimeoutMs", 100, 600_000),
+            seconds(r, "webhooks.retryScheduleSeconds"), r.bool("webhooks.requireHttps"), r.bool("webhooks.allowPrivateTargets")));
   }
 }

@@ -13,10 +13,12 @@ public enum RouteClass {
 
   /**
    * Classified by path and method alone, so it is decided before any feature handler runs. Incoming webhooks are
-   * exempt: gateways retry on 429 and their traffic is verified by signature, not by caller.
+   * exempt (gateways retry on 429 and their traffic is verified by signature, not by caller); managing outgoing
+   * webhooks is not.
    */
   public static RouteClass of(HttpMethod method, String path) {
-    if (path.startsWith("/api/v1/webhooks/")) {
+    if (path.startsWith("/api/v1/webhooks/stripe/") || path.startsWith("/api/v1/webhooks/razorpay/")
+        || path.startsWith("/api/v1/webhooks/xendit/") || path.startsWith("/api/v1/webhooks/inbound/")) {
       return EXEMPT;
     }
     if (path.startsWith("/api/v1/auth/")) {

@@ -1,0 +1,183 @@
+package io.quire.webhooks;
+
+import io.quire.platform.config.QuireConfig;
+import io.quire.platform.crypto.Encryptor;
+import io.quire.platform.jobs.Job;
+import io.quire.platform.jobs.JobHandler;
+import io.quire.platform.jobs.JobQueue;
+import io.quire.platform.jobs.JobRequest;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Sends one delivery attempt (the {@code webhooks.deliver} job) the Standard Webhooks way: the body
+ * {@code {type, timestamp, data}}, {@code webhook-id} (the delivery's id, the same on every retry),
+ * {@code webhook-timestamp}, and {@code webhook-signature} with one {@code v1,} signature per active secret.
+ * Connects to the address {@link TargetGuard} approved, follows no redirect, waits at most
+ * {@code webhooks.deliveryTimeoutMs}. Every attempt is logged (status, time, the first 2 KiB of the answer, the
+ * error). A 2xx is success; anything else is tried again after the next delay of
+ * {@code webhooks.retryScheduleSeconds} (a new job at that time, so a restart loses nothing), and after the last
+ * one the delivery is DEAD.
+ */
+public final class Deliverer implements JobHandler {
+  static final int RESPONSE_BODY_CHARS = 2048;
+  private static final String LOAD = """
+      SELECT d.id, d.event_type, d.payload, d.status, d.attempts, w.id AS webhook_id, w.url, w.is_active, w.deleted_at,
+             w.secret_encrypted, w.previous_secret_encrypted, w.previous_secret_expires_at > now() AS previous_valid
+        FROM webhook_deliveries d JOIN outgoing_webhooks w ON w.id = d.webhook_id
+       WHERE d.id = $1
+      """;
+  private static final String ATTEMPT = """
+      INSERT INTO webhook_delivery_attempts (delivery_id, attempt, status_code, response_time_ms, response_body, error)
+      VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING
+      """;
+  private static final String SUCCEEDED = """
+      WITH d AS (UPDATE webhook_deliveries SET status = 'SUCCEEDED', attempts = $2, last_status = $3, last_error = NULL,
+                        next_attempt_at = NULL, completed_at = now() WHERE id = $1 RETURNING webhook_id)
+      UPDATE outgoing_webhooks SET success_count = success_count + 1, consecutive_fails = 0, last_success_at = now()
+       WHERE id = (SELECT webhook_id FROM d)
+      """;
+  private static final String FAILED = """
+      WITH d AS (UPDATE webhook_deliveries SET status = $2, attempts = $3, last_status = $4, last_error = $5,
+                        next_attempt_at = $6, completed_at = CASE WHEN $2 = 'DEAD' THEN now() END WHERE id = $1 RETURNING webhook_id)
+      UPDATE outgoing_webhooks SET failure_count = failure_count + 1, consecutive_fails = consecutive_fails + 1, last_failure_at = now()
+       WHERE id = (SELECT webhook_id FROM d)
+      """;
+  private static final String GIVE_UP = "UPDATE webhook_deliveries SET status = 'DEAD', last_error = $2, completed_at = now() WHERE id = $1";
+
+  private final Vertx vertx;
+  private final Pool pool;
+  private final WebClient client;
+  private final Encryptor encryptor;
+  private final TargetGuard guard;
+  private final JobQueue jobs;
+  private final QuireConfig.Webhooks config;
+
+  public Deliverer(Vertx vertx, Pool pool, WebClient client, Encryptor encryptor, TargetGuard guard, JobQueue jobs,
+                   QuireConfig.Webhooks config) {
+    this.vertx = vertx;
+    this.pool = pool;
+    this.client = client;
+    this.encryptor = encryptor;
+    this.guard = guard;
+    this.jobs = jobs;
+    this.config = config;
+  }
+
+  /** What one attempt came to. */
+  record Outcome(Integer status, int millis, String body, String error) {
+    boolean ok() {
+      return status != null && status >= 200 && status < 300;
+    }
+  }
+
+  @Override
+  public Future<Void> handle(Job job) {
+    UUID id = UUID.fromString(job.payload().getString("deliveryId"));
+    return pool.preparedQuery(LOAD).execute(Tuple.of(id)).compose(rows -> {
+      if (rows.size() == 0) {
+        return Future.succeededFuture();
+      }
+      Row d = rows.iterator().next();
+      String status = d.getString("status");
+      if (status.equals("SUCCEEDED") || status.equals("DEAD")) {
+        return Future.succeededFuture();
+      }
+      if (!d.getBoolean("is_active") || d.getValue("deleted_at") != null) {
+        return pool.preparedQuery(GIVE_UP).execute(Tuple.of(id, "the endpoint is disabled or deleted")).mapEmpty();
+      }
+      int attempt = d.getInteger("attempts") + 1;
+      return send(d).compose(outcome -> record(id, attempt, outcome));
+    });
+  }
+
+  private Future<Outcome> send(Row d) {
+    URI uri = URI.create(d.getString("url"));
+    String host = uri.getHost();
+    boolean https = "https".equalsIgnoreCase(uri.getScheme());
+    int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
+    String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    return vertx.executeBlocking(() -> guard.resolve(host), false).compose(address -> {
+      if (address == null) {
+        return Future.succeededFuture(new Outcome(null, 0, null, "refused: " + host + " resolves only to internal addresses"));
+      }
+      return post(d, address, host, port, https, path);
+    }, e -> Future.succeededFuture(new Outcome(null, 0, null, "cannot resolve " + host + ": " + e.getMessage())));
+  }
+
+  private Future<Outcome> post(Row d, InetAddress address, String host, int port, boolean https, String path) {
+    Buffer body = d.getJsonObject("payload").toBuffer();
+    String messageId = "msg_" + d.getUUID("id");
+    long timestamp = Instant.now().getEpochSecond();
+    List<String> signatures = new ArrayList<>();
+    signatures.add(Signatures.standardSignature(encryptor.decrypt(d.getString("secret_encrypted")), messageId, timestamp, body));
+    if (Boolean.TRUE.equals(d.getBoolean("previous_valid")) && d.getString("previous_secret_encrypted") != null) {
+      signatures.add(Signatures.standardSignature(encryptor.decrypt(d.getString("previous_secret_encrypted")), messageId, timestamp, body));
+    }
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
+        .setServer(SocketAddress.inetSocketAddress(port, address.getHostAddress()))
+        .setHost(host).setPort(port).setSsl(https).setURI(path).setFollowRedirects(false)
+        .setTimeout(config.deliveryTimeoutMs());
+    long started = System.nanoTime();
+    return client.request(HttpMethod.POST, options)
+        .putHeader("Content-Type", "application/json").putHeader("User-Agent", "Quire-Webhooks/1")
+        .putHeader("webhook-id", messageId).putHeader("webhook-timestamp", Long.toString(timestamp))
+        .putHeader("webhook-signature", String.join(" ", signatures))
+        .sendBuffer(body)
+        .map(r -> new Outcome(r.statusCode(), millis(started), excerpt(r), null))
+        .otherwise(e -> new Outcome(null, millis(started), null, String.valueOf(e.getMessage())));
+  }
+
+  private Future<Void> record(UUID id, int attempt, Outcome o) {
+    Future<Void> logged = pool.preparedQuery(ATTEMPT).execute(Tuple.of(id, attempt, o.status(), o.millis(), o.body(), o.error())).mapEmpty();
+    if (o.ok()) {
+      return logged.compose(v -> pool.preparedQuery(SUCCEEDED).execute(Tuple.of(id, attempt, o.status()))).mapEmpty();
+    }
+    List<Integer> schedule = config.retryScheduleSeconds();
+    boolean dead = attempt >= schedule.size();
+    OffsetDateTime next = dead ? null : OffsetDateTime.now(ZoneOffset.UTC).plusNanos(jittered(schedule.get(attempt)) * 1_000_000L);
+    String error = o.error() != null ? o.error() : "the endpoint answered " + o.status();
+    return logged.compose(v -> pool.withTransaction(tx -> tx.preparedQuery(FAILED)
+        .execute(Tuple.of(id, dead ? "DEAD" : "RETRYING", attempt, o.status(), error, next))
+        .compose(u -> dead ? Future.succeededFuture() : jobs.enqueue(tx, JobRequest.of(Deliveries.DELIVER_JOB,
+            new JsonObject().put("deliveryId", id.toString())).at(next.toInstant()).maxAttempts(10)).mapEmpty())));
+  }
+
+  /** ±10%, so endpoints that failed together are not retried in lock-step. */
+  static long jittered(int seconds) {
+    long ms = seconds * 1000L;
+    return ms == 0 ? 0 : ms + ThreadLocalRandom.current().nextLong(-ms / 10, ms / 10 + 1);
+  }
+
+  private static int millis(long started) {
+    return (int) ((System.nanoTime() - started) / 1_000_000);
+  }
+
+  private static String excerpt(HttpResponse<Buffer> r) {
+    if (r.body() == null) {
+      return null;
+    }
+    String text = r.bodyAsString();
+    return text.length() > RESPONSE_BODY_CHARS ? text.substring(0, RESPONSE_BODY_CHARS) : text;
+  }
+}

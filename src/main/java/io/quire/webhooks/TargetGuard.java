@@ -1,0 +1,68 @@
+package io.quire.webhooks;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+
+/**
+ * Keeps outgoing webhooks away from the inside of the network: an endpoint URL must be absolute http(s) (https
+ * only when required), and every address its host resolves to is refused when it is loopback, private,
+ * link-local (which covers the 169.254.169.254 metadata service), multicast, unspecified or IPv6 unique-local —
+ * unless private targets are allowed (tests, development). The deliverer connects to the very address checked
+ * here, so a DNS answer that changes between check and connection cannot slip through.
+ */
+public final class TargetGuard {
+  private final boolean requireHttps;
+  private final boolean allowPrivate;
+
+  public TargetGuard(boolean requireHttps, boolean allowPrivate) {
+    this.requireHttps = requireHttps;
+    this.allowPrivate = allowPrivate;
+  }
+
+  /** Null when acceptable as an endpoint URL, else why not. */
+  public String urlProblem(String url) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (Exception e) {
+      return "must be an absolute URL";
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    if (!scheme.equals("https") && !(scheme.equals("http") && !requireHttps)) {
+      return requireHttps ? "must be an https URL" : "must be an http or https URL";
+    }
+    if (uri.getHost() == null || uri.getHost().isBlank()) {
+      return "must name a host";
+    }
+    if (uri.getUserInfo() != null) {
+      return "must not carry credentials";
+    }
+    return null;
+  }
+
+  /** The first acceptable address of {@code host}, or null when every address is refused. Blocking: off the event loop. */
+  public InetAddress resolve(String host) throws java.net.UnknownHostException {
+    for (InetAddress address : InetAddress.getAllByName(host)) {
+      if (allowPrivate || !internal(address)) {
+        return address;
+      }
+    }
+    return null;
+  }
+
+  static boolean internal(InetAddress a) {
+    if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
+        || a.isMulticastAddress()) {
+      return true;
+    }
+    byte[] b = a.getAddress();
+    if (a instanceof Inet6Address) {
+      return (b[0] & 0xfe) == 0xfc; // fc00::/7 unique-local
+    }
+    int first = b[0] & 0xff;
+    int second = b[1] & 0xff;
+    return first == 0 || first == 100 && second >= 64 && second <= 127 // 0/8, carrier-grade NAT 100.64/10
+        || first == 198 && (second == 18 || second == 19);              // benchmarking 198.18/15
+  }
+}
