@@ -588,7 +588,8 @@ webhooks.update({
         errors=(404,), tag="webhooks", params=(wh_p, path_param("deliveryId")))},
 })
 webhook_schemas = {
-    "OutgoingWebhook": S(id=STR, siteId=STR, name=STR, description=STR, url=STR, events=ARR(STR), isActive=BOOL, successCount=INT,
+    "OutgoingWebhook": S(id=STR, siteId=STR, name=STR, description=STR, url=STR, events=ARR(STR), isActive=BOOL, disabledReason=STR,
+                         failingSince=STR, successCount=INT,
                          failureCount=INT, consecutiveFails=INT, lastSuccessAt=STR, lastFailureAt=STR, createdAt=STR, updatedAt=STR),
     "WebhookDelivery": S(id=STR, eventType=STR, status={"enum": ["PENDING", "RETRYING", "SUCCEEDED", "DEAD"]}, success=BOOL, attempts=INT,
                          nextAttemptAt=STR, lastStatusCode=INT, lastError=STR, createdAt=STR, completedAt=STR,

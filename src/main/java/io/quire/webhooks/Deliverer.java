@@ -6,6 +6,8 @@ import io.quire.platform.jobs.Job;
 import io.quire.platform.jobs.JobHandler;
 import io.quire.platform.jobs.JobQueue;
 import io.quire.platform.jobs.JobRequest;
+import io.quire.platform.mail.MailMessage;
+import io.quire.platform.mail.Mailer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -36,10 +38,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code webhooks.deliveryTimeoutMs}. Every attempt is logged (status, time, the first 2 KiB of the answer, the
  * error). A 2xx is success; anything else is tried again after the next delay of
  * {@code webhooks.retryScheduleSeconds} (a new job at that time, so a restart loses nothing), and after the last
- * one the delivery is DEAD.
+ * one the delivery is DEAD. An endpoint gets at most {@code webhooks.perEndpointConcurrency} deliveries at once
+ * per process, out of the worker's {@code webhooks.processConcurrency}, so a hanging one cannot hold up the others;
+ * one that has failed without a success for {@code webhooks.disableAfterHours} is switched off and its site's
+ * owner is mailed.
  */
 public final class Deliverer implements JobHandler {
   static final int RESPONSE_BODY_CHARS = 2048;
+  static final long BUSY_RETRY_MS = 500;
   private static final String LOAD = """
       SELECT d.id, d.event_type, d.payload, d.status, d.attempts, w.id AS webhook_id, w.url, w.is_active, w.deleted_at,
              w.secret_encrypted, w.previous_secret_encrypted, w.previous_secret_expires_at > now() AS previous_valid
@@ -53,14 +59,26 @@ public final class Deliverer implements JobHandler {
   private static final String SUCCEEDED = """
       WITH d AS (UPDATE webhook_deliveries SET status = 'SUCCEEDED', attempts = $2, last_status = $3, last_error = NULL,
                         next_attempt_at = NULL, completed_at = now() WHERE id = $1 RETURNING webhook_id)
-      UPDATE outgoing_webhooks SET success_count = success_count + 1, consecutive_fails = 0, last_success_at = now()
+      UPDATE outgoing_webhooks SET success_count = success_count + 1, consecutive_fails = 0, last_success_at = now(),
+             failing_since = NULL
        WHERE id = (SELECT webhook_id FROM d)
       """;
+  /**
+   * Records the failure; an endpoint that has failed without a single success for longer than the window is
+   * switched off here, and the statement says so (with the site owner's address, for the notice).
+   */
   private static final String FAILED = """
       WITH d AS (UPDATE webhook_deliveries SET status = $2, attempts = $3, last_status = $4, last_error = $5,
-                        next_attempt_at = $6, completed_at = CASE WHEN $2 = 'DEAD' THEN now() END WHERE id = $1 RETURNING webhook_id)
-      UPDATE outgoing_webhooks SET failure_count = failure_count + 1, consecutive_fails = consecutive_fails + 1, last_failure_at = now()
-       WHERE id = (SELECT webhook_id FROM d)
+                        next_attempt_at = $6, completed_at = CASE WHEN $2 = 'DEAD' THEN now() END WHERE id = $1 RETURNING webhook_id),
+           w AS (UPDATE outgoing_webhooks SET failure_count = failure_count + 1, consecutive_fails = consecutive_fails + 1,
+                        last_failure_at = now(), failing_since = coalesce(failing_since, now()),
+                        is_active = is_active AND coalesce(failing_since, now()) > now() - make_interval(hours => $7),
+                        disabled_reason = CASE WHEN is_active AND coalesce(failing_since, now()) <= now() - make_interval(hours => $7)
+                                               THEN 'failing without a success for ' || $7 || ' hours' ELSE disabled_reason END
+                  WHERE id = (SELECT webhook_id FROM d)
+              RETURNING id, name, url, site_id, NOT is_active AND disabled_reason IS NOT NULL
+                        AND coalesce(failing_since, now()) <= now() - make_interval(hours => $7) AS just_disabled)
+      SELECT w.just_disabled, w.name, w.url, u.email FROM w JOIN sites s ON s.id = w.site_id JOIN users u ON u.id = s.owner_id
       """;
   private static final String GIVE_UP = "UPDATE webhook_deliveries SET status = 'DEAD', last_error = $2, completed_at = now() WHERE id = $1";
 
@@ -71,9 +89,13 @@ public final class Deliverer implements JobHandler {
   private final TargetGuard guard;
   private final JobQueue jobs;
   private final QuireConfig.Webhooks config;
+  private final Mailer mailer;
+  /** Deliveries in flight per endpoint in this process (the verticle's event loop only: no locking). */
+  private final java.util.Map<UUID, Integer> inFlight = new java.util.HashMap<>();
 
   public Deliverer(Vertx vertx, Pool pool, WebClient client, Encryptor encryptor, TargetGuard guard, JobQueue jobs,
                    QuireConfig.Webhooks config) {
+    this.mailer = new Mailer(jobs);
     this.vertx = vertx;
     this.pool = pool;
     this.client = client;
@@ -105,8 +127,16 @@ public final class Deliverer implements JobHandler {
       if (!d.getBoolean("is_active") || d.getValue("deleted_at") != null) {
         return pool.preparedQuery(GIVE_UP).execute(Tuple.of(id, "the endpoint is disabled or deleted")).mapEmpty();
       }
+      UUID webhook = d.getUUID("webhook_id");
+      if (inFlight.getOrDefault(webhook, 0) >= config.perEndpointConcurrency()) {
+        // this endpoint already has its share of the worker: try again shortly, so a slow one can't starve the rest
+        return jobs.enqueue(pool, JobRequest.of(Deliveries.DELIVER_JOB, new JsonObject().put("deliveryId", id.toString()))
+            .at(Instant.now().plusMillis(BUSY_RETRY_MS)).maxAttempts(10)).mapEmpty();
+      }
+      inFlight.merge(webhook, 1, Integer::sum);
       int attempt = d.getInteger("attempts") + 1;
-      return send(d).compose(outcome -> record(id, attempt, outcome));
+      return send(d).compose(outcome -> record(id, attempt, outcome))
+          .andThen(done -> inFlight.computeIfPresent(webhook, (k, n) -> n <= 1 ? null : n - 1));
     });
   }
 
@@ -158,9 +188,23 @@ public final class Deliverer implements JobHandler {
     OffsetDateTime next = dead ? null : OffsetDateTime.now(ZoneOffset.UTC).plusNanos(jittered(schedule.get(attempt)) * 1_000_000L);
     String error = o.error() != null ? o.error() : "the endpoint answered " + o.status();
     return logged.compose(v -> pool.withTransaction(tx -> tx.preparedQuery(FAILED)
-        .execute(Tuple.of(id, dead ? "DEAD" : "RETRYING", attempt, o.status(), error, next))
+        .execute(Tuple.of(id, dead ? "DEAD" : "RETRYING", attempt, o.status(), error, next, config.disableAfterHours()))
+        .compose(rows -> disabledNotice(tx, rows))
         .compose(u -> dead ? Future.succeededFuture() : jobs.enqueue(tx, JobRequest.of(Deliveries.DELIVER_JOB,
             new JsonObject().put("deliveryId", id.toString())).at(next.toInstant()).maxAttempts(10)).mapEmpty())));
+  }
+
+  /** When this failure switched the endpoint off, its site's owner is told (in the same transaction). */
+  private Future<Void> disabledNotice(io.vertx.sqlclient.SqlConnection tx, io.vertx.sqlclient.RowSet<Row> rows) {
+    if (rows.size() == 0 || !Boolean.TRUE.equals(rows.iterator().next().getBoolean("just_disabled"))) {
+      return Future.succeededFuture();
+    }
+    Row w = rows.iterator().next();
+    return mailer.queue(tx, new MailMessage(w.getString("email"), "Your webhook endpoint was switched off", """
+        Quire could not deliver to your webhook endpoint "%s" (%s) for %d hours without a single success, so it was         switched off and its pending deliveries were dropped.
+
+        Fix the endpoint, then switch it back on (PATCH /api/v1/webhooks/{id} with isActive true); failed deliveries         can be sent again from the endpoint's delivery log.
+        """.formatted(w.getString("name"), w.getString("url"), config.disableAfterHours()), "webhook-disabled")).mapEmpty();
   }
 
   /** ±10%, so endpoints that failed together are not retried in lock-step. */

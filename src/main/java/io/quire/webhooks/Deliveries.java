@@ -61,9 +61,22 @@ public final class Deliveries {
     return EVENT_TYPES.contains(pattern);
   }
 
-  /** The Standard Webhooks body: {@code {type, timestamp, data}}. */
+  /** The largest body sent; a bigger event is sent as a reference (its ids) for the receiver to fetch. */
+  static final int MAX_PAYLOAD_BYTES = 20 * 1024;
+
+  /** The Standard Webhooks body: {@code {type, timestamp, data}}, at most {@link #MAX_PAYLOAD_BYTES}. */
   static JsonObject envelope(String type, JsonObject data) {
-    return new JsonObject().put("type", type).put("timestamp", Instant.now().toString()).put("data", data);
+    JsonObject body = new JsonObject().put("type", type).put("timestamp", Instant.now().toString()).put("data", data);
+    if (body.toBuffer().length() <= MAX_PAYLOAD_BYTES) {
+      return body;
+    }
+    JsonObject reference = new JsonObject().put("truncated", true);
+    data.forEach(e -> {
+      if (e.getKey().equals("id") || e.getKey().endsWith("Id") || e.getKey().equals("revision")) {
+        reference.put(e.getKey(), e.getValue());
+      }
+    });
+    return body.put("data", reference);
   }
 
   /** One delivery and the job that sends it. */

@@ -24,8 +24,8 @@ import java.util.UUID;
  */
 public final class Endpoints {
   static final String COLUMNS = """
-      id, site_id, name, description, url, events, is_active, success_count, failure_count, consecutive_fails,
-      last_success_at, last_failure_at, created_at, updated_at
+      id, site_id, name, description, url, events, is_active, disabled_reason, failing_since, success_count, failure_count,
+      consecutive_fails, last_success_at, last_failure_at, created_at, updated_at
       """;
   private static final String INSERT = "INSERT INTO outgoing_webhooks (id, site_id, name, description, url, events, secret_encrypted, created_by) "
       + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING " + COLUMNS;
@@ -34,7 +34,9 @@ public final class Endpoints {
   private static final String UPDATE = """
       UPDATE outgoing_webhooks SET name = coalesce($2, name), description = coalesce($3, description), url = coalesce($4, url),
              events = coalesce($5, events), is_active = coalesce($6, is_active),
-             consecutive_fails = CASE WHEN $6 THEN 0 ELSE consecutive_fails END, updated_at = now()
+             consecutive_fails = CASE WHEN $6 THEN 0 ELSE consecutive_fails END,
+             failing_since = CASE WHEN $6 THEN NULL ELSE failing_since END,
+             disabled_reason = CASE WHEN $6 THEN NULL ELSE disabled_reason END, updated_at = now()
        WHERE id = $1 RETURNING
       """ + COLUMNS;
   private static final String ROTATE = """
@@ -138,6 +140,7 @@ public final class Endpoints {
     return new JsonObject().put("id", r.getUUID("id").toString()).put("siteId", r.getUUID("site_id").toString())
         .put("name", r.getString("name")).put("description", r.getString("description")).put("url", r.getString("url"))
         .put("events", new JsonArray(List.of((Object[]) r.getArrayOfStrings("events")))).put("isActive", r.getBoolean("is_active"))
+        .put("disabledReason", r.getString("disabled_reason")).put("failingSince", Times.iso(r.getOffsetDateTime("failing_since")))
         .put("successCount", r.getInteger("success_count")).put("failureCount", r.getInteger("failure_count"))
         .put("consecutiveFails", r.getInteger("consecutive_fails"))
         .put("lastSuccessAt", Times.iso(r.getOffsetDateTime("last_success_at"))).put("lastFailureAt", Times.iso(r.getOffsetDateTime("last_failure_at")))

@@ -50,6 +50,9 @@ class OutgoingWebhooksTest {
       req.headers().forEach((k, v) -> headers.put(k.toLowerCase(), v));
       received.add(new Received(req.path(), headers, body, System.currentTimeMillis()));
       AtomicInteger left = failuresLeft.get(req.path());
+      if (req.path().startsWith("/hang")) {
+        return; // never answers: the delivery times out
+      }
       boolean fail = req.path().startsWith("/dead") || left != null && left.getAndDecrement() > 0;
       req.response().setStatusCode(fail ? 500 : 200).end(fail ? "boom" : "thanks");
     })).listen(0, "127.0.0.1").await(5, TimeUnit.SECONDS);
@@ -57,6 +60,8 @@ class OutgoingWebhooksTest {
         .env("QUIRE_WEBHOOKS_REQUIRE_HTTPS", "false")
         .env("QUIRE_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true")
         .env("QUIRE_WEBHOOKS_RETRY_SCHEDULE_SECONDS", "0,1,1")
+        .env("QUIRE_WEBHOOKS_DELIVERY_TIMEOUT_MS", "2000")
+        .env("QUIRE_WEBHOOKS_PROCESS_CONCURRENCY", "4")
         .env("QUIRE_JOBS_POLL_INTERVAL_MS", "100")
         .env("QUIRE_OUTBOX_POLL_INTERVAL_MS", "100")
         .start();
@@ -152,6 +157,90 @@ class OutgoingWebhooksTest {
     problem(api.post("/api/v1/webhooks/" + flaky + "/deliveries/" + succeeded.getString("id") + "/retry", null, owner.token()),
         404, "webhook_delivery.not_retryable");
     problem(api.get("/api/v1/webhooks/" + dead + "/deliveries?success=maybe", owner.token()), 422, "request.invalid");
+  }
+
+  @Test
+  void aHangingEndpointDoesNotHoldUpAnother() throws Exception {
+    Authoring.User owner = fixtures.author();
+    String site = fixtures.site(owner).getString("id");
+    String hang = endpoint(owner, site, "/hang", new JsonArray().add("site.updated")).getString("id");
+    endpoint(owner, site, "/quick", new JsonArray().add("site.updated"));
+    for (int i = 0; i < 4; i++) {
+      ok(api.patch("/api/v1/sites/" + site, new JsonObject().put("tagline", "v" + i), owner.token()), 200);
+    }
+    // four deliveries each: /hang may hold 2 of the worker's 4 slots, never all of them
+    Eventually.await(() -> at("/quick").size() >= 4, 5_000, "the quick endpoint's deliveries while the other hangs");
+    assertTrue(at("/hang").size() <= 2, "at most two in flight at the hanging endpoint: " + at("/hang").size());
+    assertEquals(204, api.delete("/api/v1/webhooks/" + hang, owner.token()).statusCode());
+  }
+
+  @Test
+  void anEndpointFailingForTheWholeWindowIsSwitchedOffAndItsOwnerTold() throws Exception {
+    Authoring.User owner = fixtures.author();
+    String site = fixtures.site(owner).getString("id");
+    String id = endpoint(owner, site, "/dead-window", new JsonArray().add("site.updated")).getString("id");
+    app.db.preparedQuery("UPDATE outgoing_webhooks SET failing_since = now() - interval '121 hours' WHERE id = $1")
+        .execute(io.vertx.sqlclient.Tuple.of(java.util.UUID.fromString(id))).await(5, TimeUnit.SECONDS);
+    ok(api.patch("/api/v1/sites/" + site, new JsonObject().put("tagline", "again"), owner.token()), 200);
+    Eventually.await(() -> !ok(api.get("/api/v1/webhooks/" + id, owner.token()), 200).getBoolean("isActive"), 10_000,
+        "the endpoint to be switched off");
+    JsonObject off = ok(api.get("/api/v1/webhooks/" + id, owner.token()), 200);
+    assertTrue(off.getString("disabledReason").contains("120 hours"), off.encode());
+    String email = app.db.preparedQuery("SELECT email FROM users WHERE id = $1").execute(io.vertx.sqlclient.Tuple.of(owner.id()))
+        .await(5, TimeUnit.SECONDS).iterator().next().getString("email");
+    Eventually.await(() -> count("SELECT count(*) FROM outbound_emails WHERE to_address = '" + email
+        + "' AND subject = 'Your webhook endpoint was switched off'") == 1, 10_000, "the owner's notice");
+    JsonObject on = ok(api.patch("/api/v1/webhooks/" + id, new JsonObject().put("isActive", true), owner.token()), 200);
+    assertTrue(on.getBoolean("isActive"));
+    assertEquals(null, on.getString("failingSince"));
+  }
+
+  static long count(String sql) {
+    try {
+      return app.db.query(sql).execute().await(5, TimeUnit.SECONDS).iterator().next().getLong(0);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void aDeliveryWaitingForItsRetrySurvivesARestart() throws Exception {
+    io.quire.platform.db.PgTarget database = io.quire.testing.TestDatabases.fresh();
+    failuresLeft.put("/restart", new AtomicInteger(1));
+    TestApp.Builder builder = TestApp.builder().database(database)
+        .env("QUIRE_WEBHOOKS_REQUIRE_HTTPS", "false").env("QUIRE_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true")
+        .env("QUIRE_WEBHOOKS_RETRY_SCHEDULE_SECONDS", "0,2").env("QUIRE_JOBS_POLL_INTERVAL_MS", "100")
+        .env("QUIRE_OUTBOX_POLL_INTERVAL_MS", "100");
+    String webhook;
+    Authoring.User owner;
+    try (TestApp first = builder.start()) {
+      Api firstApi = new Api(first);
+      Authoring f = Authoring.in(first);
+      owner = f.author();
+      String site = f.site(owner).getString("id");
+      String hookId = ok(firstApi.post("/api/v1/sites/" + site + "/webhooks", new JsonObject().put("name", "r").put("url", url("/restart"))
+          .put("events", new JsonArray().add("site.updated")), owner.token()), 201).getString("id");
+      webhook = hookId;
+      ok(firstApi.patch("/api/v1/sites/" + site, new JsonObject().put("tagline", "t"), owner.token()), 200);
+      Eventually.await(() -> at("/restart").size() == 1, 10_000, "the first (failing) attempt");
+      Authoring.User me = owner;
+      Eventually.await(() -> "RETRYING".equals(ok(firstApi.get("/api/v1/webhooks/" + hookId + "/deliveries", me.token()), 200)
+          .getJsonArray("data").getJsonObject(0).getString("status")), 10_000, "the failure to be recorded and the retry queued");
+    } // stopped while the retry waits for its time
+    try (TestApp second = builder.start()) {
+      Eventually.await(() -> at("/restart").size() == 2, 15_000, "the retry, sent by the restarted app");
+      Eventually.await(() -> {
+        try {
+          return "SUCCEEDED".equals(second.db.preparedQuery("SELECT status FROM webhook_deliveries WHERE webhook_id = $1")
+              .execute(io.vertx.sqlclient.Tuple.of(java.util.UUID.fromString(webhook))).await(5, TimeUnit.SECONDS)
+              .iterator().next().getString("status"));
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }, 10_000, "the delivery to succeed");
+    } finally {
+      io.quire.testing.TestDatabases.drop(database.database());
+    }
   }
 
   static JsonObject delivery(Authoring.User owner, String webhook) {

@@ -119,11 +119,13 @@ public record QuireConfig(
    * processing tried {@code maxAttempts} times before DEAD_LETTER ({@code processConcurrency} events at once), the
    * newest {@code rejectionLogSize} refusals kept. Outgoing: each delivery attempt waits {@code deliveryTimeoutMs};
    * a failed one is tried again after each delay of {@code retryScheduleSeconds} in turn; targets must be https
-   * when {@code requireHttps}, and may be private addresses only when {@code allowPrivateTargets}.
+   * when {@code requireHttps}, and may be private addresses only when {@code allowPrivateTargets}; an endpoint has at
+   * most {@code perEndpointConcurrency} deliveries in flight per process, and is switched off after
+   * {@code disableAfterHours} of failures without a success.
    */
   public record Webhooks(int toleranceSeconds, long maxBodyBytes, int maxAttempts, int processConcurrency, int rejectionLogSize,
                          int deliveryTimeoutMs, java.util.List<Integer> retryScheduleSeconds, boolean requireHttps,
-                         boolean allowPrivateTargets) {}
+                         boolean allowPrivateTargets, int perEndpointConcurrency, int disableAfterHours) {}
 
   private static java.util.List<Integer> seconds(ConfigReader r, String key) {
     java.util.List<Integer> out = new java.util.ArrayList<>();
@@ -267,6 +269,7 @@ public record QuireConfig(
         new Webhooks(r.integer("webhooks.toleranceSeconds", 1, 86_400), r.longValue("webhooks.maxBodyBytes", 1024, 64L << 20),
             r.integer("webhooks.maxAttempts", 1, 100), r.integer("webhooks.processConcurrency", 1, 1000),
             r.integer("webhooks.rejectionLogSize", 1, 1_000_000), r.integer("webhooks.deliveryTimeoutMs", 100, 600_000),
-            seconds(r, "webhooks.retryScheduleSeconds"), r.bool("webhooks.requireHttps"), r.bool("webhooks.allowPrivateTargets")));
+            seconds(r, "webhooks.retryScheduleSeconds"), r.bool("webhooks.requireHttps"), r.bool("webhooks.allowPrivateTargets"),
+            r.integer("webhooks.perEndpointConcurrency", 1, 1000), r.integer("webhooks.disableAfterHours", 1, 8760)));
   }
 }
