@@ -111,6 +111,15 @@ public final class TestApp implements AutoCloseable {
     }
   }
 
+  /** {@code SELECT count(*) …} (or any one-number query) against the app's database. */
+  public long count(String sql) {
+    try {
+      return db.query(sql).execute().await(5, TimeUnit.SECONDS).iterator().next().getLong(0);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Stops the app (idempotent with a test that already stopped it), drops its database and Redis keys. */
   @Override
   public void close() throws Exception {

@@ -72,11 +72,7 @@ class OutboxDispatcherTest {
   }
 
   static long count(String sql) {
-    try {
-      return app.db.query(sql).execute().await(5, TimeUnit.SECONDS).iterator().next().getLong(0);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return app.count(sql);
   }
 
   @Test
