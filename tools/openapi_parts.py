@@ -564,7 +564,7 @@ webhooks = {
 }
 WH = "/api/v1/webhooks/{webhookId}"
 wh_p = path_param("webhookId")
-endpoint_body = S(name=STR, description=STR, url=STR, events=ARR(STR), secret=STR)
+endpoint_body = S(name=STR, description=STR, url=STR, events=ARR(STR), secret=STR, ordered=BOOL)
 webhooks.update({
     "/api/v1/sites/{siteId}/webhooks": {
         "get": op("The site's webhook endpoints (never their secrets)", 200, S(data=ARR(REF("OutgoingWebhook")), nextCursor=STR),
@@ -575,7 +575,7 @@ webhooks.update({
     WH: {
         "get": op("One endpoint", 200, REF("OutgoingWebhook"), errors=(404,), tag="webhooks", params=(wh_p,)),
         "patch": op("Change an endpoint (isActive false pauses it)", 200, REF("OutgoingWebhook"),
-                    S(name=STR, description=STR, url=STR, events=ARR(STR), isActive=BOOL), (), (404,), tag="webhooks", params=(wh_p,)),
+                    S(name=STR, description=STR, url=STR, events=ARR(STR), isActive=BOOL, ordered=BOOL), (), (404,), tag="webhooks", params=(wh_p,)),
         "delete": op("Delete an endpoint; its pending deliveries are dropped", 204, errors=(404,), tag="webhooks", params=(wh_p,))},
     WH + "/test": {"post": op("Queue a webhook.test delivery now", 202, S(deliveryId=STR, status=STR), errors=(404,), tag="webhooks",
                               params=(wh_p,))},
@@ -588,7 +588,7 @@ webhooks.update({
         errors=(404,), tag="webhooks", params=(wh_p, path_param("deliveryId")))},
 })
 webhook_schemas = {
-    "OutgoingWebhook": S(id=STR, siteId=STR, name=STR, description=STR, url=STR, events=ARR(STR), isActive=BOOL, disabledReason=STR,
+    "OutgoingWebhook": S(id=STR, siteId=STR, name=STR, description=STR, url=STR, events=ARR(STR), ordered=BOOL, isActive=BOOL, disabledReason=STR,
                          failingSince=STR, successCount=INT,
                          failureCount=INT, consecutiveFails=INT, lastSuccessAt=STR, lastFailureAt=STR, createdAt=STR, updatedAt=STR),
     "WebhookDelivery": S(id=STR, eventType=STR, status={"enum": ["PENDING", "RETRYING", "SUCCEEDED", "DEAD"]}, success=BOOL, attempts=INT,

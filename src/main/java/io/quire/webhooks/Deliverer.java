@@ -41,14 +41,18 @@ import java.util.concurrent.ThreadLocalRandom;
  * one the delivery is DEAD. An endpoint gets at most {@code webhooks.perEndpointConcurrency} deliveries at once
  * per process, out of the worker's {@code webhooks.processConcurrency}, so a hanging one cannot hold up the others;
  * one that has failed without a success for {@code webhooks.disableAfterHours} is switched off and its site's
- * owner is mailed.
+ * owner is mailed. An {@code ordered} endpoint gets its deliveries strictly in order: each waits until every older
+ * one succeeded or died.
  */
 public final class Deliverer implements JobHandler {
   static final int RESPONSE_BODY_CHARS = 2048;
   static final long BUSY_RETRY_MS = 500;
   private static final String LOAD = """
       SELECT d.id, d.event_type, d.payload, d.status, d.attempts, w.id AS webhook_id, w.url, w.is_active, w.deleted_at,
-             w.secret_encrypted, w.previous_secret_encrypted, w.previous_secret_expires_at > now() AS previous_valid
+             w.secret_encrypted, w.previous_secret_encrypted, w.previous_secret_expires_at > now() AS previous_valid,
+             CASE WHEN w.ordered THEN (SELECT max(coalesce(o.next_attempt_at, now())) FROM webhook_deliveries o
+                                        WHERE o.webhook_id = d.webhook_id AND o.status IN ('PENDING', 'RETRYING')
+                                          AND (o.created_at, o.id) < (d.created_at, d.id)) END AS blocked_until
         FROM webhook_deliveries d JOIN outgoing_webhooks w ON w.id = d.webhook_id
        WHERE d.id = $1
       """;
@@ -128,6 +132,13 @@ public final class Deliverer implements JobHandler {
         return pool.preparedQuery(GIVE_UP).execute(Tuple.of(id, "the endpoint is disabled or deleted")).mapEmpty();
       }
       UUID webhook = d.getUUID("webhook_id");
+      OffsetDateTime blockedUntil = d.getOffsetDateTime("blocked_until");
+      if (blockedUntil != null) {
+        // an ordered endpoint: an older delivery is still on its way, so this one waits for that one's next try
+        Instant at = blockedUntil.toInstant().plusMillis(BUSY_RETRY_MS);
+        return jobs.enqueue(pool, JobRequest.of(Deliveries.DELIVER_JOB, new JsonObject().put("deliveryId", id.toString()))
+            .at(at).maxAttempts(10)).mapEmpty();
+      }
       if (inFlight.getOrDefault(webhook, 0) >= config.perEndpointConcurrency()) {
         // this endpoint already has its share of the worker: try again shortly, so a slow one can't starve the rest
         return jobs.enqueue(pool, JobRequest.of(Deliveries.DELIVER_JOB, new JsonObject().put("deliveryId", id.toString()))

@@ -96,8 +96,9 @@ public final class EndpointRoutes {
     if (secret != null && !validSecret(secret)) {
       body.error("secret", "must be whsec_ followed by base64 of at least 24 bytes");
     }
+    Boolean ordered = body.optionalBoolean("ordered");
     body.validate();
-    return new Endpoints.Input(name, description, url, events, active, secret);
+    return new Endpoints.Input(name, description, url, events, active, secret, ordered);
   }
 
   private static boolean validSecret(String secret) {

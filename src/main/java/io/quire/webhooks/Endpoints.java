@@ -24,16 +24,16 @@ import java.util.UUID;
  */
 public final class Endpoints {
   static final String COLUMNS = """
-      id, site_id, name, description, url, events, is_active, disabled_reason, failing_since, success_count, failure_count,
+      id, site_id, name, description, url, events, ordered, is_active, disabled_reason, failing_since, success_count, failure_count,
       consecutive_fails, last_success_at, last_failure_at, created_at, updated_at
       """;
-  private static final String INSERT = "INSERT INTO outgoing_webhooks (id, site_id, name, description, url, events, secret_encrypted, created_by) "
-      + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING " + COLUMNS;
+  private static final String INSERT = "INSERT INTO outgoing_webhooks (id, site_id, name, description, url, events, secret_encrypted, "
+      + "created_by, ordered) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9, false)) RETURNING " + COLUMNS;
   private static final String LIST = "SELECT " + COLUMNS + " FROM outgoing_webhooks WHERE site_id = $1 AND deleted_at IS NULL ORDER BY created_at, id";
   private static final String ONE = "SELECT " + COLUMNS + " FROM outgoing_webhooks WHERE id = $1 AND deleted_at IS NULL";
   private static final String UPDATE = """
       UPDATE outgoing_webhooks SET name = coalesce($2, name), description = coalesce($3, description), url = coalesce($4, url),
-             events = coalesce($5, events), is_active = coalesce($6, is_active),
+             events = coalesce($5, events), is_active = coalesce($6, is_active), ordered = coalesce($7, ordered),
              consecutive_fails = CASE WHEN $6 THEN 0 ELSE consecutive_fails END,
              failing_since = CASE WHEN $6 THEN NULL ELSE failing_since END,
              disabled_reason = CASE WHEN $6 THEN NULL ELSE disabled_reason END, updated_at = now()
@@ -59,7 +59,8 @@ public final class Endpoints {
   }
 
   /** What a create or update asks for; null fields are left as they are. */
-  public record Input(String name, String description, String url, List<String> events, Boolean active, String secret) {}
+  public record Input(String name, String description, String url, List<String> events, Boolean active, String secret,
+                      Boolean ordered) {}
 
   public Future<JsonObject> create(Principal p, UUID siteId, Input in) {
     String secret = in.secret() != null ? in.secret() : WebhookSecrets.newSecret();
@@ -67,7 +68,7 @@ public final class Endpoints {
     return pool.withTransaction(tx -> SiteService.membership(tx, siteId, p).compose(m -> {
       m.requireManage();
       return tx.preparedQuery(INSERT).execute(Tuple.of(id, siteId, in.name(), in.description(), in.url(),
-          in.events().toArray(String[]::new), encryptor.encrypt(secret), p.userId()));
+          in.events().toArray(String[]::new), encryptor.encrypt(secret), p.userId(), in.ordered()));
     })).map(rows -> json(rows.iterator().next()).put("secret", secret));
   }
 
@@ -87,8 +88,10 @@ public final class Endpoints {
   }
 
   public Future<JsonObject> update(Principal p, UUID id, Input in) {
-    return pool.withTransaction(tx -> managed(tx, p, id).compose(r -> tx.preparedQuery(UPDATE).execute(Tuple.of(id, in.name(),
-        in.description(), in.url(), in.events() == null ? null : in.events().toArray(String[]::new), in.active()))))
+    return pool.withTransaction(tx -> managed(tx, p, id).compose(r -> tx.preparedQuery(UPDATE).execute(Tuple.tuple().addUUID(id)
+        .addString(in.name()).addString(in.description()).addString(in.url())
+        .addArrayOfString(in.events() == null ? null : in.events().toArray(String[]::new)).addBoolean(in.active())
+        .addBoolean(in.ordered()))))
         .map(rows -> json(rows.iterator().next()));
   }
 
@@ -139,7 +142,7 @@ public final class Endpoints {
   static JsonObject json(Row r) {
     return new JsonObject().put("id", r.getUUID("id").toString()).put("siteId", r.getUUID("site_id").toString())
         .put("name", r.getString("name")).put("description", r.getString("description")).put("url", r.getString("url"))
-        .put("events", new JsonArray(List.of((Object[]) r.getArrayOfStrings("events")))).put("isActive", r.getBoolean("is_active"))
+        .put("events", new JsonArray(List.of((Object[]) r.getArrayOfStrings("events")))).put("isActive", r.getBoolean("is_active")).put("ordered", r.getBoolean("ordered"))
         .put("disabledReason", r.getString("disabled_reason")).put("failingSince", Times.iso(r.getOffsetDateTime("failing_since")))
         .put("successCount", r.getInteger("success_count")).put("failureCount", r.getInteger("failure_count"))
         .put("consecutiveFails", r.getInteger("consecutive_fails"))

@@ -160,6 +160,22 @@ class OutgoingWebhooksTest {
   }
 
   @Test
+  void anOrderedEndpointGetsTheNextEventOnlyAfterThePreviousOneSucceeded() throws Exception {
+    Authoring.User owner = fixtures.author();
+    String site = fixtures.site(owner).getString("id");
+    failuresLeft.put("/fifo", new AtomicInteger(2));
+    ok(api.post("/api/v1/sites/" + site + "/webhooks", new JsonObject().put("name", "fifo").put("url", url("/fifo"))
+        .put("events", new JsonArray().add("site.updated")).put("ordered", true), owner.token()), 201);
+    for (String tagline : List.of("a", "b", "c")) {
+      ok(api.patch("/api/v1/sites/" + site, new JsonObject().put("tagline", tagline), owner.token()), 200);
+    }
+    Eventually.await(() -> at("/fifo").size() == 5, 15_000, "two failed tries of the first event, then all three");
+    List<Integer> revisions = at("/fifo").stream().map(r -> r.body().toJsonObject().getJsonObject("data").getInteger("revision")).toList();
+    int first = revisions.get(0);
+    assertEquals(List.of(first, first, first, first + 1, first + 2), revisions, "strictly in order, the first retried until it succeeded");
+  }
+
+  @Test
   void aHangingEndpointDoesNotHoldUpAnother() throws Exception {
     Authoring.User owner = fixtures.author();
     String site = fixtures.site(owner).getString("id");
