@@ -2,7 +2,8 @@
 # Starts Quire against a scratch database and measures: start-up time to ready, idle RSS, fat jar size, then
 # wrk on loopback per scenario (requests/s, p50, p99, RSS after). Usage: bench/run.sh [duration] [connections]
 # bench/run.sh read [duration] [connections] runs the read benchmark instead (bench/read.sh), and
-# bench/run.sh webhooks-in [duration] [connections] the incoming webhook benchmark (bench/webhooks_in.sh).
+# bench/run.sh webhooks-in [duration] [connections] the incoming webhook benchmark (bench/webhooks_in.sh), and
+# bench/run.sh webhooks-out [events] the outgoing one (bench/webhooks_out.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-}" = read ]; then
@@ -12,6 +13,10 @@ fi
 if [ "${1:-}" = webhooks-in ]; then
   shift
   exec bench/webhooks_in.sh "$@"
+fi
+if [ "${1:-}" = webhooks-out ]; then
+  shift
+  exec bench/webhooks_out.sh "$@"
 fi
 DURATION=${1:-15s}
 CONNECTIONS=${2:-64}

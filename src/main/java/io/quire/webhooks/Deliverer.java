@@ -60,8 +60,11 @@ public final class Deliverer implements JobHandler {
       INSERT INTO webhook_delivery_attempts (delivery_id, attempt, status_code, response_time_ms, response_body, error)
       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING
       """;
+  /** The attempt's log entry and the success, in one statement (one commit per delivered event). */
   private static final String SUCCEEDED = """
-      WITH d AS (UPDATE webhook_deliveries SET status = 'SUCCEEDED', attempts = $2, last_status = $3, last_error = NULL,
+      WITH a AS (INSERT INTO webhook_delivery_attempts (delivery_id, attempt, status_code, response_time_ms, response_body)
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING),
+           d AS (UPDATE webhook_deliveries SET status = 'SUCCEEDED', attempts = $2, last_status = $3, last_error = NULL,
                         next_attempt_at = NULL, completed_at = now() WHERE id = $1 RETURNING webhook_id)
       UPDATE outgoing_webhooks SET success_count = success_count + 1, consecutive_fails = 0, last_success_at = now(),
              failing_since = NULL
@@ -158,7 +161,10 @@ public final class Deliverer implements JobHandler {
     int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
     String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
         + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-    return vertx.executeBlocking(() -> guard.resolve(host), false).compose(address -> {
+    // an address literal needs no lookup; a name is resolved off the event loop
+    Future<InetAddress> resolved = TargetGuard.isLiteral(host)
+        ? Future.succeededFuture(guard.resolveLiteral(host)) : vertx.executeBlocking(() -> guard.resolve(host), false);
+    return resolved.compose(address -> {
       if (address == null) {
         return Future.succeededFuture(new Outcome(null, 0, null, "refused: " + host + " resolves only to internal addresses"));
       }
@@ -190,10 +196,10 @@ public final class Deliverer implements JobHandler {
   }
 
   private Future<Void> record(UUID id, int attempt, Outcome o) {
-    Future<Void> logged = pool.preparedQuery(ATTEMPT).execute(Tuple.of(id, attempt, o.status(), o.millis(), o.body(), o.error())).mapEmpty();
     if (o.ok()) {
-      return logged.compose(v -> pool.preparedQuery(SUCCEEDED).execute(Tuple.of(id, attempt, o.status()))).mapEmpty();
+      return pool.preparedQuery(SUCCEEDED).execute(Tuple.of(id, attempt, o.status(), o.millis(), o.body())).mapEmpty();
     }
+    Future<Void> logged = pool.preparedQuery(ATTEMPT).execute(Tuple.of(id, attempt, o.status(), o.millis(), o.body(), o.error())).mapEmpty();
     List<Integer> schedule = config.retryScheduleSeconds();
     boolean dead = attempt >= schedule.size();
     OffsetDateTime next = dead ? null : OffsetDateTime.now(ZoneOffset.UTC).plusNanos(jittered(schedule.get(attempt)) * 1_000_000L);

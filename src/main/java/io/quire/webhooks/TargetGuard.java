@@ -51,6 +51,21 @@ public final class TargetGuard {
     return null;
   }
 
+  /** Whether {@code host} is an IPv4 or bracketed/plain IPv6 literal (no DNS lookup needed). */
+  static boolean isLiteral(String host) {
+    return host.matches("[0-9.]+") || host.contains(":");
+  }
+
+  /** {@link #resolve} for a literal: no lookup, so it may run on the event loop. */
+  InetAddress resolveLiteral(String host) {
+    try {
+      InetAddress address = InetAddress.getByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+      return allowPrivate || !internal(address) ? address : null;
+    } catch (java.net.UnknownHostException e) {
+      return null;
+    }
+  }
+
   static boolean internal(InetAddress a) {
     if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
         || a.isMulticastAddress()) {
