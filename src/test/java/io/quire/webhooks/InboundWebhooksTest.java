@@ -218,6 +218,10 @@ class InboundWebhooksTest {
         401, "webhook.signature_invalid");
 
     ok(api.post("/api/v1/payment-gateway/xendit/webhook-token", new JsonObject().put("token", "xnd_callback_token"), author.token()), 201);
+    // whatever else a sender puts in its headers (here a Basic Authorization) does not matter: the token does
+    ok(post("/api/v1/webhooks/xendit/" + author.id(), new JsonObject().put("id", "inv_basic").put("status", "PENDING")
+        .put("updated", "2026-11-22T09:00:00.000Z").encode(), Map.of("x-callback-token", "xnd_callback_token",
+        "Authorization", "Basic dXNlcjpwYXNz")), 200);
     String xenditBody = new JsonObject().put("id", "inv_" + UUID.randomUUID()).put("external_id", "order-7").put("status", "PAID")
         .put("updated", "2026-11-22T10:00:00.000Z").encode();
     ok(post("/api/v1/webhooks/xendit/" + author.id(), xenditBody, Map.of("x-callback-token", "xnd_callback_token")), 200);

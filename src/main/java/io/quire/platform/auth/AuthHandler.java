@@ -1,6 +1,7 @@
 package io.quire.platform.auth;
 
 import io.quire.platform.http.ApiException;
+import io.quire.platform.ratelimit.RouteClass;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
@@ -26,6 +27,10 @@ public final class AuthHandler implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
+    if (RouteClass.of(ctx.request().method(), ctx.normalizedPath()) == RouteClass.EXEMPT) {
+      ctx.next(); // incoming webhooks: the sender is proven by its signature, whatever else it sends
+      return;
+    }
     String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
     String apiKey = ctx.request().getHeader("X-API-Key");
     String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
