@@ -68,7 +68,7 @@ public final class App {
 
   /** Tests add incoming-webhook handlers here (the real ones come with the features that own the events). */
   public static App start(QuireConfig config, AppFiles files, List<RouteMount> extraRoutes,
-                          java.util.Map<String, io.quire.webhooks.WebhookHandler> webhookHandlers) {
+                          java.util.Map<String, io.quire.platform.inbox.WebhookHandler> webhookHandlers) {
     long started = System.nanoTime();
     if (config.jwt().generated()) {
       log.warn("jwt.secret (QUIRE_JWT_SECRET) is empty: using a random secret for this process only");

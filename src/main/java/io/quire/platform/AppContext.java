@@ -18,4 +18,4 @@ public record AppContext(
     int expectedChangesets,
     AtomicBoolean draining,
     List<RouteMount> extraRoutes,
-    java.util.Map<String, io.quire.webhooks.WebhookHandler> extraWebhookHandlers) {}
+    java.util.Map<String, io.quire.platform.inbox.WebhookHandler> extraWebhookHandlers) {}

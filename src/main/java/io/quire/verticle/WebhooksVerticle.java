@@ -20,7 +20,7 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.quire.webhooks.Inbox;
 import io.quire.webhooks.InboxProcessor;
 import io.quire.webhooks.Rejections;
-import io.quire.webhooks.WebhookHandler;
+import io.quire.platform.inbox.WebhookHandler;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;

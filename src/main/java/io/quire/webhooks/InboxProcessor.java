@@ -1,5 +1,6 @@
 package io.quire.webhooks;
 
+import io.quire.platform.inbox.WebhookHandler;
 import io.quire.platform.jobs.Backoff;
 import io.quire.platform.jobs.Job;
 import io.quire.platform.jobs.JobHandler;

@@ -62,7 +62,7 @@ public final class TestApp implements AutoCloseable {
   /** Everything a test may vary: env overrides, extra routes, an existing database. */
   public static final class Builder {
     private final Map<String, String> env = new HashMap<>();
-    private final Map<String, io.quire.webhooks.WebhookHandler> webhookHandlers = new HashMap<>();
+    private final Map<String, io.quire.platform.inbox.WebhookHandler> webhookHandlers = new HashMap<>();
     private final List<RouteMount> routes = new ArrayList<>();
     private PgTarget database;
 
@@ -77,8 +77,8 @@ public final class TestApp implements AutoCloseable {
     }
 
     /** An incoming-webhook handler for {@code gateway:type}, as a feature would register it. */
-    public Builder webhookHandler(String gateway, String type, io.quire.webhooks.WebhookHandler handler) {
-      webhookHandlers.put(io.quire.webhooks.WebhookHandler.key(gateway, type), handler);
+    public Builder webhookHandler(String gateway, String type, io.quire.platform.inbox.WebhookHandler handler) {
+      webhookHandlers.put(io.quire.platform.inbox.WebhookHandler.key(gateway, type), handler);
       return this;
     }
 

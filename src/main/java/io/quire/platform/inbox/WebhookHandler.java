@@ -1,4 +1,4 @@
-package io.quire.webhooks;
+package io.quire.platform.inbox;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -7,7 +7,8 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * Applies one kind of gateway event, inside the transaction that marks it processed (so applying and recording
+ * The inbox's extension point (a platform mechanism, like the outbox and the job queue; the webhooks feature runs
+ * it). Applies one kind of gateway event, inside the transaction that marks it processed (so applying and recording
  * commit together). Handlers are registered by gateway and event type ({@code stripe:invoice.paid}); a failed
  * future is retried with backoff. Monetization registers the payment and subscription handlers.
  */
