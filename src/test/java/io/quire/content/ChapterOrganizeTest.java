@@ -5,36 +5,17 @@ import static io.quire.testing.Api.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quire.testing.Api;
 import io.quire.testing.Authoring;
-import io.quire.testing.TestApp;
+import io.quire.testing.SharedApp;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Bulk actions (all or nothing), reorder, move and duplicate. */
-class ChapterOrganizeTest {
-  static TestApp app;
-  static Api api;
-  static Authoring fixtures;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-    api = new Api(app);
-    fixtures = Authoring.in(app);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    app.close();
-  }
-
+class ChapterOrganizeTest extends SharedApp {
   record Setup(Authoring.User author, String siteId, String seriesId, List<String> chapters) {}
 
   static Setup setup(int chapters) {

@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quire.testing.Api;
 import io.quire.testing.Authoring;
-import io.quire.testing.TestApp;
+import io.quire.testing.SharedApp;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -19,28 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Chapters: writing with revisions, versions, autosave, the status machine, access, permissions, deletion. */
-class ChaptersTest {
-  static TestApp app;
-  static Api api;
-  static Authoring fixtures;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-    api = new Api(app);
-    fixtures = Authoring.in(app);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    app.close();
-  }
-
+class ChaptersTest extends SharedApp {
   /** An author with a site and a series. */
   record Setup(Authoring.User author, String siteId, String seriesId) {}
 

@@ -5,36 +5,17 @@ import static io.quire.testing.Api.ok;
 import static io.quire.testing.Api.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.quire.testing.Api;
 import io.quire.testing.Authoring;
-import io.quire.testing.TestApp;
+import io.quire.testing.SharedApp;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Importing Markdown through HTTP: created in one go, or not at all with a 422 naming file and line. */
-class ImportTest {
-  static TestApp app;
-  static Api api;
-  static Authoring fixtures;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-    api = new Api(app);
-    fixtures = Authoring.in(app);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    app.close();
-  }
-
+class ImportTest extends SharedApp {
   static HttpResponse<Buffer> upload(String path, String type, byte[] body, String token) throws Exception {
     return app.client.post(path).putHeader("Authorization", "Bearer " + token).putHeader("Content-Type", type)
         .sendBuffer(Buffer.buffer(body)).await(20, TimeUnit.SECONDS);

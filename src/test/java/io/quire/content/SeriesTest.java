@@ -5,33 +5,14 @@ import static io.quire.testing.Api.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import io.quire.testing.Api;
 import io.quire.testing.Authoring;
-import io.quire.testing.TestApp;
+import io.quire.testing.SharedApp;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Series: create with per-site slugs, update with revisions, the status machine, delete/restore, permissions. */
-class SeriesTest {
-  static TestApp app;
-  static Api api;
-  static Authoring fixtures;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-    api = new Api(app);
-    fixtures = Authoring.in(app);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    app.close();
-  }
-
+class SeriesTest extends SharedApp {
   @Test
   void createListUpdate() {
     Authoring.User owner = fixtures.author();

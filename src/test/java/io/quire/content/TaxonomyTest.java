@@ -5,34 +5,15 @@ import static io.quire.testing.Api.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quire.testing.Api;
 import io.quire.testing.Authoring;
-import io.quire.testing.TestApp;
+import io.quire.testing.SharedApp;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The seeded catalogue, tags with counts and blocking, and a series' genres, tags and warnings. */
-class TaxonomyTest {
-  static TestApp app;
-  static Api api;
-  static Authoring fixtures;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-    api = new Api(app);
-    fixtures = Authoring.in(app);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    app.close();
-  }
-
+class TaxonomyTest extends SharedApp {
   static String genreId(String slug) {
     return ok(api.get("/api/v1/genres", null), 200).getJsonArray("data").stream().map(JsonObject.class::cast)
         .filter(g -> g.getString("slug").equals(slug)).findFirst().orElseThrow().getString("id");

@@ -5,32 +5,15 @@ import static io.quire.testing.Api.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quire.testing.Api;
-import io.quire.testing.TestApp;
+import io.quire.testing.SharedApp;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** TOTP set-up, MFA sign-in, code replay, backup codes, regeneration and disabling, through HTTP. */
-class MfaTest {
-  static TestApp app;
-  static Api api;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-    api = new Api(app);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    app.close();
-  }
-
+class MfaTest extends SharedApp {
   static String codeAt(String secret, long epochSeconds) {
     return Totp.code(Totp.Base32.decode(secret), Totp.stepAt(epochSeconds), 6);
   }

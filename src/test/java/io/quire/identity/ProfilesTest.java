@@ -7,32 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.quire.testing.Api;
-import io.quire.testing.TestApp;
+import io.quire.testing.SharedApp;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Own profile and preferences, public profiles, author profiles. */
-class ProfilesTest {
-  static TestApp app;
-  static Api api;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-    api = new Api(app);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    app.close();
-  }
-
+class ProfilesTest extends SharedApp {
   @Test
   void ownProfileReadsAndPatches() {
     Accounts.Account ada = Accounts.in(app).register();

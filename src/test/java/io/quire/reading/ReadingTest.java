@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quire.testing.Api;
 import io.quire.testing.Authoring;
-import io.quire.testing.TestApp;
+import io.quire.testing.SharedApp;
 import io.quire.platform.cache.InvalidationBridge;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -21,29 +20,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Public reads: visibility, the paywall on each path, ETag/304 and cache headers. */
-class ReadingTest {
+class ReadingTest extends SharedApp {
   static final String SECRET = "ZEBRAQUARTZ";
-  static TestApp app;
-  static Api api;
-  static Authoring fixtures;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-    api = new Api(app);
-    fixtures = Authoring.in(app);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    app.close();
-  }
-
   record Book(Authoring.User author, String site, String series, String free, String paid) {}
 
   /** A published series with a free chapter and a subscribers-only one whose later paragraphs hold a secret. */

@@ -7,34 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.quire.testing.Api;
 import io.quire.testing.Authoring;
-import io.quire.testing.TestApp;
+import io.quire.testing.SharedApp;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Sites: create, slugs, permissions (404 for strangers, 403 for viewers), revisions, settings, delete/restore, public lookups. */
-class SitesTest {
-  static TestApp app;
-  static Api api;
-  static Authoring fixtures;
-
-  @BeforeAll
-  static void start() {
-    app = TestApp.start();
-    api = new Api(app);
-    fixtures = Authoring.in(app);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    app.close();
-  }
-
+class SitesTest extends SharedApp {
   @Test
   void authorsCreateSitesWithUniqueSlugsAndReadersCannot() {
     Authoring.User author = fixtures.author();
