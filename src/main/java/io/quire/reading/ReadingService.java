@@ -11,9 +11,6 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
 
@@ -117,12 +114,9 @@ public final class ReadingService {
     return own != null ? own : r.getShort("series_preview_paragraphs");
   }
 
+  /** A strong ETag for an answer built from {@code fingerprint} (what it depends on), before any body is rendered. */
   static String etag(String fingerprint) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(fingerprint.getBytes(StandardCharsets.UTF_8));
-      return "\"" + HexFormat.of().formatHex(hash, 0, 12) + "\"";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Responses.strongEtag(fingerprint.getBytes(StandardCharsets.UTF_8));
   }
+
 }

@@ -97,7 +97,7 @@ public final class ApiRouter {
         .override(ChapterImport.PATHS, ChapterImport.MAX_BYTES)
         .override("/api/v1/webhooks/*", config.webhooks().maxBodyBytes()));
 
-    router.route("/api/*").handler(Responses.publicCacheControl(ReadingRoutes.publicCacheControl(config.reading())));
+    Responses.usePublicCacheControl(vertx, ReadingRoutes.publicCacheControl(config.reading()));
     ReadCache readCache = ReadCache.shared(vertx, config);
 
     // --- who is calling: every API route, before the feature routes
@@ -122,12 +122,13 @@ public final class ApiRouter {
     new CollaboratorRoutes(new CollaboratorService(pool, new Mailer(new JobQueue(config.jobs())), config.publicBaseUrl())).mount(router);
     new Content(vertx, pool, config, sites).mount(router);
     Rejections rejections = new Rejections(redis, app.metrics(), config);
+    Encryptor encryptor = new Encryptor(config.security().encryptionKey());
+    JobQueue jobs = new JobQueue(config.jobs());
     new InboundRoutes(new Bus(vertx), rejections).mount(router);
-    new SecretRoutes(new WebhookSecrets(pool, new Encryptor(config.security().encryptionKey()), config.publicBaseUrl())).mount(router);
-    new AdminInboxRoutes(pool, new JobQueue(config.jobs()), rejections, config.webhooks().maxAttempts()).mount(router);
+    new SecretRoutes(new WebhookSecrets(pool, encryptor, config.publicBaseUrl())).mount(router);
+    new AdminInboxRoutes(pool, jobs, rejections, config.webhooks().maxAttempts()).mount(router);
     TargetGuard targets = new TargetGuard(config.webhooks().requireHttps(), config.webhooks().allowPrivateTargets());
-    new EndpointRoutes(new Endpoints(pool, new Encryptor(config.security().encryptionKey()), targets, new JobQueue(config.jobs())),
-        pool, new JobQueue(config.jobs())).mount(router);
+    new EndpointRoutes(new Endpoints(pool, encryptor, targets, jobs), pool, jobs).mount(router);
 
     // --- operations
     new HealthRoutes(new ReadinessChecks(app, pool, redis, new Bus(vertx), readCache)).mount(router);

@@ -53,13 +53,11 @@ public final class Inbox {
     UUID pathId = uuid(in.pathId());
     boolean source = in.gateway().equals("standard");
     if (pathId == null) {
-      return Future.succeededFuture(reject(in, 404, source ? "webhook.unknown_source" : "webhook.unknown_author",
-          source ? "No such webhook source." : "No such author."));
+      return Future.succeededFuture(unknownSender(in, source));
     }
     return owner(in.gateway(), pathId, source).compose(owner -> {
       if (owner.id() == null) {
-        return Future.succeededFuture(reject(in, 404, source ? "webhook.unknown_source" : "webhook.unknown_author",
-            source ? "No such webhook source." : "No such author."));
+        return Future.succeededFuture(unknownSender(in, source));
       }
       UUID ownerId = owner.id();
       List<String> secrets = owner.secrets();
@@ -140,6 +138,11 @@ public final class Inbox {
         ? Future.succeededFuture(Inbound.Outcome.accepted(rows.iterator().next().getUUID("id"), rows.iterator().next().getBoolean("duplicate")))
         : pool.preparedQuery(InboxSql.EXISTING_EVENT).execute(Tuple.of(in.gateway(), e.eventId()))
             .map(existing -> Inbound.Outcome.accepted(existing.iterator().next().getUUID("id"), true)));
+  }
+
+  private Inbound.Outcome unknownSender(Inbound in, boolean source) {
+    return source ? reject(in, 404, "webhook.unknown_source", "No such webhook source.")
+        : reject(in, 404, "webhook.unknown_author", "No such author.");
   }
 
   private Inbound.Outcome reject(Inbound in, int status, String code, String detail) {

@@ -51,9 +51,16 @@ public final class TargetGuard {
     return null;
   }
 
-  /** Whether {@code host} is an IPv4 or bracketed/plain IPv6 literal (no DNS lookup needed). */
+  private static final java.util.regex.Pattern IPV4 =
+      java.util.regex.Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
+
+  /**
+   * Whether {@code host} is a dotted-quad IPv4 or an IPv6 literal, which {@link InetAddress#getByName} parses
+   * without a lookup. Anything else (even digits and dots that are not a valid address) goes to the resolver, off
+   * the event loop.
+   */
   static boolean isLiteral(String host) {
-    return host.matches("[0-9.]+") || host.contains(":");
+    return IPV4.matcher(host).matches() || host.contains(":");
   }
 
   /** {@link #resolve} for a literal: no lookup, so it may run on the event loop. */

@@ -16,15 +16,15 @@ public final class Responses {
         .end(body.toBuffer());
   }
 
-  /** Where {@link #publicCacheControl} leaves the configured {@code Cache-Control} for {@link #publicJson}. */
-  private static final String CACHE_CONTROL_KEY = "quire.publicCacheControl";
+  /** Where {@link #usePublicCacheControl} keeps the configured value, per Vert.x instance. */
+  private static final String SETTINGS = "quire.responses";
 
-  /** Installed once per router: the {@code Cache-Control} of answers that are the same for everyone. */
-  public static io.vertx.core.Handler<RoutingContext> publicCacheControl(String value) {
-    return ctx -> {
-      ctx.put(CACHE_CONTROL_KEY, value);
-      ctx.next();
-    };
+  /**
+   * Sets the {@code Cache-Control} of answers that are the same for everyone (once, when the router is built), so
+   * {@link #publicBytes} reads it instead of a handler putting it on every request.
+   */
+  public static void usePublicCacheControl(io.vertx.core.Vertx vertx, String value) {
+    vertx.sharedData().<String, String>getLocalMap(SETTINGS).put("publicCacheControl", value);
   }
 
   /**
@@ -39,7 +39,8 @@ public final class Responses {
 
   /** {@link #publicJson} for a body already rendered, with its ETag (e.g. from a cache). */
   public static void publicBytes(RoutingContext ctx, io.vertx.core.buffer.Buffer bytes, String etag) {
-    String cacheControl = ctx.get(CACHE_CONTROL_KEY, "public, max-age=60");
+    String configured = ctx.vertx().sharedData().<String, String>getLocalMap(SETTINGS).get("publicCacheControl");
+    String cacheControl = configured != null ? configured : "public, max-age=60";
     ctx.response().putHeader(HttpHeaders.ETAG, etag).putHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
     if (matches(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
       ctx.response().setStatusCode(304).end();
