@@ -190,6 +190,31 @@ class InboundWebhooksTest {
   }
 
   @Test
+  void badAdminAndSourceRequestsAreClearProblems() {
+    problem(api.get("/api/v1/admin/webhook-events/" + UUID.randomUUID(), admin.token()), 404, "webhook_event.not_found");
+    problem(api.get("/api/v1/admin/webhook-events?cursor=garbage", admin.token()), 400, "request.bad_cursor");
+    problem(api.get("/api/v1/admin/webhook-events?from=yesterday", admin.token()), 422, "request.invalid");
+    problem(api.post("/api/v1/webhook-sources", new JsonObject(), author.token()), 422, "request.invalid");
+    problem(api.post("/api/v1/webhook-sources/" + UUID.randomUUID() + "/rotate-secret", null, author.token()), 404, "webhook_source.not_found");
+    problem(api.delete("/api/v1/webhook-sources/" + UUID.randomUUID(), author.token()), 404, "webhook_source.not_found");
+    // another author's source is not theirs to rotate
+    String theirs = ok(api.post("/api/v1/webhook-sources", new JsonObject().put("name", "theirs"), fixtures.author().token()), 201).getString("id");
+    problem(api.post("/api/v1/webhook-sources/" + theirs + "/rotate-secret", null, author.token()), 404, "webhook_source.not_found");
+    problem(api.post("/api/v1/payment-gateway/xendit/webhook-token", new JsonObject(), author.token()), 422, "request.invalid");
+  }
+
+  @Test
+  void withoutAWebhooksVerticleTheSenderIsToldToComeBackLater() throws Exception {
+    try (TestApp httpOnly = TestApp.builder().env("QUIRE_VERTICLES", "http,workers").start()) {
+      String body = stripeEvent("evt_" + UUID.randomUUID(), "customer.subscription.updated", "sub_z", now());
+      HttpResponse<Buffer> r = httpOnly.client.post("/api/v1/webhooks/stripe/" + UUID.randomUUID())
+          .putHeader("Stripe-Signature", SignaturesTest.stripeHeader(STRIPE_SECRET, now(), body))
+          .sendBuffer(Buffer.buffer(body)).await(10, TimeUnit.SECONDS);
+      problem(r, 503, "webhook.inbox_unavailable");
+    }
+  }
+
+  @Test
   void aRotatedSecretKeepsTheOldOneWorkingForADay() {
     Authoring.User rotating = fixtures.author();
     ok(api.post("/api/v1/payment-gateway/stripe/webhook-secret", new JsonObject().put("secret", "whsec_old_secret_1"), rotating.token()), 201);

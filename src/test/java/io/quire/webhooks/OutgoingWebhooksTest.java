@@ -157,6 +157,8 @@ class OutgoingWebhooksTest {
     problem(api.post("/api/v1/webhooks/" + flaky + "/deliveries/" + succeeded.getString("id") + "/retry", null, owner.token()),
         404, "webhook_delivery.not_retryable");
     problem(api.get("/api/v1/webhooks/" + dead + "/deliveries?success=maybe", owner.token()), 422, "request.invalid");
+    problem(api.get("/api/v1/webhooks/" + dead + "/deliveries?cursor=garbage", owner.token()), 400, "request.bad_cursor");
+    problem(api.get("/api/v1/webhooks/" + dead + "/deliveries", fixtures.author().token()), 404, "webhook.not_found");
   }
 
   @Test
