@@ -3,7 +3,9 @@
 # wrk on loopback per scenario (requests/s, p50, p99, RSS after). Usage: bench/run.sh [duration] [connections]
 # bench/run.sh read [duration] [connections] runs the read benchmark instead (bench/read.sh), and
 # bench/run.sh webhooks-in [duration] [connections] the incoming webhook benchmark (bench/webhooks_in.sh), and
-# bench/run.sh webhooks-out [events] the outgoing one (bench/webhooks_out.sh).
+# bench/run.sh webhooks-out [events] the outgoing one (bench/webhooks_out.sh), and
+# bench/run.sh ingest [duration] [connections] the analytics ingestion one (bench/ingest.sh), and
+# bench/run.sh engagement [duration] [connections] comment lists and reactions (bench/engagement.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-}" = read ]; then
@@ -13,6 +15,14 @@ fi
 if [ "${1:-}" = webhooks-in ]; then
   shift
   exec bench/webhooks_in.sh "$@"
+fi
+if [ "${1:-}" = engagement ]; then
+  shift
+  exec bench/engagement.sh "$@"
+fi
+if [ "${1:-}" = ingest ]; then
+  shift
+  exec bench/ingest.sh "$@"
 fi
 if [ "${1:-}" = webhooks-out ]; then
   shift

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes the OpenAPI parts identity.json, apikeys.json, authoring.json and webhooks.json (src/main/resources/openapi/) from
+"""Writes the OpenAPI parts identity.json, apikeys.json, authoring.json, webhooks.json, analytics.json, engagement.json and billing.json (src/main/resources/openapi/) from
 the route tables below.
 
 Edit the tables, run `python3 tools/openapi_parts.py`, commit the outputs. OpenApiCoverageTest checks
@@ -602,9 +602,353 @@ webhook_schemas = {
                       retryCount=INT, nextRetryAt=STR, lastError=STR, receivedAt=STR, processedAt=STR),
 }
 
+
+# ---- analytics: ingestion, ingest keys, reports
+EVENT_TYPES_A = ["PAGE_VIEW", "CHAPTER_START", "CHAPTER_PROGRESS", "CHAPTER_COMPLETE", "SERIES_VIEW", "SUBSCRIPTION_VIEW",
+                 "SUBSCRIPTION_START", "SUBSCRIPTION_CANCEL", "PAYMENT", "SIGNUP", "LOGIN", "SEARCH", "SHARE"]
+UUIDS = {"type": "string", "format": "uuid"}
+event_schema = S(eventId=dict(UUIDS, description="client id; a re-sent event with the same id is stored once"),
+                 eventType={"enum": EVENT_TYPES_A}, siteId=UUIDS, seriesId=UUIDS,
+                 chapterId=dict(UUIDS, description="required for CHAPTER_*; its series is filled in"),
+                 timestamp={"description": "ISO-8601 with offset or epoch ms; clamped to [now − 7 days, now + 5 min]"},
+                 sessionId=STR, anonymousId=STR, url=STR, path=STR, referrer=STR, utmSource=STR, utmMedium=STR, utmCampaign=STR,
+                 utmTerm=STR, utmContent=STR, screenSize=STR,
+                 percent={"type": "number", "minimum": 0, "maximum": 100, "description": "required for CHAPTER_PROGRESS"},
+                 properties={"type": "object", "maxProperties": 30, "description": "scalar values, strings ≤ 2000 characters"},
+                 userAgent=dict(STR, description="API-key collectors only: the reader's agent they relay"),
+                 ip=dict(STR, description="API-key collectors only: the reader's address they relay (hashed, never stored)"))
+event_schema["required"] = ["eventType"]
+ingest_op = op("Ingest up to 500 events (≤ 1 MiB): a JSON array, an envelope {ingestKey, siteId, events} (sendBeacon, text/plain) "
+               "or NDJSON. Credentials: the site's public ingest key (X-Quire-Key header, key query parameter or the envelope) "
+               "or an API key with analytics:write (with siteId). Answers 202 once the accepted events are committed; "
+               "bad events are listed by index and the rest kept; bot traffic is dropped and counted.", 202,
+               S(accepted=INT, rejected=INT, dropped=INT, errors=ARR(S(index=INT, code=STR, message=STR))),
+               errors=(400, 401, 403, 404, 413, 415, 422, 429, 503), auth=None, tag="analytics",
+               params=({"name": "X-Quire-Key", "in": "header", "required": False, "schema": STR},
+                       query("key", STR, "the public ingest key, for clients that cannot set headers"),
+                       query("siteId", UUIDS, "the site (required for API keys not bound to one)")))
+ingest_op["security"] = [{}, {"apiKey": []}]
+ingest_op["requestBody"] = {"required": True, "content": {
+    "application/json": {"schema": {"oneOf": [ARR(event_schema), S(ingestKey=STR, siteId=UUIDS, events=ARR(event_schema))]}},
+    "text/plain": {"schema": {"description": "the same JSON, as sendBeacon sends it"}},
+    "application/x-ndjson": {"schema": {"description": "one event object per line"}}}}
+ingest_op["responses"]["422"]["description"] = "The batch is empty, or no event in it is valid (eventErrors lists why)"
+ingest_op["responses"]["429"]["description"] = "Over the site's or address's rate limit, or the ingest queue is full (Retry-After)"
+site_p2 = path_param("siteId")
+rng = (query("from", {"type": "string", "format": "date"}, "first day (default: 29 days before to)"),
+       query("to", {"type": "string", "format": "date"}, "last day, inclusive (default: today); at most 366 days"),
+       query("interval", {"enum": ["day", "week", "month"]}, "timeline buckets (default day)"),
+       query("timezone", STR, "must be the site's reporting zone (settings.timezone, default UTC) if given"))
+RANGE = S(**{"from": STR, "to": STR, "interval": STR, "timezone": STR})
+figures = S(pageViews=INT, uniqueVisitors=INT, readers=INT, sessions=INT, bounceRate={"type": ["number", "null"]},
+            avgSessionSeconds={"type": ["number", "null"]}, chapterStarts=INT, chapterCompletes=INT,
+            completionRate={"type": ["number", "null"]}, avgReadPercent={"type": ["number", "null"]}, shares=INT,
+            seriesViews=INT, subscriptionViews=INT, subscriptionStarts=INT)
+timeline = ARR({"allOf": [figures, S(date=STR)]})
+stages = ARR(S(stage={"enum": ["visitors", "readers", "subscriptionViews", "subscribers"]}, visitors=INT,
+               conversionFromPrevious={"type": ["number", "null"]}, conversionFromStart={"type": ["number", "null"]}))
+rep = lambda summary, schema, params=(site_p2,), extra=(): op(summary, 200, schema, errors=(403, 404, 422) + extra, auth="any",
+                                                            tag="analytics", params=params + rng)
+SA = "/api/v1/sites/{siteId}/analytics"
+key_resp = S(siteId=STR, ingestKey=STR, previousKey=STR, previousKeyValidUntil=STR)
+breakdown = ARR(S(name=STR, count=INT))
+analytics = {
+    "/api/v1/analytics/events": {"post": ingest_op},
+    SA + "/ingest-key": {"get": op("The site's public ingest key (owner, editors)", 200, key_resp, errors=(403, 404), auth="any",
+                                   tag="analytics", params=(site_p2,))},
+    SA + "/ingest-key/rotate": {"post": op("A new ingest key; the previous one keeps working for analytics.keyGraceHours", 200,
+                                           key_resp, errors=(403, 404), auth="any", tag="analytics", params=(site_p2,))},
+    SA + "/overview": {"get": rep("KPIs for the range, the previous equal range and the change, with a timeline",
+        S(range=RANGE, totals=figures, previous=figures, change={"type": "object"}, timeline=timeline))},
+    SA + "/traffic": {"get": rep("Page views, visitors, sessions, bounce rate; referrers, UTM sources and campaigns, countries, devices, browsers, OS",
+        S(range=RANGE, totals=figures, timeline=timeline, referrers=breakdown, utmSources=breakdown, utmCampaigns=breakdown,
+          countries=breakdown, devices=breakdown, browsers=breakdown, os=breakdown))},
+    SA + "/engagement": {"get": rep("Reading engagement: chapter starts and completes, completion rate, average read percent, shares",
+        S(range=RANGE, totals=figures, timeline=timeline))},
+    SA + "/content": {"get": rep("Top series and chapters by page views", S(range=RANGE, series=ARR({"type": "object"}),
+        chapters=ARR({"type": "object"})), params=(site_p2, query("limit", INT, "1–100")))},
+    SA + "/funnel": {"get": rep("Visitor → reader → saw subscribing → subscriber, each visitor at their furthest stage",
+        S(range=RANGE, uniqueVisitors=INT, readers=INT, stages=stages))},
+    SA + "/realtime": {"get": op("Active visitors (5 min), views per minute (30 min), top chapters now", 200,
+        S(siteId=STR, activeVisitors=INT, viewsLast5Minutes=INT, viewsPerMinute=ARR(S(minute=STR, views=INT)),
+          topChapters=ARR(S(chapterId=STR, views=INT))), errors=(403, 404), auth="any", tag="analytics", params=(site_p2,))},
+    SA + "/export": {"post": op("Stream the site's daily rollups or raw events (no user ids) as CSV or JSON", 200,
+        {"type": "array"}, S(format={"enum": ["csv", "json"]}, dataset={"enum": ["daily", "events"]},
+                             **{"from": {"type": "string", "format": "date"}, "to": {"type": "string", "format": "date"}}),
+        (), (403, 404), auth="any", tag="analytics", params=(site_p2,))},
+    "/api/v1/series/{seriesId}/analytics": {"get": rep("A series' totals and timeline", S(seriesId=STR, range=RANGE, totals=figures,
+        timeline=timeline), params=(path_param("seriesId"),))},
+    "/api/v1/series/{seriesId}/analytics/chapters": {"get": rep("Every published chapter in reading order with its numbers",
+        S(seriesId=STR, range=RANGE, chapters=ARR({"type": "object"})), params=(path_param("seriesId"),))},
+    "/api/v1/series/{seriesId}/analytics/retention": {"get": rep("Readers who started chapter 1 in the range: the share reaching each "
+        "chapter, and weekly cohorts with the share reading again k weeks later", S(seriesId=STR, range=RANGE, startedReaders=INT,
+        chapters=ARR(S(position=INT, chapterId=STR, title=STR, readers=INT, share={"type": ["number", "null"]})),
+        cohorts=ARR(S(weekStarting=STR, readers=INT, retention=ARR(S(week=INT, readers=INT, share={"type": ["number", "null"]}))))),
+        params=(path_param("seriesId"),))},
+    "/api/v1/series/{seriesId}/analytics/conversion": {"get": rep("The series' visitors → readers → subscription views → subscribers (site-wide)",
+        S(seriesId=STR, range=RANGE, uniqueVisitors=INT, readers=INT, stages=stages), params=(path_param("seriesId"),))},
+    "/api/v1/chapters/{chapterId}/analytics": {"get": rep("A chapter's totals and timeline (week/month visitors sum daily uniques)",
+        S(chapterId=STR, range=RANGE, totals=figures, timeline=timeline), params=(path_param("chapterId"),))},
+}
+
+
+# ---- engagement: reading progress and bookmarks
+progress = S(seriesId=STR, seriesTitle=STR, chapterId=STR, chapterTitle=STR, chapterNumber={"type": "number"},
+             percent={"type": "number"}, updatedAt=STR, applied=dict(BOOL, description="false when a newer update was already stored"))
+bookmark = S(id=STR, chapterId=STR, seriesId=STR, chapterTitle=STR, paragraph=INT, percent={"type": "number"}, note=STR, createdAt=STR)
+ser_p = path_param("seriesId")
+engagement = {
+    "/api/v1/reading-progress": {"get": op("Continue reading: my series with progress, most recently read first", 200,
+        S(data=ARR(progress), nextCursor=STR), errors=(400, 403, 422), tag="engagement",
+        params=(query("cursor", STR, "from nextCursor"), query("limit", INT, "1–100")))},
+    "/api/v1/reading-progress/{seriesId}": {
+        "get": op("My place in a series", 200, progress, errors=(403, 404), tag="engagement", params=(ser_p,)),
+        "post": op("Record my place: the newest device time (updatedAt) wins across devices; a clock more than 5 min ahead counts as now",
+                   200, progress, S(chapterId=STR, percent={"type": "number", "minimum": 0, "maximum": 100}, updatedAt=STR),
+                   ("chapterId", "percent"), (403, 404), tag="engagement", params=(ser_p,)),
+        "delete": op("Forget my place in a series", 204, errors=(403,), tag="engagement", params=(ser_p,))},
+    "/api/v1/bookmarks": {
+        "get": op("My bookmarks, newest first", 200, S(data=ARR(bookmark), nextCursor=STR), errors=(400, 403, 422), tag="engagement",
+                  params=(query("seriesId", STR, "only this series"), query("chapterId", STR, "only this chapter"),
+                          query("cursor", STR, "from nextCursor"), query("limit", INT, "1–100"))),
+        "post": op("Bookmark a place in a published chapter", 201, bookmark,
+                   S(chapterId=STR, paragraph=INT, percent={"type": "number"}, note={"type": "string", "maxLength": 500}),
+                   ("chapterId",), (403, 404), tag="engagement")},
+    "/api/v1/bookmarks/{bookmarkId}": {"delete": op("Delete one of my bookmarks", 204, errors=(403, 404), tag="engagement",
+                                                    params=(path_param("bookmarkId"),))},
+}
+COMMENT = S(id=STR, chapterId=STR, parentId=STR, depth=INT, status={"enum": ["VISIBLE", "PENDING", "HIDDEN", "DELETED"]},
+            deleted=BOOL, author=S(id=STR, username=STR, displayName=STR), content=STR, contentHtml=STR, hasSpoiler=BOOL,
+            isPinned=BOOL, isEdited=BOOL, editedAt=STR, replyCount=INT, reactionCount=INT, createdAt=STR,
+            heldReason=dict(STR, description="moderators only: pre_moderation, links or duplicate"))
+COMMENT_IN = S(content={"type": "string", "minLength": 1, "maxLength": 10000, "description": "Markdown-lite: emphasis, code, links, quotes, lists"},
+               hasSpoiler=BOOL)
+cm_p = path_param("commentId")
+REVIEW = S(id=STR, seriesId=STR, author=S(id=STR, username=STR, displayName=STR), rating=INT, subRatings={"type": "object"},
+           title=STR, content=STR, contentHtml=STR, hasSpoiler=BOOL, isHidden=BOOL, isEdited=BOOL, authorResponse=STR,
+           authorRespondedAt=STR, helpfulCount=INT, unhelpfulCount=INT, createdAt=STR)
+SUBS = {"type": "object", "description": "story, characters, writing, worldBuilding, updateStability: each 1–5",
+        "additionalProperties": {"type": "integer", "minimum": 1, "maximum": 5}}
+REVIEW_IN = S(rating={"type": "integer", "minimum": 1, "maximum": 5}, subRatings=SUBS, title=STR,
+              content={"type": "string", "maxLength": 10000}, hasSpoiler=BOOL)
+rv_p = path_param("reviewId")
+RL = S(id=STR, ownerId=STR, name=STR, description=STR, isPublic=BOOL, itemCount=INT, followerCount=INT, createdAt=STR, updatedAt=STR)
+RL_ITEMS = S(listId=STR, data=ARR(S(seriesId=STR, title=STR, slug=STR, position=INT, note=STR, addedAt=STR)))
+rl_p = path_param("listId")
+REPORT = S(id=STR, targetType={"enum": ["comment", "review", "chapter", "series", "user"]}, targetId=STR, reason=STR, description=STR,
+           evidence=ARR(STR), status={"enum": ["PENDING", "UNDER_REVIEW", "RESOLVED_ACTION_TAKEN", "RESOLVED_NO_ACTION", "DISMISSED", "ESCALATED"]},
+           resolution=STR, resolvedAt=STR, createdAt=STR,
+           reporterId=dict(STR, description="moderators only"), priority=INT, siteId=STR, targetUserId=STR, resolutionNote=STR)
+REPORT_IN = S(targetType={"enum": ["comment", "review", "chapter", "series", "user"]}, targetId=STR,
+              reason={"enum": ["SPAM", "HARASSMENT", "HATE_SPEECH", "VIOLENCE_PROMOTION", "SEXUAL_CONTENT_UNTAGGED",
+                               "COPYRIGHT_INFRINGEMENT", "MISINFORMATION", "DOXXING", "CSAM", "OTHER"]},
+              description=STR, evidenceUrls=ARR(STR))
+M_ACTIONS = ["NO_ACTION", "WARNING_ISSUED", "CONTENT_HIDDEN", "CONTENT_REMOVED", "USER_SUSPENDED_7_DAYS", "USER_SUSPENDED_30_DAYS",
+             "USER_SUSPENDED_PERMANENT", "USER_BANNED", "ACCOUNT_DELETED"]
+ACTION_IN = S(action={"enum": M_ACTIONS}, notes=STR)
+REPORTS = S(data=ARR(REPORT), nextCursor=STR)
+rp_p = path_param("reportId")
+READER_SETTINGS = S(theme={"enum": ["light", "dark", "sepia"]}, fontFamily={"enum": ["serif", "sans", "mono"]},
+                    fontSize={"type": "integer", "minimum": 10, "maximum": 40}, lineHeight={"type": "number", "minimum": 1, "maximum": 3},
+                    textAlign={"enum": ["left", "justify"]}, showAuthorNotes=BOOL, hideSpoilers=BOOL)
+R_TYPES = ["LIKE", "LOVE", "LAUGH", "WOW", "SAD", "ANGRY"]
+R_SUMMARY = S(counts={"type": "object", "additionalProperties": INT}, total=INT, mine=ARR({"enum": R_TYPES}))
+def reaction_ops(target, p):
+    return {
+        "get": op("Reaction counts per type (cached up to 2 s), and mine when signed in", 200, R_SUMMARY, errors=(403, 404), auth=None,
+                  tag="engagement", params=(p,)),
+        "post": op("React (one per type; 201 added, 200 already there); counts in the answer are fresh", 201,
+                   {"allOf": [R_SUMMARY, S(added=BOOL, type=STR)]}, S(type={"enum": R_TYPES}), ("type",), (403, 404), tag="engagement", params=(p,)),
+        "delete": op("Take a reaction back", 200, {"allOf": [R_SUMMARY, S(removed=BOOL)]}, errors=(403, 404, 422), tag="engagement",
+                     params=(p, {"name": "type", "in": "query", "required": True, "schema": {"enum": R_TYPES}}))}
+follow_settings = S(notifyNewSeries=BOOL, notifyNewChapters=BOOL, notifyAnnouncements=BOOL)
+N_TYPES = ["NEW_CHAPTER", "COMMENT_REPLY", "REACTION_MILESTONE", "REVIEW_RESPONSE", "REPORT_OUTCOME"]
+REF_N = S(id=STR, type={"enum": N_TYPES}, title=STR, body=STR, data={"type": "object"}, read=BOOL, readAt=STR, createdAt=STR)
+N_SETTINGS = S(types={"type": "object", "additionalProperties": S(inApp=BOOL, email=BOOL)})
+follow = {"allOf": [follow_settings, S(authorId=STR, following=BOOL, created=BOOL, followedAt=STR)]}
+au_p = path_param("authorId")
+AU = "/api/v1/authors/{authorId}"
+engagement.update({
+    AU + "/follow": {"post": op("Follow an author (201; 200 when already following). Writes follow.created, which the "
+                                "author's sites' webhook endpoints may subscribe to", 201, follow, errors=(403, 404, 422),
+                                tag="engagement", params=(au_p,))},
+    AU + "/unfollow": {"post": op("Stop following (204 whether or not you did)", 204, errors=(403, 404), tag="engagement", params=(au_p,))},
+    AU + "/follow-settings": {"patch": op("What you hear about from this author", 200, follow, follow_settings, (), (403, 404),
+                                          tag="engagement", params=(au_p,))},
+    AU + "/followers": {"get": op("The author's followers, newest first (the author and admins only)", 200,
+        S(followerCount=INT, data=ARR(S(userId=STR, username=STR, displayName=STR, followedAt=STR)), nextCursor=STR),
+        errors=(400, 403, 404, 422), auth="any", tag="engagement",
+        params=(au_p, query("cursor", STR, "from nextCursor"), query("limit", INT, "1–100")))},
+    "/api/v1/chapters/{chapterId}/comments": {
+        "get": op("Top-level comments (newest, oldest or top), each with its first 3 replies; pinned ones lead the first page. "
+                  "A locked chapter's comments are for readers entitled to it (403 comments.locked)", 200,
+                  S(data=ARR(COMMENT), pinned=ARR(COMMENT), nextCursor=STR, commentsEnabled=BOOL, moderator=BOOL),
+                  errors=(400, 403, 404, 422), auth=None, tag="engagement",
+                  params=(path_param("chapterId"), query("sort", {"enum": ["newest", "oldest", "top"]}, "default newest"),
+                          query("cursor", STR, "from nextCursor"), query("limit", INT, "1–100"))),
+        "post": op("Comment on a chapter you may read. Held (PENDING) under pre-moderation, or when link-heavy or repeated", 201,
+                   COMMENT, COMMENT_IN, ("content",), (403, 404), tag="engagement", params=(path_param("chapterId"),))},
+    "/api/v1/comments/{commentId}": {
+        "get": op("One comment", 200, COMMENT, errors=(403, 404), auth=None, tag="engagement", params=(cm_p,)),
+        "patch": op("Edit your comment (marked edited after 15 minutes)", 200, COMMENT, COMMENT_IN, ("content",), (403, 404, 409),
+                    tag="engagement", params=(cm_p,)),
+        "delete": op("Delete your comment (moderators: any); one with replies stays as a tombstone", 204, errors=(403, 404),
+                     tag="engagement", params=(cm_p,))},
+    "/api/v1/comments/{commentId}/reply": {"post": op("Reply to a visible comment; its writer is notified", 201, COMMENT, COMMENT_IN,
+        ("content",), (403, 404, 409), tag="engagement", params=(cm_p,))},
+    "/api/v1/comments/{commentId}/replies": {"get": op("A comment's replies, oldest first", 200, S(data=ARR(COMMENT), nextCursor=STR),
+        errors=(400, 403, 404, 422), auth=None, tag="engagement",
+        params=(cm_p, query("cursor", STR, "from nextCursor"), query("limit", INT, "1–100")))},
+    "/api/v1/reports": {"post": op("Report a comment, review, chapter, series or user (not your own; one open report per target)",
+        201, REPORT, REPORT_IN, ("targetType", "targetId", "reason"), (403, 404, 409), tag="moderation")},
+    "/api/v1/my/reports": {"get": op("My reports and their outcomes", 200, REPORTS, errors=(400, 403, 422), tag="moderation",
+        params=(query("cursor", STR, "from nextCursor"), query("limit", INT, "1–100")))},
+    "/api/v1/sites/{siteId}/reports": {"get": op("Reports on the site's content (owner, editors, admins)", 200, REPORTS,
+        errors=(403, 404, 422), tag="moderation", params=(path_param("siteId"), query("status", STR, "one status"), query("limit", INT, "1–100")))},
+    "/api/v1/sites/{siteId}/moderation/queue": {"get": op("The site's open reports, most urgent first", 200, REPORTS,
+        errors=(403, 404, 422), tag="moderation", params=(path_param("siteId"), query("limit", INT, "1–100")))},
+    "/api/v1/sites/{siteId}/moderation/{reportId}/action": {"post": op("Resolve a report on the site's content: NO_ACTION, "
+        "WARNING_ISSUED, CONTENT_HIDDEN or CONTENT_REMOVED (comments, reviews); account actions are the admins' (403)", 200, REPORT,
+        ACTION_IN, ("action",), (403, 404, 409), tag="moderation", params=(path_param("siteId"), rp_p))},
+    "/api/v1/sites/{siteId}/moderation/{reportId}/escalate": {"post": op("Hand a report to the platform's admins", 200, REPORT,
+        errors=(403, 404, 409), tag="moderation", params=(path_param("siteId"), rp_p))},
+    "/api/v1/admin/reports": {"get": op("All reports, most urgent first (admin)", 200, REPORTS, errors=(403, 422), tag="moderation",
+        params=(query("status", STR, "one status"), query("targetType", STR, "one target type"), query("limit", INT, "1–100")))},
+    "/api/v1/admin/reports/{reportId}": {"get": op("One report (admin)", 200, REPORT, errors=(403, 404), tag="moderation", params=(rp_p,))},
+    "/api/v1/admin/reports/{reportId}/action": {"post": op("Resolve with any action, including suspensions, bans and deletions "
+        "(sessions end at once)", 200, REPORT, ACTION_IN, ("action",), (403, 404, 409), tag="moderation", params=(rp_p,))},
+    "/api/v1/admin/moderation/log": {"get": op("Every moderation action with who, why and the content as it was (admin)", 200,
+        S(data=ARR(S(id=STR, moderatorId=STR, moderatorUsername=STR, targetType=STR, targetId=STR, action=STR, reason=STR, notes=STR,
+                     reportId=STR, contentSnapshot={"type": "object"}, createdAt=STR)), nextCursor=STR), errors=(403, 422), tag="moderation",
+        params=(query("targetType", STR, "target type"), query("targetId", STR, "target id"), query("moderatorId", STR, "moderator"),
+                query("action", STR, "action"), query("limit", INT, "1–100")))},
+    "/api/v1/reading-lists": {
+        "get": op("My reading lists", 200, S(data=ARR(RL), nextCursor=STR), errors=(403,), tag="engagement"),
+        "post": op("Create a reading list (private unless isPublic)", 201, RL, S(name=STR, description=STR, isPublic=BOOL), ("name",),
+                   (403,), tag="engagement")},
+    "/api/v1/reading-lists/{listId}": {
+        "get": op("A list: mine, or anyone's public one", 200, RL, errors=(404,), auth=None, tag="engagement", params=(rl_p,)),
+        "patch": op("Change my list", 200, RL, S(name=STR, description=STR, isPublic=BOOL), (), (403, 404), tag="engagement", params=(rl_p,)),
+        "delete": op("Delete my list", 204, errors=(403, 404), tag="engagement", params=(rl_p,))},
+    "/api/v1/reading-lists/{listId}/items": {
+        "get": op("The list's series in order, with notes", 200, RL_ITEMS, errors=(404,), auth=None, tag="engagement", params=(rl_p,)),
+        "post": op("Add a published series at the end", 201, RL_ITEMS, S(seriesId=STR, note=STR), ("seriesId",), (403, 404, 409),
+                   tag="engagement", params=(rl_p,)),
+        "patch": op("Reorder ({order: [seriesId…]}: named first, the rest after) or set one item's note ({seriesId, note})", 200,
+                    RL_ITEMS, S(order=ARR(STR), seriesId=STR, note=STR), (), (403, 404), tag="engagement", params=(rl_p,))},
+    "/api/v1/reading-lists/{listId}/items/{seriesId}": {"delete": op("Take a series off the list", 204, errors=(403, 404),
+        tag="engagement", params=(rl_p, path_param("seriesId")))},
+    "/api/v1/reading-lists/{listId}/follow": {
+        "post": op("Follow a public list (not your own)", 200, S(listId=STR, following=BOOL), errors=(403, 404, 422), tag="engagement", params=(rl_p,)),
+        "delete": op("Stop following", 204, errors=(403,), tag="engagement", params=(rl_p,))},
+    "/api/v1/reading-lists/{listId}/followers": {"get": op("Who follows my list", 200,
+        S(data=ARR(S(userId=STR, username=STR, displayName=STR, followedAt=STR)), nextCursor=STR), errors=(403, 404), tag="engagement",
+        params=(rl_p,))},
+    "/api/v1/reader/settings": {
+        "get": op("My reading settings, over the defaults", 200, READER_SETTINGS, errors=(403,), tag="engagement"),
+        "patch": op("Change some reading settings", 200, READER_SETTINGS, READER_SETTINGS, (), (403,), tag="engagement")},
+    "/api/v1/series/{seriesId}/reviews": {
+        "get": op("Reviews, newest first, with the series' average rating and count", 200,
+                  S(data=ARR(REVIEW), nextCursor=STR, ratingCount=INT, ratingAverage={"type": ["number", "null"]}),
+                  errors=(400, 404, 422), auth=None, tag="engagement",
+                  params=(path_param("seriesId"), query("cursor", STR, "from nextCursor"), query("limit", INT, "1–100"))),
+        "post": op("Review a series you have read (reading progress recorded); one per reader", 201, REVIEW, REVIEW_IN,
+                   ("rating", "content"), (403, 404, 409), tag="engagement", params=(path_param("seriesId"),))},
+    "/api/v1/reviews/{reviewId}": {
+        "get": op("One review", 200, REVIEW, errors=(404,), auth=None, tag="engagement", params=(rv_p,)),
+        "patch": op("Edit your review", 200, REVIEW, REVIEW_IN, (), (403, 404), tag="engagement", params=(rv_p,)),
+        "delete": op("Delete your review (moderators: any)", 204, errors=(403, 404), tag="engagement", params=(rv_p,))},
+    "/api/v1/reviews/{reviewId}/respond": {"post": op("The series' author responds, once; the reviewer is notified", 200, REVIEW,
+        S(content=STR), ("content",), (403, 404, 409), tag="engagement", params=(rv_p,))},
+    "/api/v1/reviews/{reviewId}/hide": {"post": op("Hide (moderators); left out of the average", 200, REVIEW, errors=(403, 404),
+        tag="engagement", params=(rv_p,))},
+    "/api/v1/reviews/{reviewId}/unhide": {"post": op("Show again (moderators)", 200, REVIEW, errors=(403, 404), tag="engagement", params=(rv_p,))},
+    "/api/v1/reviews/{reviewId}/vote": {
+        "post": op("Vote helpful or not (one vote per reader, changeable; not on your own)", 200, REVIEW, S(helpful=BOOL), ("helpful",),
+                   (403, 404), tag="engagement", params=(rv_p,)),
+        "delete": op("Take your vote back", 200, REVIEW, errors=(403, 404), tag="engagement", params=(rv_p,))},
+    "/api/v1/chapters/{chapterId}/reactions": reaction_ops("chapter", path_param("chapterId")),
+    "/api/v1/comments/{commentId}/reactions": reaction_ops("comment", cm_p),
+    "/api/v1/comments/{commentId}/hide": {"post": op("Hide a comment (moderators)", 200, COMMENT, errors=(403, 404, 409), tag="engagement", params=(cm_p,))},
+    "/api/v1/comments/{commentId}/unhide": {"post": op("Show a hidden comment again, or approve a held one (moderators)", 200, COMMENT,
+        errors=(403, 404, 409), tag="engagement", params=(cm_p,))},
+    "/api/v1/comments/{commentId}/pin": {"post": op("Pin a top-level comment (moderators)", 200, COMMENT, errors=(403, 404, 409, 422),
+        tag="engagement", params=(cm_p,))},
+    "/api/v1/comments/{commentId}/unpin": {"post": op("Unpin (moderators)", 200, COMMENT, errors=(403, 404, 409, 422), tag="engagement", params=(cm_p,))},
+    "/api/v1/notifications": {"get": op("My notifications, newest first (dismissed ones left out)", 200,
+        S(data=ARR(REF_N), nextCursor=STR), errors=(400, 403, 422), tag="engagement",
+        params=(query("status", {"enum": ["unread", "all"]}, "default all"), query("type", {"enum": N_TYPES}, "one type"),
+                query("cursor", STR, "from nextCursor"), query("limit", INT, "1–100")))},
+    "/api/v1/notifications/unread-count": {"get": op("How many are unread", 200, S(count=INT), errors=(403,), tag="engagement")},
+    "/api/v1/notifications/read-all": {"patch": op("Mark all read", 200, S(marked=INT), errors=(403,), tag="engagement")},
+    "/api/v1/notifications/{notificationId}/read": {"patch": op("Mark one read", 200, REF_N, errors=(403, 404), tag="engagement",
+        params=(path_param("notificationId"),))},
+    "/api/v1/notifications/{notificationId}": {"delete": op("Dismiss one (kept, no longer listed)", 204, errors=(403, 404),
+        tag="engagement", params=(path_param("notificationId"),))},
+    "/api/v1/notifications/unsubscribe": {"post": op("One-click unsubscribe from an email (RFC 8058; the link's signed token "
+        "is the only credential): turns that type's email off, leaves the in-app choice", 200, S(unsubscribed=BOOL, type=STR),
+        errors=(400,), auth=None, tag="engagement", params=(query("token", STR, "from the email's link"),))},
+    "/api/v1/notifications/settings": {
+        "get": op("Per type: in the app, by email (defaults: both on)", 200, N_SETTINGS, errors=(403,), tag="engagement"),
+        "patch": op("Change some types' choices", 200, N_SETTINGS, N_SETTINGS, ("types",), (403,), tag="engagement")},
+    "/api/v1/me/following": {"get": op("Authors I follow, newest first, with my settings", 200,
+        S(data=ARR({"allOf": [follow_settings, S(authorId=STR, username=STR, displayName=STR, followedAt=STR)]}), nextCursor=STR),
+        errors=(400, 403, 422), tag="engagement", params=(query("cursor", STR, "from nextCursor"), query("limit", INT, "1–100")))},
+})
+
+
+# ---- billing: subscription tiers (the rest of monetization arrives with its issue)
+TIER_PUBLIC = S(id=STR, name=STR, slug=STR, description=STR, monthlyPrice=dict(INT, description="minor units (paise, cents)"),
+                annualPrice=INT, currency=STR, billingCycles=ARR({"enum": ["MONTHLY", "ANNUAL"]}), benefits=ARR(STR),
+                earlyAccessDays=INT, badgeText=STR, badgeColor=STR, isHighlighted=BOOL, highlightText=STR, isFree=BOOL, soldOut=BOOL)
+TIER = {"allOf": [TIER_PUBLIC, S(siteId=STR, displayOrder=INT, isActive=BOOL, isPublic=BOOL, maxSubscribers=INT,
+                                 currentSubscribers=INT, createdAt=STR, updatedAt=STR)]}
+TIER_IN = S(name={"type": "string", "maxLength": 50}, description=STR, monthlyPrice=INT, annualPrice=INT,
+            currency=dict(STR, description="ISO 4217"), billingCycles=ARR({"enum": ["MONTHLY", "ANNUAL"]}), benefits=ARR(STR),
+            earlyAccessDays=INT, badgeText=STR, badgeColor=dict(STR, description="#RRGGBB"), isHighlighted=BOOL, highlightText=STR,
+            isPublic=BOOL, maxSubscribers=INT)
+t_p = path_param("tierId")
+s_p = path_param("siteId")
+GW_STATUS = S(gateway={"enum": ["stripe", "razorpay", "xendit"]}, connected=BOOL, keyId=STR, keyHint=dict(STR, description="…last 4"),
+              accountId=STR, connectedAt=STR)
+GW_OVERVIEW = S(defaultGateway={"enum": ["STRIPE", "RAZORPAY", "XENDIT", None]}, gateways=ARR(GW_STATUS))
+billing = {
+    "/api/v1/payment-gateway": {"get": op("My gateways and the default (secrets never shown)", 200, GW_OVERVIEW, errors=(403,), auth="any",
+                                         tag="billing")},
+    "/api/v1/payment-gateway/default": {"post": op("Choose the default gateway (it must be connected)", 200, GW_OVERVIEW,
+        S(gateway={"enum": ["STRIPE", "RAZORPAY", "XENDIT"]}), ("gateway",), (403, 409), auth="any", tag="billing")},
+    "/api/v1/sites/{siteId}/tiers": {
+        "get": op("The site's tiers, in display order (owner, editors)", 200, S(data=ARR(TIER), nextCursor=STR), errors=(403, 404),
+                  auth="any", tag="billing", params=(s_p,)),
+        "post": op("Create a tier (active, last in order)", 201, TIER, TIER_IN, ("name", "monthlyPrice", "currency"), (403, 404),
+                   auth="any", tag="billing", params=(s_p,))},
+    "/api/v1/sites/{siteId}/tiers/public": {"get": op("The pricing page: active public tiers of a public site", 200,
+        S(siteId=STR, data=ARR(TIER_PUBLIC)), errors=(404,), auth=None, tag="billing", params=(s_p,))},
+    "/api/v1/sites/{siteId}/tiers/reorder": {"patch": op("Reorder: the named tiers first, the rest after in their order", 200,
+        S(data=ARR(TIER), nextCursor=STR), S(order=ARR(STR)), ("order",), (403, 404), auth="any", tag="billing", params=(s_p,))},
+    "/api/v1/tiers/{tierId}": {
+        "get": op("One tier", 200, TIER, errors=(403, 404), auth="any", tag="billing", params=(t_p,)),
+        "patch": op("Change a tier; what is not sent is kept", 200, TIER, TIER_IN, (), (403, 404), auth="any", tag="billing", params=(t_p,)),
+        "delete": op("Delete a tier without subscribers (409 tier.has_subscribers: deactivate it instead)", 204, errors=(403, 404, 409),
+                     auth="any", tag="billing", params=(t_p,))},
+    "/api/v1/tiers/{tierId}/activate": {"post": op("Open to new subscribers", 200, TIER, errors=(403, 404), auth="any", tag="billing", params=(t_p,))},
+    "/api/v1/tiers/{tierId}/deactivate": {"post": op("Close to new subscribers (current ones keep it)", 200, TIER, errors=(403, 404),
+        auth="any", tag="billing", params=(t_p,))},
+    **{"/api/v1/payment-gateway/" + g + "/connect": {"post": op("Store my " + g + " credentials (checked for shape; the secret "
+        "encrypted at rest)", 200, GW_STATUS, S(secretKey=STR, keyId=dict(STR, description="Razorpay: required"), accountId=STR),
+        ("secretKey",), (403,), auth="any", tag="billing")} for g in ("stripe", "razorpay", "xendit")},
+    **{"/api/v1/payment-gateway/" + g + "/disconnect": {"post": op("Forget my " + g + " credentials (and the default, if it was)", 200,
+        GW_STATUS, errors=(403,), auth="any", tag="billing")} for g in ("stripe", "razorpay", "xendit")},
+    **{"/api/v1/payment-gateway/" + g + "/status": {"get": op("Whether " + g + " is connected", 200, GW_STATUS, errors=(403,),
+        auth="any", tag="billing")} for g in ("stripe", "razorpay", "xendit")},
+    "/api/v1/tiers/{tierId}/duplicate": {"post": op("Copy a tier (inactive, named … (copy))", 201, TIER, errors=(403, 404), auth="any",
+        tag="billing", params=(t_p,))},
+}
+
 out = os.path.join(os.path.dirname(__file__), "..", "src", "main", "resources", "openapi")
 for name, paths, sch in (("identity.json", identity, schemas), ("apikeys.json", apikeys, key_schemas),
-                         ("authoring.json", authoring, authoring_schemas), ("webhooks.json", webhooks, webhook_schemas)):
+                         ("authoring.json", authoring, authoring_schemas), ("webhooks.json", webhooks, webhook_schemas),
+                         ("analytics.json", analytics, {}), ("engagement.json", engagement, {}), ("billing.json", billing, {})):
     with open(os.path.join(out, name), "w") as f:
         json.dump({"paths": paths, "components": {"schemas": sch}}, f, indent=1)
         f.write("\n")

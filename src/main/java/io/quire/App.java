@@ -89,7 +89,11 @@ public final class App {
       waitForRedis(vertx, config, wait);
       // subscribed before the port opens, so no invalidation published after that is missed
       invalidations = new InvalidationBridge(vertx, config.redis(), ReadCache.shared(vertx, config));
-      invalidations.start();
+      try {
+        invalidations.start().await(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        log.warn("cache invalidation feed not subscribed yet; starting anyway (it keeps retrying)");
+      }
       AtomicBoolean draining = new AtomicBoolean(false);
       AppContext context = new AppContext(config, registry, changesets, draining, List.copyOf(extraRoutes),
           java.util.Map.copyOf(webhookHandlers));
@@ -160,7 +164,9 @@ public final class App {
       if (httpDeployment != null) {
         vertx.undeploy(httpDeployment).await(bound, TimeUnit.SECONDS);
       }
-      for (String id : backgroundDeployments) {
+      // last deployed, first stopped: a shared pool belongs to the verticle that created it first (workers) and
+      // closes with it, so the verticles that borrowed it must finish their drains before that one goes
+      for (String id : backgroundDeployments.reversed()) {
         vertx.undeploy(id).await(bound, TimeUnit.SECONDS);
       }
     } catch (Exception e) {

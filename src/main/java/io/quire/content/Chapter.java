@@ -48,6 +48,7 @@ record Chapter(Row row) {
         .put("title", row.getString("title"))
         .put("wordCount", row.getInteger("word_count"))
         .put("readingMinutes", row.getInteger("reading_minutes"))
+        .put("viewCount", row.getLong("view_count"))
         .put("status", status())
         .put("scheduledAt", Times.iso(row.getOffsetDateTime("scheduled_at")))
         .put("scheduleTimezone", row.getString("schedule_timezone"))

@@ -24,6 +24,11 @@ public final class Identity {
   private final MfaService mfa;
   private final ProfileService profiles;
   private final AdminUserService admin;
+
+  /** Account status changes with their history and session revocation (moderation suspends and bans through it). */
+  public AdminUserService admin() {
+    return admin;
+  }
   private final RateLimiter limiter;
   private final QuireConfig config;
 

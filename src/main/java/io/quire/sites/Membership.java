@@ -21,6 +21,12 @@ public record Membership(UUID siteId, UUID ownerId, Role role, JsonObject permis
    */
   public static Membership resolve(UUID siteId, UUID ownerId, String collaboratorRole, JsonObject permissions,
                                    Principal p, String notFoundCode) {
+    return resolve(siteId, ownerId, collaboratorRole, permissions, p, notFoundCode, "content:read");
+  }
+
+  /** {@link #resolve} for a feature whose API keys need {@code readScope} rather than {@code content:read}. */
+  public static Membership resolve(UUID siteId, UUID ownerId, String collaboratorRole, JsonObject permissions,
+                                   Principal p, String notFoundCode, String readScope) {
     if (p == null || (p.siteId() != null && !p.siteId().equals(siteId))) {
       throw notFound(notFoundCode);
     }
@@ -34,8 +40,8 @@ public record Membership(UUID siteId, UUID ownerId, Role role, JsonObject permis
     } else {
       throw notFound(notFoundCode);
     }
-    if (!p.hasScope("content:read")) {
-      throw new ApiException.Forbidden("auth.scope_missing", "This API key lacks the 'content:read' scope.");
+    if (!p.hasScope(readScope)) {
+      throw new ApiException.Forbidden("auth.scope_missing", "This API key lacks the '" + readScope + "' scope.");
     }
     return new Membership(siteId, ownerId, role, permissions == null ? new JsonObject() : permissions, p);
   }
@@ -89,6 +95,14 @@ public record Membership(UUID siteId, UUID ownerId, Role role, JsonObject permis
     requireEdit(authorId);
     if (role == Role.WRITER && !permissions.getBoolean("publish", false)) {
       throw forbidden("This writer may not publish; ask the owner for the publish permission.");
+    }
+    return this;
+  }
+
+  /** Analytics reports: owners, editors and admins; writers and viewers only with the {@code analytics} permission. */
+  public Membership requireAnalytics() {
+    if ((role == Role.WRITER || role == Role.VIEWER) && !permissions.getBoolean("analytics", false)) {
+      throw forbidden("This collaborator may not see analytics; ask the owner for the analytics permission.");
     }
     return this;
   }

@@ -110,8 +110,16 @@ public final class SiteRoutes {
     if (rating != null && !RATINGS.contains(rating)) {
       body.error("defaultContentRating", "must be EVERYONE, TEEN or MATURE");
     }
-    var update = new SiteService.SettingsUpdate(comments, mode, rating, body.optionalBoolean("isPublic"),
-        body.optionalObject("extra", 50));
+    var extra = body.optionalObject("extra", 50);
+    if (extra != null && extra.getValue("timezone") != null) {
+      // the analytics reporting zone: days are rolled up in it
+      try {
+        java.time.ZoneId.of(String.valueOf(extra.getValue("timezone")));
+      } catch (java.time.DateTimeException e) {
+        body.error("extra.timezone", "must be an IANA time zone such as Asia/Kolkata");
+      }
+    }
+    var update = new SiteService.SettingsUpdate(comments, mode, rating, body.optionalBoolean("isPublic"), extra);
     Long expected = Revisions.expected(ctx, body);
     body.validate();
     sites.updateSettings(Authz.require(ctx), siteId(ctx), update, expected).onSuccess(site -> {

@@ -53,6 +53,18 @@ public final class SiteService {
     return load(c, siteId, p).map(Loaded::membership);
   }
 
+  /** The caller's membership for reading a live site's analytics: API keys need {@code analytics:read}. */
+  public static Future<Membership> analyticsMembership(SqlClient c, UUID siteId, Principal p) {
+    return c.preparedQuery(SiteSql.FIND_WITH_ROLE).execute(Tuple.of(siteId, p.userId())).map(rows -> {
+      Row row = one(rows, "site.not_found");
+      if (row.getValue("deleted_at") != null) {
+        throw new ApiException.NotFound("site.not_found", "Not found.");
+      }
+      return Membership.resolve(siteId, row.getUUID("owner_id"), row.getString("collaborator_role"),
+          row.getJsonObject("collaborator_permissions"), p, "site.not_found", "analytics:read").requireAnalytics();
+    });
+  }
+
   static Future<Loaded> load(SqlClient c, UUID siteId, Principal p) {
     return c.preparedQuery(SiteSql.FIND_WITH_ROLE).execute(Tuple.of(siteId, p.userId())).map(rows -> {
       Row row = one(rows, "site.not_found");

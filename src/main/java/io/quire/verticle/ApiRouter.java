@@ -1,6 +1,27 @@
 package io.quire.verticle;
 
+import io.quire.analytics.ingest.IngestKeyRoutes;
+import io.quire.analytics.ingest.IngestRoutes;
+import io.quire.analytics.realtime.Realtime;
+import io.quire.analytics.reports.ReportRoutes;
 import io.quire.apikeys.ApiKeyRoutes;
+import io.quire.billing.gateway.GatewayConnectionRoutes;
+import io.quire.billing.tiers.TierRoutes;
+import io.quire.engagement.comments.CommentRoutes;
+import io.quire.engagement.comments.CommentService;
+import io.quire.engagement.follows.FollowRoutes;
+import io.quire.engagement.lists.ReaderSettingsRoutes;
+import io.quire.engagement.lists.ReadingListRoutes;
+import io.quire.engagement.moderation.ModerationRoutes;
+import io.quire.engagement.moderation.ModerationService;
+import io.quire.engagement.reactions.ReactionRoutes;
+import io.quire.engagement.reactions.ReactionService;
+import io.quire.engagement.reviews.ReviewRoutes;
+import io.quire.engagement.reviews.ReviewService;
+import io.quire.engagement.notifications.NotificationRoutes;
+import io.quire.engagement.notifications.UnsubscribeTokens;
+import io.quire.engagement.progress.BookmarkRoutes;
+import io.quire.engagement.progress.ReadingProgressRoutes;
 import io.quire.apikeys.ApiKeyService;
 import io.quire.content.ChapterImport;
 import io.quire.content.Content;
@@ -33,7 +54,6 @@ import io.quire.reading.ReadingRoutes;
 import io.quire.reading.ReadingService;
 import io.quire.reading.SeriesListing;
 import io.quire.reading.SeriesListingRoutes;
-import io.quire.reading.ViewCounter;
 import io.quire.sites.CollaboratorRoutes;
 import io.quire.sites.CollaboratorService;
 import io.quire.sites.PageRoutes;
@@ -68,16 +88,11 @@ public final class ApiRouter {
 
   /** A router whose chapter reads are counted by {@code views} (flushed by the caller). */
   public static Router create(Vertx vertx, AppContext app, Pool pool, Redis redis) {
-    return create(vertx, app, pool, redis, viewCounter(vertx, app), PgPools.sharedReads(vertx, app.config().pg()));
-  }
-
-  /** Chapter reads go to the ingest verticle in one batch per flush; see {@link ViewCounter}. */
-  public static ViewCounter viewCounter(Vertx vertx, AppContext app) {
-    return new ViewCounter(new Bus(vertx), app.metrics().counter("quire_views_dropped"));
+    return create(vertx, app, pool, redis, PgPools.sharedReads(vertx, app.config().pg()));
   }
 
   /** {@code reads} (a pipelined client) serves the public read paths; {@code pool} everything else. */
-  public static Router create(Vertx vertx, AppContext app, Pool pool, Redis redis, ViewCounter views, SqlClient reads) {
+  public static Router create(Vertx vertx, AppContext app, Pool pool, Redis redis, SqlClient reads) {
     QuireConfig config = app.config();
     Router router = Router.router(vertx);
     if (config.http().trustProxyHeaders()) {
@@ -95,7 +110,8 @@ public final class ApiRouter {
     }
     router.route().handler(new BodyLimits(config.http().bodyLimitBytes())
         .override(ChapterImport.PATHS, ChapterImport.MAX_BYTES)
-        .override("/api/v1/webhooks/*", config.webhooks().maxBodyBytes()));
+        .override("/api/v1/webhooks/*", config.webhooks().maxBodyBytes())
+        .override(IngestRoutes.PATH, 1 << 20));
 
     Responses.usePublicCacheControl(vertx, ReadingRoutes.publicCacheControl(config.reading()));
     ReadCache readCache = ReadCache.shared(vertx, config);
@@ -111,7 +127,7 @@ public final class ApiRouter {
     // --- feature routes (one line per feature package, as they land). The public reads come first: the router
     // tries routes in order, each a regex match, and the reads are most of the traffic; first also means
     // /chapters/:id/read is never taken for an authoring path.
-    new ReadingRoutes(new ReadingService(vertx, reads, new Entitlements(vertx, reads, readCache), readCache), views, config.reading()).mount(router);
+    new ReadingRoutes(new ReadingService(vertx, reads, new Entitlements(vertx, reads, readCache), readCache), config.reading()).mount(router);
     new SeriesListingRoutes(new SeriesListing(vertx, reads, readCache)).mount(router);
     new FeedRoutes(new Feeds(vertx, reads, config.publicBaseUrl()), ReadingRoutes.publicCacheControl(config.reading())).mount(router);
     identity.mount(router);
@@ -129,6 +145,22 @@ public final class ApiRouter {
     new AdminInboxRoutes(pool, jobs, rejections, config.webhooks().maxAttempts()).mount(router);
     TargetGuard targets = new TargetGuard(config.webhooks().requireHttps(), config.webhooks().allowPrivateTargets());
     new EndpointRoutes(new Endpoints(pool, encryptor, targets, jobs), pool, jobs).mount(router);
+    new IngestRoutes(new Bus(vertx), config.analytics().countryHeader()).mount(router);
+    new IngestKeyRoutes(pool, config.analytics().keyGraceHours()).mount(router);
+    new ReportRoutes(pool, new Realtime(redis, config.redis())).mount(router);
+    new ReadingProgressRoutes(pool).mount(router);
+    new BookmarkRoutes(pool).mount(router);
+    new FollowRoutes(pool).mount(router);
+    CommentService comments = new CommentService(pool, new Entitlements(vertx, reads, readCache));
+    new CommentRoutes(comments).mount(router);
+    new ReactionRoutes(new ReactionService(pool, comments)).mount(router);
+    new ReviewRoutes(new ReviewService(pool)).mount(router);
+    new ReadingListRoutes(pool).mount(router);
+    new ReaderSettingsRoutes(pool).mount(router);
+    new ModerationRoutes(new ModerationService(pool, identity.admin())).mount(router);
+    new TierRoutes(pool).mount(router);
+    new GatewayConnectionRoutes(pool, encryptor).mount(router);
+    new NotificationRoutes(pool, new UnsubscribeTokens(config.security().encryptionKey())).mount(router);
 
     // --- operations
     new HealthRoutes(new ReadinessChecks(app, pool, redis, new Bus(vertx), readCache)).mount(router);
@@ -149,7 +181,7 @@ public final class ApiRouter {
         .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
             HttpMethod.DELETE, HttpMethod.OPTIONS))
         .allowedHeaders(Set.of("Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key",
-            "X-API-Key", "X-Request-Id"))
+            "X-API-Key", "X-Quire-Key", "X-Request-Id"))
         .exposedHeaders(Set.of("ETag", "Location", "Retry-After", "X-Request-Id", "RateLimit-Limit",
             "RateLimit-Remaining", "RateLimit-Reset"))
         .maxAgeSeconds(600);

@@ -4,7 +4,6 @@ import io.quire.platform.AppContext;
 import io.quire.platform.config.QuireConfig;
 import io.quire.platform.db.PgPools;
 import io.quire.platform.redis.RedisClients;
-import io.quire.reading.ViewCounter;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -23,7 +22,6 @@ public final class HttpVerticle extends VerticleBase {
   private Pool pool;
   private Redis redis;
   private HttpServer server;
-  private ViewCounter views;
   private SqlClient reads;
 
   public HttpVerticle(AppContext app) {
@@ -41,16 +39,14 @@ public final class HttpVerticle extends VerticleBase {
         .setDecompressionSupported(true)
         .setIdleTimeout(120)
         .setIdleTimeoutUnit(TimeUnit.SECONDS));
-    views = ApiRouter.viewCounter(vertx, app).start(vertx, app.config().reading().viewFlushMillis());
     reads = PgPools.sharedReads(vertx, app.config().pg());
-    return server.requestHandler(ApiRouter.create(vertx, app, pool, redis, views, reads)).listen(http.port(), http.host());
+    return server.requestHandler(ApiRouter.create(vertx, app, pool, redis, reads)).listen(http.port(), http.host());
   }
 
   /** Stops accepting, lets in-flight requests finish within {@code http.shutdownTimeoutSeconds}, then closes. */
   @Override
   public Future<?> stop() {
     return server.shutdown(app.config().http().shutdownTimeoutSeconds(), TimeUnit.SECONDS)
-        .eventually(() -> views.flush())
         .eventually(() -> redis.close())
         .eventually(() -> reads.close())
         .eventually(() -> pool.close());

@@ -1,18 +1,24 @@
 package io.quire.verticle;
 
-import io.quire.analytics.ViewBatch;
-import io.quire.analytics.ViewWriter;
+import io.quire.analytics.ingest.IngestRequest;
+import io.quire.analytics.ingest.IngestService;
+import io.quire.analytics.ingest.UserAgents;
+import io.quire.analytics.storage.Partitions;
 import io.quire.platform.AppContext;
 import io.quire.platform.bus.Bus;
 import io.quire.platform.db.PgPools;
-import io.vertx.sqlclient.Pool;
+import io.quire.platform.redis.RedisClients;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Redis;
+import io.vertx.sqlclient.Pool;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 /**
- * Owns analytics writes handed over by the HTTP verticle on the event bus. So far: chapter view counts, merged
- * and written in one statement per interval ({@link ViewWriter}). Event ingestion (parsing, enrichment, micro-batching) joins here.
+ * Owns analytics writes handed over by the HTTP verticle on the event bus: event batches (parsed, checked,
+ * enriched and micro-batched by {@link IngestService}).
  */
 public final class IngestVerticle extends VerticleBase {
   private final AppContext app;
@@ -22,19 +28,30 @@ public final class IngestVerticle extends VerticleBase {
   }
 
   private Pool pool;
-  private ViewWriter views;
+  private Redis redis;
+  private IngestService events;
 
   @Override
   public Future<?> start() {
-    pool = PgPools.shared(vertx, app.config().pg(), "main");
-    views = new ViewWriter(pool).start(vertx, app.config().reading().viewFlushMillis());
-    return new Bus(vertx).reply(ViewBatch.ADDRESS, views::accept).completion()
-        .compose(v -> StatusReplies.register(vertx, "ingest", () -> new JsonObject().put("env", app.config().env())).completion());
+    // its own pool: event writes neither wait behind API traffic nor lose their connections when another verticle stops
+    pool = PgPools.shared(vertx, app.config().pg(), "ingest");
+    redis = RedisClients.create(vertx, app.config().redis());
+    Bus bus = new Bus(vertx);
+    // the User-Agent regexes take a moment to compile: off the event loop
+    return vertx.executeBlocking(UserAgents::new)
+        .compose(agents -> {
+          events = new IngestService(vertx, pool, redis, app.config(), agents, app.metrics());
+          return Partitions.ensure(pool, LocalDate.now(ZoneOffset.UTC), app.config().analytics().partitionsAhead());
+        })
+        .compose(created -> bus.reply(IngestRequest.ADDRESS, events::ingest).completion())
+        .compose(v -> StatusReplies.register(vertx, "ingest", () -> new JsonObject().put("env", app.config().env())
+            .put("queuedEvents", events.queued())).completion());
   }
 
-  /** The HTTP verticles stop first and hand over their last counts; they are written before the pool closes. */
+  /** The HTTP verticles stop first; what they handed over is written before the connections close. */
   @Override
   public Future<?> stop() {
-    return views.write().eventually(() -> pool.close());
+    Future<Void> drained = events == null ? Future.succeededFuture() : events.drain();
+    return drained.eventually(() -> redis.close()).eventually(() -> pool.close());
   }
 }

@@ -1,6 +1,11 @@
 package io.quire.verticle;
 
+import io.quire.analytics.rollup.RollupJob;
+import io.quire.analytics.storage.MaintenanceJob;
 import io.quire.content.Content;
+import io.quire.engagement.notifications.NewChapterFanOut;
+import io.quire.engagement.reactions.ReactionCountJob;
+import io.quire.engagement.notifications.UnsubscribeTokens;
 import io.quire.identity.Identity;
 import io.quire.platform.AppContext;
 import io.quire.platform.crypto.Passwords;
@@ -56,13 +61,22 @@ public final class WorkersVerticle extends VerticleBase {
     Identity identity = new Identity(vertx, pool, redis, app.config(), new Passwords(vertx, app.config().passwords()));
     Map<String, JobHandler> jobHandlers = new HashMap<>();
     jobHandlers.put(PruneJob.TYPE, new PruneJob(pool, app.config()));
-    jobHandlers.put(Mailer.SEND_JOB, new MailSendJob(vertx, pool, app.config().mail()));
+    MailSendJob mail = new MailSendJob(vertx, pool, app.config().mail());
+    jobHandlers.put(Mailer.SEND_JOB, mail);
+    jobHandlers.put(MailSendJob.BATCH_JOB, mail.batch());
     jobHandlers.putAll(identity.jobHandlers());
     Content content = new Content(vertx, pool, app.config(), new SiteService(pool, app.config().content().softDeleteRetentionDays()));
     jobHandlers.putAll(content.jobHandlers());
+    jobHandlers.put(MaintenanceJob.TYPE, new MaintenanceJob(pool, app.config().analytics()));
+    jobHandlers.put(RollupJob.TYPE, new RollupJob(pool));
+    jobHandlers.put(ReactionCountJob.TYPE, new ReactionCountJob(pool));
     Map<String, OutboxHandler> outboxHandlers = new HashMap<>(ReadInvalidations.handlers(redis, app.config().redis(),
         app.config().reading().cache().ttlSeconds()));
-    // a topic has one handler: the outgoing-webhook fan-out runs after whatever else the topic does, in the same transaction
+    NewChapterFanOut followers = new NewChapterFanOut(pool, queue, app.config().engagement().fanOutBatchSize(),
+        app.config().publicBaseUrl(), new UnsubscribeTokens(app.config().security().encryptionKey()));
+    jobHandlers.put(NewChapterFanOut.JOB, followers);
+    // a topic has one handler: the others run after whatever the topic already does, in the same transaction
+    outboxHandlers.merge(NewChapterFanOut.TOPIC, followers.onPublished(), (first, then) -> (tx, m) -> first.handle(tx, m).compose(v -> then.handle(tx, m)));
     OutboxHandler fanOut = Deliveries.fanOut(queue);
     for (String topic : Deliveries.EVENT_TYPES) {
       outboxHandlers.merge(topic, fanOut, (first, then) -> (tx, m) -> first.handle(tx, m).compose(v -> then.handle(tx, m)));
@@ -73,7 +87,10 @@ public final class WorkersVerticle extends VerticleBase {
     outbox = new OutboxDispatcher(vertx, pool, outboxHandlers, app.config().outbox());
     periodic = new PeriodicJobs(vertx, pool, queue)
         .every(PruneJob.TYPE, Duration.ofHours(1))
-        .every(Content.PURGE_JOB, Duration.ofDays(1));
+        .every(Content.PURGE_JOB, Duration.ofDays(1))
+        .every(MaintenanceJob.TYPE, Duration.ofDays(1))
+        .every(RollupJob.TYPE, Duration.ofSeconds(app.config().analytics().rollupIntervalSeconds()))
+        .every(ReactionCountJob.TYPE, Duration.ofSeconds(30));
     listener = new PgListener(vertx, PgTarget.of(app.config().pg()))
         .on("quire_jobs", payload -> jobs.wake())
         .on("quire_outbox", payload -> outbox.wake());

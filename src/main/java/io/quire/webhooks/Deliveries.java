@@ -30,10 +30,18 @@ public final class Deliveries {
       "series.status_scheduled", "series.status_unscheduled",
       "page.created", "page.updated", "page.deleted", "page.published", "page.unpublished",
       "site.updated", "site.deleted", "site.restored", "site.collaborator_invited", "site.collaborator_joined",
-      "site.collaborator_updated", "site.collaborator_removed");
+      "site.collaborator_updated", "site.collaborator_removed",
+      "follow.created", "comment.created", "comment.updated", "comment.deleted", "comment.hidden", "comment.unhidden",
+      "comment.pinned", "comment.unpinned", "review.created", "review.updated", "review.deleted", "review.responded",
+      "review.hidden", "review.unhidden");
 
   private static final String MATCHING_ENDPOINTS = """
       SELECT id, events FROM outgoing_webhooks WHERE site_id = $1 AND is_active AND deleted_at IS NULL
+      """;
+  /** Events about an author rather than a site (a new follower) go to the endpoints of every site they own. */
+  private static final String AUTHOR_ENDPOINTS = """
+      SELECT w.id, w.events FROM outgoing_webhooks w JOIN sites s ON s.id = w.site_id
+       WHERE s.owner_id = $1 AND s.deleted_at IS NULL AND w.is_active AND w.deleted_at IS NULL
       """;
   private static final String INSERT = "INSERT INTO webhook_deliveries (id, webhook_id, event_type, payload) VALUES ($1, $2, $3, $4)";
 
@@ -87,14 +95,18 @@ public final class Deliveries {
         .mapEmpty();
   }
 
-  /** The outbox handler for {@link #EVENT_TYPES}: fans each event out to its site's matching endpoints. */
+  /** The outbox handler for {@link #EVENT_TYPES}: fans each event out to its site's (or author's sites') matching endpoints. */
   public static OutboxHandler fanOut(JobQueue jobs) {
     return (tx, message) -> {
       String siteId = message.payload().getString("siteId");
-      if (siteId == null) {
+      String authorId = message.payload().getString("authorId");
+      if (siteId == null && authorId == null) {
         return Future.succeededFuture();
       }
-      return tx.preparedQuery(MATCHING_ENDPOINTS).execute(Tuple.of(UUID.fromString(siteId))).compose(rows -> {
+      var endpoints = siteId != null
+          ? tx.preparedQuery(MATCHING_ENDPOINTS).execute(Tuple.of(UUID.fromString(siteId)))
+          : tx.preparedQuery(AUTHOR_ENDPOINTS).execute(Tuple.of(UUID.fromString(authorId)));
+      return endpoints.compose(rows -> {
         JsonObject payload = envelope(message.topic(), message.payload());
         Future<Void> chain = Future.succeededFuture();
         for (Row r : rows) {

@@ -59,7 +59,7 @@ class ReadingTest extends SharedApp {
    * read is repeated until {@code ready} holds (or 2 s pass) and the last answer is returned for the assertions.
    */
   static HttpResponse<Buffer> settled(String path, String token, Predicate<HttpResponse<Buffer>> ready) throws Exception {
-    long deadline = System.currentTimeMillis() + 2_000;
+    long deadline = System.currentTimeMillis() + 5_000;
     HttpResponse<Buffer> r = get(path, token, null);
     while (!ready.test(r) && System.currentTimeMillis() < deadline) {
       Thread.sleep(20);

@@ -33,6 +33,7 @@ public final class InvalidationBridge {
   private volatile boolean everSubscribed;
   private Redis client;
   private volatile RedisConnection connection;
+  private final io.vertx.core.Promise<Void> firstSubscription = io.vertx.core.Promise.promise();
 
   public InvalidationBridge(Vertx vertx, QuireConfig.Redis config, ReadCache cache) {
     this.vertx = vertx;
@@ -53,9 +54,14 @@ public final class InvalidationBridge {
     return SharedTier.invalidate(redis, config, ttlSeconds, channel(config), message);
   }
 
-  public void start() {
+  /**
+   * Connects and subscribes; the answer completes on the first subscription (the caller waits for it before the
+   * port opens, so no invalidation published after that is missed) and never fails: a failed attempt is retried.
+   */
+  public Future<Void> start() {
     client = Redis.createClient(vertx, new RedisOptions().setConnectionString(config.url()));
     connect();
+    return firstSubscription.future();
   }
 
   private void connect() {
@@ -70,11 +76,13 @@ public final class InvalidationBridge {
       return conn.send(Request.cmd(Command.SUBSCRIBE).arg(channel));
     }).onSuccess(v -> {
       cache.feedUp(true);
+      // entries read before this subscription missed whatever was published meanwhile: the first time too
       if (everSubscribed) {
         log.info("cache invalidation feed is back; clearing the local read cache");
-        vertx.eventBus().publish(ReadCache.ADDRESS + ".all", new JsonObject());
       }
+      vertx.eventBus().publish(ReadCache.ADDRESS + ".all", new JsonObject());
       everSubscribed = true;
+      firstSubscription.tryComplete();
     }).onFailure(e -> retry(e.getMessage()));
   }
 

@@ -30,7 +30,9 @@ public record QuireConfig(
     Mail mail,
     Content content,
     Reading reading,
-    Webhooks webhooks) {
+    Webhooks webhooks,
+    Analytics analytics,
+    Engagement engagement) {
 
   /** The verticle names {@code QUIRE_VERTICLES} may list. */
   public static final Set<String> VERTICLE_NAMES = Set.of("http", "ingest", "webhooks", "workers");
@@ -79,10 +81,9 @@ public record QuireConfig(
   public record Content(int softDeleteRetentionDays) {}
 
   /**
-   * Public reads: the {@code Cache-Control} of responses that are the same for everyone, the read cache, and how
-   * often each HTTP verticle hands its counted chapter views to the ingest verticle.
+   * Public reads: the {@code Cache-Control} of responses that are the same for everyone, and the read cache.
    */
-  public record Reading(int publicMaxAgeSeconds, int staleWhileRevalidateSeconds, Cache cache, int viewFlushMillis) {}
+  public record Reading(int publicMaxAgeSeconds, int staleWhileRevalidateSeconds, Cache cache) {}
 
   /**
    * The read cache: in process at most {@code maxMegabytes} of entries (estimated), each kept at most
@@ -144,6 +145,18 @@ public record QuireConfig(
   }
 
   /** Outgoing mail; with no {@code smtp.host} mail is stored and logged instead of sent. */
+  /**
+   * Event ingestion and reports: micro-batches of {@code batchRows} gathered for up to {@code batchMaxWaitMs},
+   * {@code batchesInFlight} at once, at most {@code maxQueuedEvents} waiting (beyond that: 429); raw events kept
+   * {@code retentionDays}; {@code countryHeader} names a trusted proxy's country header (empty: none).
+   */
+  public record Analytics(int maxEventsPerRequest, int batchRows, int batchMaxWaitMs, int batchesInFlight,
+                          int maxQueuedEvents, int retentionDays, int partitionsAhead, String countryHeader,
+                          int siteRequestsPerMinute, int keyGraceHours, int rollupIntervalSeconds, boolean realtime) {}
+
+  /** Readers' side: how many followers one step of a new-chapter fan-out notifies. */
+  public record Engagement(int fanOutBatchSize) {}
+
   public record Mail(String from, Smtp smtp) {}
 
   /** An SMTP relay. */
@@ -265,11 +278,18 @@ public record QuireConfig(
         new Reading(r.integer("reading.publicMaxAgeSeconds", 0, 86_400), r.integer("reading.staleWhileRevalidateSeconds", 0, 604_800),
             new Cache(r.bool("reading.cache.enabled"), r.integer("reading.cache.maxMegabytes", 1, 1_000_000),
                 r.integer("reading.cache.ttlSeconds", 1, 86_400), r.bool("reading.cache.redis"),
-                r.integer("reading.cache.redisTimeoutMs", 5, 60_000)), r.integer("reading.viewFlushMillis", 10, 3_600_000)),
+                r.integer("reading.cache.redisTimeoutMs", 5, 60_000))),
         new Webhooks(r.integer("webhooks.toleranceSeconds", 1, 86_400), r.longValue("webhooks.maxBodyBytes", 1024, 64L << 20),
             r.integer("webhooks.maxAttempts", 1, 100), r.integer("webhooks.processConcurrency", 1, 1000),
             r.integer("webhooks.rejectionLogSize", 1, 1_000_000), r.integer("webhooks.deliveryTimeoutMs", 100, 600_000),
             seconds(r, "webhooks.retryScheduleSeconds"), r.bool("webhooks.requireHttps"), r.bool("webhooks.allowPrivateTargets"),
-            r.integer("webhooks.perEndpointConcurrency", 1, 1000), r.integer("webhooks.disableAfterHours", 1, 8760)));
+            r.integer("webhooks.perEndpointConcurrency", 1, 1000), r.integer("webhooks.disableAfterHours", 1, 8760)),
+        new Analytics(r.integer("analytics.maxEventsPerRequest", 1, 10_000), r.integer("analytics.batchRows", 1, 100_000),
+            r.integer("analytics.batchMaxWaitMs", 0, 10_000), r.integer("analytics.batchesInFlight", 1, 64),
+            r.integer("analytics.maxQueuedEvents", 100, 10_000_000), r.integer("analytics.retentionDays", 8, 3650),
+            r.integer("analytics.partitionsAhead", 1, 24), r.string("analytics.countryHeader"),
+            r.integer("analytics.siteRequestsPerMinute", 1, 100_000_000), r.integer("analytics.keyGraceHours", 0, 720),
+            r.integer("analytics.rollupIntervalSeconds", 5, 86_400), r.bool("analytics.realtime")),
+        new Engagement(r.integer("engagement.fanOutBatchSize", 1, 100_000)));
   }
 }

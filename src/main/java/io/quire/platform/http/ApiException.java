@@ -159,4 +159,14 @@ public abstract sealed class ApiException extends RuntimeException {
       super(503, code, detail, List.of());
     }
   }
+
+  /**
+   * A refusal decided in another verticle (ingest, webhooks) and answered here as it was decided: any 4xx or
+   * 503 status, its code and detail, and extra problem members.
+   */
+  public static final class Relayed extends ApiException {
+    public Relayed(int status, String code, String detail, List<FieldError> errors, JsonObject extensions) {
+      super(status, code, detail, errors, extensions);
+    }
+  }
 }

@@ -92,6 +92,19 @@ public final class RequestBody {
     return n.intValue();
   }
 
+  /** A number from {@code min} to {@code max}; null when absent or invalid (the error is collected). */
+  public Double optionalNumber(String field, double min, double max) {
+    Object v = json.getValue(field);
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof Number n) || n.doubleValue() < min || n.doubleValue() > max) {
+      error(field, "must be a number from " + (long) min + " to " + (long) max);
+      return null;
+    }
+    return n.doubleValue();
+  }
+
   /** A list of strings, each 1..{@code maxItemLength}; null when absent. */
   public List<String> optionalStrings(String field, int maxItems, int maxItemLength) {
     Object v = json.getValue(field);

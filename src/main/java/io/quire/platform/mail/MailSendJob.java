@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class MailSendJob implements JobHandler {
   private static final Logger log = LoggerFactory.getLogger(MailSendJob.class);
-  private static final String LOAD = "SELECT to_address, subject, text_body, template, status FROM outbound_emails WHERE id = $1";
+  private static final String LOAD = "SELECT to_address, subject, text_body, template, status, headers FROM outbound_emails WHERE id = $1";
+  /** Several emails in one job (a fan-out step's): sent one after the other, each marked as it goes. */
+  public static final String BATCH_JOB = "mail.send_batch";
   private static final String MARK = "UPDATE outbound_emails SET status = $2, sent_at = now() WHERE id = $1";
 
   private final Pool pool;
@@ -49,7 +51,21 @@ public final class MailSendJob implements JobHandler {
 
   @Override
   public Future<Void> handle(Job job) {
-    UUID id = UUID.fromString(job.payload().getString("emailId"));
+    return send(UUID.fromString(job.payload().getString("emailId")));
+  }
+
+  /** The handler for {@link #BATCH_JOB}: payload {@code {emailIds: [...]}}; a retry skips the ones already sent. */
+  public JobHandler batch() {
+    return job -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (Object id : job.payload().getJsonArray("emailIds")) {
+        chain = chain.compose(v -> send(UUID.fromString((String) id)));
+      }
+      return chain;
+    };
+  }
+
+  private Future<Void> send(UUID id) {
     return pool.preparedQuery(LOAD).execute(Tuple.of(id)).compose(rows -> {
       if (rows.size() == 0 || !"queued".equals(rows.iterator().next().getString("status"))) {
         return Future.succeededFuture(); // already delivered by an earlier attempt, or deleted
@@ -70,6 +86,12 @@ public final class MailSendJob implements JobHandler {
         .setTo(email.getString("to_address"))
         .setSubject(email.getString("subject"))
         .setText(email.getString("text_body"));
+    io.vertx.core.json.JsonObject headers = email.getJsonObject("headers");
+    if (headers != null && !headers.isEmpty()) {
+      io.vertx.core.MultiMap extra = io.vertx.core.MultiMap.caseInsensitiveMultiMap();
+      headers.forEach(h -> extra.add(h.getKey(), String.valueOf(h.getValue())));
+      message.setHeaders(extra);
+    }
     return client.sendMail(message).map(result -> "sent");
   }
 }

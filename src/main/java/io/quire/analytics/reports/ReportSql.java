@@ -1,0 +1,111 @@
+package io.quire.analytics.reports;
+
+/** The report queries: all read rollups (aggregates, visitor days, series readers), never raw events. */
+final class ReportSql {
+  private ReportSql() {}
+
+  static final String NIL = "00000000-0000-0000-0000-000000000000";
+
+  /**
+   * One row per bucket of the range, zero-filled: additive metrics from the entity's daily rows ($1 type, $2 id)
+   * and exact visitors and readers per bucket from the visitor days of site $6, series $7 (the nil uuid: site-wide).
+   */
+  static final String BUCKETS = """
+      WITH b AS (SELECT DISTINCT date_trunc($5, d)::date AS bucket
+                   FROM generate_series($3::date::timestamp, $4::date::timestamp, interval '1 day') d),
+           a AS (SELECT date_trunc($5, day::timestamp)::date AS bucket, sum(page_views) AS page_views,
+                        sum(unique_visitors) AS visitor_days, sum(sessions) AS sessions, sum(bounces) AS bounces,
+                        sum(session_seconds) AS session_seconds, sum(readers) AS reader_days,
+                        sum(chapter_starts) AS chapter_starts, sum(chapter_completes) AS chapter_completes,
+                        sum(progress_sum) AS progress_sum, sum(progress_count) AS progress_count,
+                        sum(subscription_views) AS subscription_views, sum(subscription_starts) AS subscription_starts,
+                        sum(shares) AS shares, sum(series_views) AS series_views
+                   FROM analytics_aggregates
+                  WHERE entity_type = $1 AND entity_id = $2 AND day BETWEEN $3::date AND $4::date GROUP BY 1),
+           v AS (SELECT date_trunc($5, day::timestamp)::date AS bucket, count(DISTINCT visitor_id) AS visitors,
+                        count(DISTINCT visitor_id) FILTER (WHERE stage >= 1) AS readers
+                   FROM analytics_visitor_days
+                  WHERE site_id = $6 AND series_id = $7 AND day BETWEEN $3::date AND $4::date GROUP BY 1)
+      SELECT b.bucket, a.*, v.visitors, v.readers FROM b LEFT JOIN a USING (bucket) LEFT JOIN v USING (bucket) ORDER BY b.bucket
+      """;
+
+  /** Each visitor's furthest stage over the range (0 visit, 1 read, 2 saw subscribing, 3 subscribed), counted per stage. */
+  static final String FUNNEL = """
+      SELECT count(*) AS visitors, count(*) FILTER (WHERE stage >= 1) AS readers,
+             count(*) FILTER (WHERE stage >= 2) AS subscription_views, count(*) FILTER (WHERE stage >= 3) AS subscribers
+        FROM (SELECT visitor_id, max(stage) AS stage FROM analytics_visitor_days
+               WHERE site_id = $1 AND series_id = $2 AND day BETWEEN $3 AND $4 GROUP BY visitor_id) x
+      """;
+
+  /** A series' visitors, how many read, and how many of them went on to subscribe anywhere on the site. */
+  static final String SERIES_CONVERSION = """
+      SELECT count(*) AS visitors, count(*) FILTER (WHERE s.stage >= 1) AS readers,
+             count(*) FILTER (WHERE coalesce(site.stage, 0) >= 2) AS subscription_views,
+             count(*) FILTER (WHERE coalesce(site.stage, 0) >= 3) AS subscribers
+        FROM (SELECT visitor_id, max(stage) AS stage FROM analytics_visitor_days
+               WHERE site_id = $1 AND series_id = $2 AND day BETWEEN $3 AND $4 GROUP BY visitor_id) s
+        LEFT JOIN (SELECT visitor_id, max(stage) AS stage FROM analytics_visitor_days
+               WHERE site_id = $1 AND series_id = '00000000-0000-0000-0000-000000000000' AND day BETWEEN $3 AND $4
+               GROUP BY visitor_id) site USING (visitor_id)
+      """;
+
+  /** Referrers, UTM sources and campaigns, countries, devices, browsers, OS: the daily top lists summed. */
+  static final String BREAKDOWNS = """
+      SELECT d.key AS dimension, i.key AS name, sum(i.value::bigint) AS n
+        FROM analytics_aggregates a, jsonb_each(a.metrics) d, jsonb_each_text(d.value) i
+       WHERE a.entity_type = 'site' AND a.entity_id = $1 AND a.day BETWEEN $2 AND $3
+       GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2
+      """;
+
+  static final String TOP_SERIES = """
+      SELECT a.entity_id AS id, se.title, sum(a.page_views) AS page_views, sum(a.series_views) AS series_views,
+             sum(a.chapter_starts) AS chapter_starts, sum(a.chapter_completes) AS chapter_completes,
+             sum(a.progress_sum) AS progress_sum, sum(a.progress_count) AS progress_count
+        FROM analytics_aggregates a JOIN series se ON se.id = a.entity_id
+       WHERE a.site_id = $1 AND a.entity_type = 'series' AND a.day BETWEEN $2 AND $3
+       GROUP BY 1, 2 ORDER BY 3 DESC, 5 DESC, 1 LIMIT $4
+      """;
+
+  static final String TOP_CHAPTERS = """
+      SELECT a.entity_id AS id, c.title, c.series_id, sum(a.page_views) AS page_views,
+             sum(a.chapter_starts) AS chapter_starts, sum(a.chapter_completes) AS chapter_completes,
+             sum(a.progress_sum) AS progress_sum, sum(a.progress_count) AS progress_count
+        FROM analytics_aggregates a JOIN chapters c ON c.id = a.entity_id
+       WHERE a.site_id = $1 AND a.entity_type = 'chapter' AND a.day BETWEEN $2 AND $3
+       GROUP BY 1, 2, 3 ORDER BY 4 DESC, 5 DESC, 1 LIMIT $4
+      """;
+
+  private static final String POSITIONS = """
+      SELECT id, title, row_number() OVER (ORDER BY display_order, chapter_number)::int AS position
+        FROM chapters WHERE series_id = $1 AND status = 'PUBLISHED' AND deleted_at IS NULL
+      """;
+
+  /** Every published chapter of a series in reading order, with its rolled-up numbers for the range. */
+  static final String SERIES_CHAPTERS = "SELECT p.id, p.title, p.position, coalesce(sum(a.page_views), 0) AS page_views, "
+      + "coalesce(sum(a.unique_visitors), 0) AS visitor_days, coalesce(sum(a.chapter_starts), 0) AS chapter_starts, "
+      + "coalesce(sum(a.chapter_completes), 0) AS chapter_completes, coalesce(sum(a.progress_sum), 0) AS progress_sum, "
+      + "coalesce(sum(a.progress_count), 0) AS progress_count FROM (" + POSITIONS + ") p "
+      + "LEFT JOIN analytics_aggregates a ON a.entity_type = 'chapter' AND a.entity_id = p.id AND a.day BETWEEN $2 AND $3 "
+      + "GROUP BY p.id, p.title, p.position ORDER BY p.position";
+
+  /** Readers who started chapter 1 in the range, by the furthest chapter position they opened. */
+  static final String REACH = """
+      SELECT furthest_position, count(*) AS readers FROM analytics_series_readers
+       WHERE series_id = $1 AND started_on BETWEEN $2 AND $3 GROUP BY 1
+      """;
+
+  static final String CHAPTER_POSITIONS = "SELECT * FROM (" + POSITIONS + ") p WHERE $2::date <= $3::date ORDER BY position";
+
+  /** Weekly cohorts (by the week chapter 1 was started) and how many of each read again k weeks later. */
+  static final String COHORTS = """
+      SELECT (r.started_on - date '2000-01-03') / 7 AS cohort, w - (r.started_on - date '2000-01-03') / 7 AS week, count(*) AS readers
+        FROM analytics_series_readers r, unnest(r.active_weeks) w
+       WHERE r.series_id = $1 AND r.started_on BETWEEN $2 AND $3 AND w >= (r.started_on - date '2000-01-03') / 7
+       GROUP BY 1, 2 ORDER BY 1, 2
+      """;
+
+  static final String SITE_ZONE = "SELECT settings->>'timezone' AS timezone FROM sites WHERE id = $1";
+  static final String SERIES_SITE = "SELECT site_id, title FROM series WHERE id = $1 AND deleted_at IS NULL";
+  static final String CHAPTER_SITE = "SELECT site_id, series_id, title FROM chapters WHERE id = $1 AND deleted_at IS NULL";
+  static final String DIRTY_TODAY = "SELECT day FROM analytics_dirty_days WHERE site_id = $1 AND day BETWEEN $2 AND $3";
+}

@@ -1,0 +1,43 @@
+package io.quire.billing.gateway;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
+
+/**
+ * What Quire asks of a payment gateway, the same for Stripe, Razorpay and Xendit: a hosted checkout for a
+ * subscription, a one-time purchase or a tip; cancelling a subscription (now or at period end); a refund; and an
+ * object's current state (to settle an event that arrived out of order). State changes themselves arrive later as
+ * webhooks through the inbox; these calls only start them.
+ */
+public interface PaymentGateway {
+
+  /** What is being bought. */
+  enum Kind { SUBSCRIPTION, PURCHASE, TIP }
+
+  /**
+   * A checkout to create: {@code amount} in the currency's minor units; {@code interval} (month or year) for
+   * subscriptions; {@code reference} is our payment id, echoed back in the gateway's events.
+   */
+  record CheckoutRequest(Kind kind, String reference, String description, long amount, String currency, String interval,
+                         String customerEmail, String successUrl, String cancelUrl, Map<String, String> metadata) {}
+
+  /** The gateway's checkout: its id, where to send the reader, and when it lapses (epoch seconds, or 0). */
+  record CheckoutSession(String id, String url, String status, long expiresAt) {}
+
+  /** A refund the gateway accepted. */
+  record Refund(String id, String status, long amount) {}
+
+  /** The author's credentials for this gateway (decrypted for the call only). */
+  record Credentials(String secretKey, String keyId) {}
+
+  String name();
+
+  Future<CheckoutSession> createCheckout(Credentials credentials, CheckoutRequest request);
+
+  Future<Void> cancelSubscription(Credentials credentials, String subscriptionId, boolean atPeriodEnd);
+
+  Future<Refund> refund(Credentials credentials, String paymentId, long amount);
+
+  Future<JsonObject> fetch(Credentials credentials, String objectType, String id);
+}
