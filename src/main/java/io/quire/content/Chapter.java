@@ -58,6 +58,9 @@ record Chapter(Row row) {
         .put("scheduledFreeAt", Times.iso(row.getOffsetDateTime("scheduled_free_at")))
         .put("previewParagraphs", preview == null ? null : preview.intValue())
         .put("paywallMessage", row.getString("paywall_message"))
+        // what buying this one chapter costs (minor units), when the author sells it on its own
+        .put("price", row.getColumnIndex("purchase_price") < 0 ? null : row.getLong("purchase_price"))
+        .put("priceCurrency", row.getColumnIndex("purchase_currency") < 0 ? null : row.getString("purchase_currency"))
         .put("authorNotePosition", row.getString("author_note_position"))
         .put("currentVersion", row.getInteger("current_version"))
         .put("revision", revision())

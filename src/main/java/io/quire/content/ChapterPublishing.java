@@ -104,7 +104,8 @@ public final class ChapterPublishing {
 
   /** A change of access settings; null = unchanged, {@code …Set} flags for fields that may be cleared. */
   public record AccessUpdate(String accessLevel, boolean minimumTierSet, UUID minimumTierId, boolean previewSet,
-                             Integer previewParagraphs, boolean paywallSet, String paywallMessage) {}
+                             Integer previewParagraphs, boolean paywallSet, String paywallMessage, boolean priceSet,
+                             Integer price, String priceCurrency) {}
 
   public Future<Chapter> updateAccess(Principal p, UUID chapterId, AccessUpdate u, Long expected) {
     return pool.withTransaction(tx -> ChapterService.load(tx, chapterId, p, true, false).compose(l -> {
@@ -121,7 +122,8 @@ public final class ChapterPublishing {
       Tuple t = Tuple.tuple().addUUID(chapterId).addString(u.accessLevel()).addBoolean(u.minimumTierSet())
           .addUUID(u.minimumTierId()).addBoolean(u.previewSet())
           .addValue(u.previewParagraphs() == null ? null : u.previewParagraphs().shortValue())
-          .addBoolean(u.paywallSet()).addString(u.paywallMessage());
+          .addBoolean(u.paywallSet()).addString(u.paywallMessage()).addBoolean(u.priceSet())
+          .addValue(u.price() == null ? null : u.price().longValue()).addString(u.priceCurrency());
       return tx.preparedQuery(ChapterSql.UPDATE_ACCESS).execute(t).map(rows -> new Chapter(rows.iterator().next()))
           .compose(ch -> ChapterService.event(tx, "chapter.access_changed", ch).map(v -> ch));
     }));

@@ -190,7 +190,8 @@ public final class ChapterRoutes {
     chapters.get(Authz.require(ctx), chapterId(ctx)).onSuccess(ch -> {
       JsonObject all = ch.toJson();
       JsonObject access = new JsonObject();
-      for (String key : List.of("accessLevel", "minimumTierId", "scheduledFreeAt", "previewParagraphs", "paywallMessage", "revision")) {
+      for (String key : List.of("accessLevel", "minimumTierId", "scheduledFreeAt", "previewParagraphs", "paywallMessage", "price",
+          "priceCurrency", "revision")) {
         access.put(key, all.getValue(key));
       }
       send(ctx, 200, ch, access);
@@ -210,10 +211,23 @@ public final class ChapterRoutes {
       }
     }
     var u = new ChapterPublishing.AccessUpdate(level, body.has("minimumTierId"), tier, body.has("previewParagraphs"),
-        body.optionalInteger("previewParagraphs", 0, 50), body.has("paywallMessage"), body.optionalString("paywallMessage", 0, 2000));
+        body.optionalInteger("previewParagraphs", 0, 50), body.has("paywallMessage"), body.optionalString("paywallMessage", 0, 2000),
+        body.has("price"), body.optionalInteger("price", 1, 100_000_000), currency(body));
     Long expected = Revisions.expected(ctx, body);
     body.validate();
     publishing.updateAccess(Authz.require(ctx), chapterId(ctx), u, expected).onSuccess(ch -> send(ctx, ch)).onFailure(ctx::fail);
+  }
+
+  /** {@code priceCurrency}: an ISO 4217 code, required with a price. */
+  private static String currency(RequestBody body) {
+    String c = body.optionalString("priceCurrency", 3, 3);
+    if (c != null && !c.matches("[A-Z]{3}")) {
+      body.error("priceCurrency", "must be an ISO 4217 code such as USD");
+    }
+    if (body.rawNumber("price") != null && c == null) {
+      body.error("priceCurrency", "is required with a price");
+    }
+    return c;
   }
 
   private void scheduleFree(RoutingContext ctx, boolean reschedule) {

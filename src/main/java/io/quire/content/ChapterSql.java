@@ -119,6 +119,8 @@ final class ChapterSql {
                           minimum_tier_id = CASE WHEN $3 THEN $4 ELSE minimum_tier_id END,
                           preview_paragraphs = CASE WHEN $5 THEN $6 ELSE preview_paragraphs END,
                           paywall_message = CASE WHEN $7 THEN $8 ELSE paywall_message END,
+                          purchase_price = CASE WHEN $9 THEN $10 ELSE purchase_price END,
+                          purchase_currency = CASE WHEN $9 THEN $11 ELSE purchase_currency END,
                           scheduled_free_at = CASE WHEN coalesce($2, access_level) = 'SCHEDULED_FREE' THEN scheduled_free_at END,
                           revision = revision + 1, updated_at = now()
        WHERE id = $1

@@ -19,8 +19,8 @@ import java.util.UUID;
  * @param version what the answers depend on (the chapter's revision, its neighbours, the series' texts); the
  *     cache entry carries it and the ETags are made from it
  */
-record ChapterView(UUID id, UUID seriesId, UUID siteId, String accessLevel, OffsetDateTime scheduledFreeAt, String version,
-                   Rendering full, Rendering locked) {
+record ChapterView(UUID id, UUID seriesId, UUID siteId, String accessLevel, OffsetDateTime scheduledFreeAt, UUID minimumTierId,
+                   String version, Rendering full, Rendering locked) {
 
   /** The {@code read} and {@code public} (metadata) answers for one entitlement, with their ETags. */
   record Rendering(Buffer read, String readEtag, Buffer info, String infoEtag) {
@@ -31,13 +31,13 @@ record ChapterView(UUID id, UUID seriesId, UUID siteId, String accessLevel, Offs
 
   /** Through the Redis tier: the renderings travel as they are, nothing is rendered again. */
   static final ReadCache.Codec<ChapterView> CODEC = new ReadCache.Codec<>() {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     @Override
     public Buffer encode(ChapterView v) {
       Bytes.Writer w = new Bytes.Writer().integer(VERSION).uuid(v.id()).uuid(v.seriesId()).uuid(v.siteId())
           .string(v.accessLevel()).string(v.scheduledFreeAt() == null ? null : v.scheduledFreeAt().toString())
-          .string(v.version());
+          .string(v.minimumTierId() == null ? null : v.minimumTierId().toString()).string(v.version());
       write(w, v.full());
       w.integer(v.locked() == null ? 0 : 1);
       if (v.locked() != null) {
@@ -57,11 +57,12 @@ record ChapterView(UUID id, UUID seriesId, UUID siteId, String accessLevel, Offs
       UUID siteId = r.uuid();
       String accessLevel = r.string();
       String freeAt = r.string();
+      String tier = r.string();
       String version = r.string();
       Rendering full = read(r);
       Rendering locked = r.integer() == 1 ? read(r) : null;
       return new ChapterView(id, seriesId, siteId, accessLevel, freeAt == null ? null : OffsetDateTime.parse(freeAt),
-          version, full, locked);
+          tier == null ? null : UUID.fromString(tier), version, full, locked);
     }
 
     private static void write(Bytes.Writer w, Rendering r) {
@@ -74,7 +75,7 @@ record ChapterView(UUID id, UUID seriesId, UUID siteId, String accessLevel, Offs
   };
 
   Entitlements.Access access() {
-    return new Entitlements.Access(siteId, accessLevel, scheduledFreeAt);
+    return new Entitlements.Access(siteId, accessLevel, scheduledFreeAt, minimumTierId, id);
   }
 
   /** Roughly what the entry costs the heap, for the cache's weight bound. */
@@ -88,7 +89,7 @@ record ChapterView(UUID id, UUID seriesId, UUID siteId, String accessLevel, Offs
    */
   static ChapterView of(Row r, String previewHtml) {
     UUID id = r.getUUID("id");
-    String version = r.getInteger("revision") + ":" + r.getUUID("previous_id") + ":" + r.getUUID("next_id") + ":"
+    String version = r.getInteger("revision") + ":" + r.getLong("purchase_price") + ":" + r.getUUID("previous_id") + ":" + r.getUUID("next_id") + ":"
         + r.getString("series_title") + ":" + r.getShort("series_preview_paragraphs") + ":" + r.getString("series_paywall_message");
     JsonObject fullInfo = meta(r, false);
     JsonObject fullRead = meta(r, false).put("contentHtml", r.getString("content_html"))
@@ -100,11 +101,13 @@ record ChapterView(UUID id, UUID seriesId, UUID siteId, String accessLevel, Offs
       JsonObject lockedRead = meta(r, true).put("previewHtml", previewHtml).put("paywallMessage", message)
           .put("requiredAccess", new JsonObject().put("level", r.getString("access_level"))
               .put("minimumTierId", r.getUUID("minimum_tier_id") == null ? null : r.getUUID("minimum_tier_id").toString())
-              .put("freeAt", Times.iso(r.getOffsetDateTime("scheduled_free_at"))));
+              .put("freeAt", Times.iso(r.getOffsetDateTime("scheduled_free_at")))
+              // when the author sells the chapter on its own: POST /chapters/{id}/unlock buys it
+              .put("price", r.getLong("purchase_price")).put("priceCurrency", r.getString("purchase_currency")));
       locked = rendering(id, version, false, lockedRead, meta(r, true));
     }
     return new ChapterView(id, r.getUUID("series_id"), r.getUUID("site_id"), r.getString("access_level"), r.getOffsetDateTime("scheduled_free_at"),
-        version, full, locked);
+        r.getUUID("minimum_tier_id"), version, full, locked);
   }
 
   private static Rendering rendering(UUID id, String version, boolean entitled, JsonObject read, JsonObject info) {

@@ -28,6 +28,9 @@ public final class ReadInvalidations {
   /** Who works on a site decides who reads its paid chapters in full. */
   static final List<String> MEMBER_TOPICS = List.of("site.collaborator_joined", "site.collaborator_updated",
       "site.collaborator_removed");
+  /** What a reader has paid for decides what they read in full: their cached entitlements go ({@code reader:<id>}). */
+  static final List<String> READER_TOPICS = List.of("subscription.created", "subscription.updated", "subscription.cancelled",
+      "payment.succeeded", "payment.refunded");
   /** The topics that can change a series list's entries (a series' fields, or its last publication time). */
   static final java.util.Set<String> LIST_TOPICS = java.util.Set.of(
       "chapter.deleted", "chapter.restored", "chapter.published", "chapter.unpublished", "chapter.archived",
@@ -46,6 +49,10 @@ public final class ReadInvalidations {
     }
     for (String topic : MEMBER_TOPICS) {
       handlers.put(topic, (tx, m) -> publish(redis, config, ttlSeconds, new JsonArray().add("members:" + m.payload().getString("siteId"))));
+    }
+    for (String topic : READER_TOPICS) {
+      handlers.put(topic, (tx, m) -> m.payload().getString("readerId") == null ? Future.succeededFuture()
+          : publish(redis, config, ttlSeconds, new JsonArray().add("reader:" + m.payload().getString("readerId"))));
     }
     return handlers;
   }

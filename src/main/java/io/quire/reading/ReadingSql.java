@@ -35,6 +35,7 @@ final class ReadingSql {
   static final String CHAPTER = """
       SELECT ch.id, ch.series_id, ch.site_id, ch.title, ch.slug, ch.chapter_number, ch.volume_number, ch.published_at,
              ch.word_count, ch.reading_minutes, ch.access_level, ch.scheduled_free_at, ch.minimum_tier_id, ch.revision,
+             ch.purchase_price, ch.purchase_currency,
              ch.content_html, ch.author_note_html, ch.author_note_position, ch.preview_paragraphs, ch.paywall_message,
              CASE WHEN ch.access_level <> 'FREE' THEN ch.content END AS content,
              (SELECT p.id FROM chapters p WHERE p.series_id = ch.series_id AND p.status = 'PUBLISHED' AND p.deleted_at IS NULL

@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicReference;
 final class TocView {
   /** One chapter line: just what the table of contents shows and decides {@code locked} from. */
   record Entry(UUID id, double number, Integer volume, String title, String slug, String publishedAt, int wordCount,
-               int readingMinutes, String accessLevel, OffsetDateTime scheduledFreeAt, int revision) {
+               int readingMinutes, String accessLevel, OffsetDateTime scheduledFreeAt, UUID minimumTierId, int revision) {
     Entitlements.Access access(UUID siteId) {
-      return new Entitlements.Access(siteId, accessLevel, scheduledFreeAt);
+      return new Entitlements.Access(siteId, accessLevel, scheduledFreeAt, minimumTierId, id);
     }
   }
 
@@ -40,12 +40,12 @@ final class TocView {
     this.seriesId = seriesId;
     this.siteId = siteId;
     this.entries = List.copyOf(entries);
-    this.forMembers = render(true);
+    this.forMembers = render(Entitlements.Grant.EVERYTHING);
   }
 
   /** Through the Redis tier: the chapter lines travel; the renderings are made again on arrival (cheap). */
   static final ReadCache.Codec<TocView> CODEC = new ReadCache.Codec<>() {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     @Override
     public Buffer encode(TocView toc) {
@@ -54,7 +54,7 @@ final class TocView {
         w.uuid(e.id()).number(e.number()).integer(e.volume() == null ? Integer.MIN_VALUE : e.volume()).string(e.title())
             .string(e.slug()).string(e.publishedAt()).integer(e.wordCount()).integer(e.readingMinutes())
             .string(e.accessLevel()).string(e.scheduledFreeAt() == null ? null : e.scheduledFreeAt().toString())
-            .integer(e.revision());
+            .string(e.minimumTierId() == null ? null : e.minimumTierId().toString()).integer(e.revision());
       }
       return w.done();
     }
@@ -80,8 +80,10 @@ final class TocView {
         int minutes = r.integer();
         String access = r.string();
         String freeAt = r.string();
+        String tier = r.string();
         entries.add(new Entry(id, number, volume == Integer.MIN_VALUE ? null : volume, title, slug, publishedAt, words,
-            minutes, access, freeAt == null ? null : OffsetDateTime.parse(freeAt), r.integer()));
+            minutes, access, freeAt == null ? null : OffsetDateTime.parse(freeAt), tier == null ? null : UUID.fromString(tier),
+            r.integer()));
       }
       return new TocView(seriesId, siteId, entries);
     }
@@ -94,19 +96,25 @@ final class TocView {
           r.getShort("volume_number") == null ? null : r.getShort("volume_number").intValue(), r.getString("title"),
           r.getString("slug"), Times.iso(r.getOffsetDateTime("published_at")), r.getInteger("word_count"),
           r.getInteger("reading_minutes"), r.getString("access_level"), r.getOffsetDateTime("scheduled_free_at"),
-          r.getInteger("revision")));
+          r.getUUID("minimum_tier_id"), r.getInteger("revision")));
     }
     return new TocView(series.getUUID("id"), series.getUUID("site_id"), entries);
   }
 
-  /** The rendering for a caller who is (or is not) entitled to the series' paid chapters. */
-  Rendering rendering(boolean member) {
-    if (member) {
+  /**
+   * The rendering for a caller with {@code grant}: the site's people see nothing locked; a reader who paid for
+   * something gets one made for them (their subscription's tiers and purchases); everyone else shares one.
+   */
+  Rendering rendering(Entitlements.Grant grant) {
+    if (grant.everything()) {
       return forMembers;
+    }
+    if (!grant.isEmpty()) {
+      return render(grant);
     }
     Rendering current = forEveryone.get();
     if (current == null || current.validUntil() != null && !OffsetDateTime.now().isBefore(current.validUntil())) {
-      current = render(false);
+      current = render(Entitlements.Grant.NONE);
       forEveryone.set(current); // two threads may both render; they render the same thing
     }
     return current;
@@ -117,13 +125,13 @@ final class TocView {
     return 256 + entries.size() * 200 + forMembers.body().length() * 2;
   }
 
-  private Rendering render(boolean member) {
+  private Rendering render(Entitlements.Grant grant) {
     JsonArray data = new JsonArray();
-    StringBuilder fingerprint = new StringBuilder("toc:" + seriesId + ":" + member);
+    StringBuilder fingerprint = new StringBuilder("toc:" + seriesId + ":" + grant.everything());
     OffsetDateTime now = OffsetDateTime.now();
     OffsetDateTime validUntil = null;
     for (Entry e : entries) {
-      boolean locked = !member && !e.access(siteId).freeForAll();
+      boolean locked = !grant.allows(e.access(siteId));
       if (locked && e.scheduledFreeAt() != null && e.scheduledFreeAt().isAfter(now)
           && (validUntil == null || e.scheduledFreeAt().isBefore(validUntil))) {
         validUntil = e.scheduledFreeAt();

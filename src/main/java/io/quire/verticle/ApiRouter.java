@@ -5,7 +5,15 @@ import io.quire.analytics.ingest.IngestRoutes;
 import io.quire.analytics.realtime.Realtime;
 import io.quire.analytics.reports.ReportRoutes;
 import io.quire.apikeys.ApiKeyRoutes;
+import io.quire.billing.checkout.CheckoutRoutes;
+import io.quire.billing.checkout.CheckoutService;
 import io.quire.billing.gateway.GatewayConnectionRoutes;
+import io.quire.billing.gateway.Gateways;
+import io.quire.billing.ledger.Ledger;
+import io.quire.billing.payments.PaymentRoutes;
+import io.quire.billing.subscriptions.MySubscriptionRoutes;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.quire.billing.tiers.TierRoutes;
 import io.quire.engagement.comments.CommentRoutes;
 import io.quire.engagement.comments.CommentService;
@@ -127,7 +135,7 @@ public final class ApiRouter {
     // --- feature routes (one line per feature package, as they land). The public reads come first: the router
     // tries routes in order, each a regex match, and the reads are most of the traffic; first also means
     // /chapters/:id/read is never taken for an authoring path.
-    new ReadingRoutes(new ReadingService(vertx, reads, new Entitlements(vertx, reads, readCache), readCache), config.reading()).mount(router);
+    new ReadingRoutes(new ReadingService(vertx, reads, new Entitlements(vertx, reads, readCache, config.billing().graceDays()), readCache), config.reading()).mount(router);
     new SeriesListingRoutes(new SeriesListing(vertx, reads, readCache)).mount(router);
     new FeedRoutes(new Feeds(vertx, reads, config.publicBaseUrl()), ReadingRoutes.publicCacheControl(config.reading())).mount(router);
     identity.mount(router);
@@ -151,7 +159,7 @@ public final class ApiRouter {
     new ReadingProgressRoutes(pool).mount(router);
     new BookmarkRoutes(pool).mount(router);
     new FollowRoutes(pool).mount(router);
-    CommentService comments = new CommentService(pool, new Entitlements(vertx, reads, readCache));
+    CommentService comments = new CommentService(pool, new Entitlements(vertx, reads, readCache, config.billing().graceDays()));
     new CommentRoutes(comments).mount(router);
     new ReactionRoutes(new ReactionService(pool, comments)).mount(router);
     new ReviewRoutes(new ReviewService(pool)).mount(router);
@@ -160,6 +168,12 @@ public final class ApiRouter {
     new ModerationRoutes(new ModerationService(pool, identity.admin())).mount(router);
     new TierRoutes(pool).mount(router);
     new GatewayConnectionRoutes(pool, encryptor).mount(router);
+    Gateways gateways = Gateways.create(WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)
+        .setConnectTimeout(config.billing().gatewayTimeoutMs()).setKeepAlive(true)), config.billing(), encryptor);
+    Ledger ledger = new Ledger(config.billing().platformFeePercent(), new Mailer(jobs));
+    new CheckoutRoutes(new CheckoutService(pool, gateways, config.billing(), config.publicBaseUrl())).mount(router);
+    new MySubscriptionRoutes(pool, gateways, ledger).mount(router);
+    new PaymentRoutes(pool, gateways).mount(router);
     new NotificationRoutes(pool, new UnsubscribeTokens(config.security().encryptionKey())).mount(router);
 
     // --- operations

@@ -20,7 +20,10 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.quire.webhooks.Inbox;
 import io.quire.webhooks.InboxProcessor;
 import io.quire.webhooks.Rejections;
+import io.quire.billing.events.BillingWebhooks;
+import io.quire.billing.ledger.Ledger;
 import io.quire.platform.inbox.WebhookHandler;
+import io.quire.platform.mail.Mailer;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.json.JsonObject;
@@ -60,7 +63,10 @@ public final class WebhooksVerticle extends VerticleBase {
     inboxPool = PgPools.shared(vertx, config.pg(), "inbox");
     Inbox inbox = new Inbox(inboxPool, new Encryptor(config.security().encryptionKey()),
         new Rejections(redis, app.metrics(), config), config.webhooks(), Clock.systemUTC());
-    Map<String, WebhookHandler> handlers = new HashMap<>(app.extraWebhookHandlers());
+    // the gateways' payment and subscription events; handlers a caller adds (tests) take precedence
+    Map<String, WebhookHandler> handlers = new HashMap<>(BillingWebhooks.handlers(
+        new Ledger(config.billing().platformFeePercent(), new Mailer(new JobQueue(config.jobs())))));
+    handlers.putAll(app.extraWebhookHandlers());
     InboxProcessor processor = new InboxProcessor(pool, handlers, new Backoff(config.jobs().backoffBaseMs(), config.jobs().backoffMaxMs()));
     String workerId = ManagementFactory.getRuntimeMXBean().getName() + "/webhooks/" + UUID.randomUUID().toString().substring(0, 8);
     // its own worker, sized for bursts from the gateways: more events at once than the general job worker takes

@@ -20,6 +20,9 @@ import io.quire.platform.jobs.PruneJob;
 import io.quire.platform.mail.MailSendJob;
 import io.quire.platform.mail.Mailer;
 import io.quire.platform.outbox.OutboxDispatcher;
+import io.quire.billing.ledger.Ledger;
+import io.quire.billing.subscriptions.ExpiryJob;
+import io.quire.platform.mail.Mailer;
 import io.quire.platform.outbox.OutboxHandler;
 import io.quire.platform.redis.RedisClients;
 import io.quire.reading.ReadInvalidations;
@@ -70,6 +73,8 @@ public final class WorkersVerticle extends VerticleBase {
     jobHandlers.put(MaintenanceJob.TYPE, new MaintenanceJob(pool, app.config().analytics()));
     jobHandlers.put(RollupJob.TYPE, new RollupJob(pool));
     jobHandlers.put(ReactionCountJob.TYPE, new ReactionCountJob(pool));
+    Ledger ledger = new Ledger(app.config().billing().platformFeePercent(), new Mailer(queue));
+    jobHandlers.put(ExpiryJob.TYPE, new ExpiryJob(pool, ledger, app.config().billing().graceDays()));
     Map<String, OutboxHandler> outboxHandlers = new HashMap<>(ReadInvalidations.handlers(redis, app.config().redis(),
         app.config().reading().cache().ttlSeconds()));
     NewChapterFanOut followers = new NewChapterFanOut(pool, queue, app.config().engagement().fanOutBatchSize(),
@@ -90,7 +95,8 @@ public final class WorkersVerticle extends VerticleBase {
         .every(Content.PURGE_JOB, Duration.ofDays(1))
         .every(MaintenanceJob.TYPE, Duration.ofDays(1))
         .every(RollupJob.TYPE, Duration.ofSeconds(app.config().analytics().rollupIntervalSeconds()))
-        .every(ReactionCountJob.TYPE, Duration.ofSeconds(30));
+        .every(ReactionCountJob.TYPE, Duration.ofSeconds(30))
+        .every(ExpiryJob.TYPE, Duration.ofMinutes(1));
     listener = new PgListener(vertx, PgTarget.of(app.config().pg()))
         .on("quire_jobs", payload -> jobs.wake())
         .on("quire_outbox", payload -> outbox.wake());

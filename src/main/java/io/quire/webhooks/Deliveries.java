@@ -33,7 +33,9 @@ public final class Deliveries {
       "site.collaborator_updated", "site.collaborator_removed",
       "follow.created", "comment.created", "comment.updated", "comment.deleted", "comment.hidden", "comment.unhidden",
       "comment.pinned", "comment.unpinned", "review.created", "review.updated", "review.deleted", "review.responded",
-      "review.hidden", "review.unhidden");
+      "review.hidden", "review.unhidden",
+      "subscription.created", "subscription.updated", "subscription.cancelled",
+      "payment.succeeded", "payment.failed", "payment.refunded");
 
   private static final String MATCHING_ENDPOINTS = """
       SELECT id, events FROM outgoing_webhooks WHERE site_id = $1 AND is_active AND deleted_at IS NULL

@@ -29,33 +29,42 @@ public final class GatewayEvents {
         ? null : parsed;
   }
 
-  /** Stripe: ordering by subscription when the object belongs to one, else by customer, else by the object. */
+  /**
+   * Stripe: events are ordered per object they carry (a subscription, an invoice, a charge, a session). Ordering by
+   * the subscription across its invoices would drop a late invoice's payment; the handlers keep a subscription's
+   * own state from going back instead.
+   */
   private static Parsed stripe(JsonObject body) {
     JsonObject object = body.getJsonObject("data", new JsonObject()).getJsonObject("object", new JsonObject());
-    String objectId = "subscription".equals(object.getString("object")) ? object.getString("id")
-        : firstString(object, "subscription", "customer", "id");
-    return new Parsed(body.getString("id"), body.getString("type"), objectId, epoch(body.getValue("created")));
+    return new Parsed(body.getString("id"), body.getString("type"), firstString(object, "id"), epoch(body.getValue("created")));
   }
 
-  /** Razorpay: the id comes in {@code x-razorpay-event-id}; the object is the subscription, payment, order or refund. */
+  /**
+   * Razorpay: the id comes in {@code x-razorpay-event-id}; events are ordered per the entity the event is about
+   * ({@code subscription.charged} is about its payment, so a late charge is still recorded).
+   */
   private static Parsed razorpay(JsonObject body, Map<String, String> headers) {
     JsonObject payload = body.getJsonObject("payload", new JsonObject());
+    String event = body.getString("event", "");
+    String primary = event.equals("subscription.charged") ? "payment" : event.contains(".") ? event.substring(0, event.indexOf('.')) : event;
     String objectId = null;
-    for (String kind : new String[] {"subscription", "payment", "order", "refund"}) {
-      JsonObject entity = payload.getJsonObject(kind, new JsonObject()).getJsonObject("entity");
+    for (String kind : new String[] {primary, "subscription", "payment", "order", "refund", "payment_link"}) {
+      JsonObject entity = payload.getValue(kind) instanceof JsonObject k && k.getValue("entity") instanceof JsonObject en ? en : null;
       if (entity != null && entity.getString("id") != null) {
-        objectId = kind.equals("payment") && entity.getString("subscription_id") != null ? entity.getString("subscription_id")
-            : entity.getString("id");
+        objectId = entity.getString("id");
         break;
       }
     }
     return new Parsed(headers.get("x-razorpay-event-id"), body.getString("event"), objectId, epoch(body.getValue("created_at")));
   }
 
-  /** Xendit callbacks carry the object itself; its id and status (and update time) make the event id. */
+  /**
+   * Xendit callbacks carry the object itself; its id and status (and update time) make the event id. Events are
+   * ordered per invoice (each recurring cycle has its own), so a late cycle's payment is still recorded.
+   */
   private static Parsed xendit(JsonObject body, Map<String, String> headers) {
-    JsonObject data = body.getJsonObject("data", body);
-    String objectId = firstString(data, "recurring_id", "external_id", "id");
+    JsonObject data = body.getValue("data") instanceof JsonObject d ? d : body;
+    String objectId = firstString(data, "id", "external_id");
     String status = data.getString("status");
     String updated = firstString(data, "updated", "created");
     String eventId = headers.get("webhook-id") != null ? headers.get("webhook-id")

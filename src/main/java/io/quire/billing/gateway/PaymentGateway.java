@@ -31,11 +31,20 @@ public interface PaymentGateway {
   /** The author's credentials for this gateway (decrypted for the call only). */
   record Credentials(String secretKey, String keyId) {}
 
+  /** A recurring price to create at the gateway for a tier: {@code interval} month or year. */
+  record Plan(String name, long amount, String currency, String interval) {}
+
   String name();
+
+  /** Creates the tier's plan (Stripe: a Price; Razorpay: a Plan); its id. Xendit needs none and refuses. */
+  Future<String> createPlan(Credentials credentials, Plan plan);
 
   Future<CheckoutSession> createCheckout(Credentials credentials, CheckoutRequest request);
 
   Future<Void> cancelSubscription(Credentials credentials, String subscriptionId, boolean atPeriodEnd);
+
+  /** Undoes a cancel at period end while the period lasts; a gateway that cannot refuses (rejected). */
+  Future<Void> resumeSubscription(Credentials credentials, String subscriptionId);
 
   Future<Refund> refund(Credentials credentials, String paymentId, long amount);
 

@@ -53,9 +53,21 @@ public final class RazorpayGateway implements PaymentGateway {
   }
 
   @Override
+  public Future<String> createPlan(Credentials credentials, Plan plan) {
+    JsonObject body = new JsonObject().put("period", "year".equals(plan.interval()) ? "yearly" : "monthly").put("interval", 1)
+        .put("item", new JsonObject().put("name", plan.name()).put("amount", plan.amount()).put("currency", plan.currency()));
+    return send(post("/v1/plans", credentials), body).map(j -> j.getString("id"));
+  }
+
+  @Override
   public Future<Void> cancelSubscription(Credentials credentials, String subscriptionId, boolean atPeriodEnd) {
     return send(post("/v1/subscriptions/" + subscriptionId + "/cancel", credentials),
         new JsonObject().put("cancel_at_cycle_end", atPeriodEnd ? 1 : 0)).mapEmpty();
+  }
+
+  @Override
+  public Future<Void> resumeSubscription(Credentials credentials, String subscriptionId) {
+    return Future.failedFuture(new GatewayException("razorpay", true, 0, "resume_unsupported", "a cancelled Razorpay subscription cannot be resumed; subscribe again"));
   }
 
   @Override

@@ -51,11 +51,23 @@ public final class StripeGateway implements PaymentGateway {
     }
     form.add("metadata[reference]", r.reference());
     form.add("metadata[kind]", r.kind().name());
+    // the subscription (or payment intent) carries our ids too, so its own events name them
+    String carrier = subscription ? "subscription_data" : "payment_intent_data";
+    form.add(carrier + "[metadata][reference]", r.reference());
     for (Map.Entry<String, String> m : r.metadata().entrySet()) {
       form.add("metadata[" + m.getKey() + "]", m.getValue());
+      form.add(carrier + "[metadata][" + m.getKey() + "]", m.getValue());
     }
     return send(post("/v1/checkout/sessions", credentials).putHeader("Idempotency-Key", "checkout-" + r.reference()), form)
         .map(j -> new CheckoutSession(j.getString("id"), j.getString("url"), j.getString("status"), j.getLong("expires_at", 0L)));
+  }
+
+  @Override
+  public Future<String> createPlan(Credentials credentials, Plan plan) {
+    MultiMap form = MultiMap.caseInsensitiveMultiMap().add("currency", plan.currency().toLowerCase(java.util.Locale.ROOT))
+        .add("unit_amount", Long.toString(plan.amount())).add("recurring[interval]", plan.interval())
+        .add("product_data[name]", plan.name());
+    return send(post("/v1/prices", credentials), form).map(j -> j.getString("id"));
   }
 
   @Override
@@ -66,6 +78,12 @@ public final class StripeGateway implements PaymentGateway {
     }
     return send(client.deleteAbs(baseUrl + "/v1/subscriptions/" + subscriptionId).bearerTokenAuthentication(credentials.secretKey())
         .timeout(timeoutMs), null).mapEmpty();
+  }
+
+  @Override
+  public Future<Void> resumeSubscription(Credentials credentials, String subscriptionId) {
+    MultiMap form = MultiMap.caseInsensitiveMultiMap().add("cancel_at_period_end", "false");
+    return send(post("/v1/subscriptions/" + subscriptionId, credentials), form).mapEmpty();
   }
 
   @Override

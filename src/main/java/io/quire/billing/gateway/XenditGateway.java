@@ -49,9 +49,21 @@ public final class XenditGateway implements PaymentGateway {
         j.getString("status"), j.getString("expiry_date") == null ? 0 : OffsetDateTime.parse(j.getString("expiry_date")).toEpochSecond()));
   }
 
+  /** Xendit's recurring payments carry their amount and interval themselves: there is no plan to create. */
+  @Override
+  public Future<String> createPlan(Credentials credentials, Plan plan) {
+    return Future.failedFuture(new GatewayException("xendit", true, 0, "plans_not_used",
+        "Xendit recurring payments need no plan: the amount and interval go with each subscription."));
+  }
+
   @Override
   public Future<Void> cancelSubscription(Credentials credentials, String subscriptionId, boolean atPeriodEnd) {
     return send(post("/recurring_payments/" + subscriptionId + "/stop!", credentials), new JsonObject()).mapEmpty();
+  }
+
+  @Override
+  public Future<Void> resumeSubscription(Credentials credentials, String subscriptionId) {
+    return Future.failedFuture(new GatewayException("xendit", true, 0, "resume_unsupported", "a stopped Xendit recurring payment cannot be restarted; subscribe again"));
   }
 
   @Override

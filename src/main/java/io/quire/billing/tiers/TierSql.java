@@ -28,7 +28,12 @@ final class TierSql {
        WHERE id = $1 RETURNING *
       """;
   static final String SET_ACTIVE = "UPDATE subscription_tiers SET is_active = $2, updated_at = now() WHERE id = $1 RETURNING *";
-  static final String DELETE = "DELETE FROM subscription_tiers WHERE id = $1 AND current_subscribers = 0";
+  /** Only a tier nobody ever subscribed to or was given: the history of payments and subscriptions points at it. */
+  static final String DELETE = """
+      DELETE FROM subscription_tiers t WHERE t.id = $1 AND t.current_subscribers = 0
+         AND NOT EXISTS (SELECT 1 FROM reader_subscriptions s WHERE s.tier_id = t.id)
+         AND NOT EXISTS (SELECT 1 FROM gift_subscriptions g WHERE g.tier_id = t.id)
+      """;
   static final String REORDER = """
       UPDATE subscription_tiers t SET display_order = o.position, updated_at = now()
         FROM (SELECT id, row_number() OVER (ORDER BY named, pos, old) AS position

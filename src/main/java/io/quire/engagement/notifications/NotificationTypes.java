@@ -10,5 +10,5 @@ public final class NotificationTypes {
 
   /** Every type a user may see or configure; later features (replies, reviews, reports, payments) add theirs. */
   public static final List<String> ALL = List.of(NEW_CHAPTER, "COMMENT_REPLY", "REACTION_MILESTONE", "REVIEW_RESPONSE",
-      "REPORT_OUTCOME");
+      "REPORT_OUTCOME", "PAYMENT", "SUBSCRIPTION");
 }

@@ -32,7 +32,8 @@ public record QuireConfig(
     Reading reading,
     Webhooks webhooks,
     Analytics analytics,
-    Engagement engagement) {
+    Engagement engagement,
+    Billing billing) {
 
   /** The verticle names {@code QUIRE_VERTICLES} may list. */
   public static final Set<String> VERTICLE_NAMES = Set.of("http", "ingest", "webhooks", "workers");
@@ -156,6 +157,15 @@ public record QuireConfig(
 
   /** Readers' side: how many followers one step of a new-chapter fan-out notifies. */
   public record Engagement(int fanOutBatchSize) {}
+
+  /**
+   * Monetization: where each gateway's API is (overridable for a regional endpoint or a test stand-in), how long a
+   * gateway call may take, the platform's cut of each payment in percent, how long a checkout stays open, how long a
+   * subscription whose renewal failed keeps its access, and how many pauses a reader may take in a year.
+   */
+  public record Billing(String stripeBaseUrl, String razorpayBaseUrl, String xenditBaseUrl, int gatewayTimeoutMs,
+                        int platformFeePercent, int checkoutExpiryMinutes, int graceDays, int maxPausesPerYear,
+                        int maxPauseDays) {}
 
   public record Mail(String from, Smtp smtp) {}
 
@@ -290,6 +300,11 @@ public record QuireConfig(
             r.integer("analytics.partitionsAhead", 1, 24), r.string("analytics.countryHeader"),
             r.integer("analytics.siteRequestsPerMinute", 1, 100_000_000), r.integer("analytics.keyGraceHours", 0, 720),
             r.integer("analytics.rollupIntervalSeconds", 5, 86_400), r.bool("analytics.realtime")),
-        new Engagement(r.integer("engagement.fanOutBatchSize", 1, 100_000)));
+        new Engagement(r.integer("engagement.fanOutBatchSize", 1, 100_000)),
+        new Billing(r.url("billing.stripeBaseUrl", Set.of("http", "https")), r.url("billing.razorpayBaseUrl", Set.of("http", "https")),
+            r.url("billing.xenditBaseUrl", Set.of("http", "https")), r.integer("billing.gatewayTimeoutMs", 100, 120_000),
+            r.integer("billing.platformFeePercent", 0, 100), r.integer("billing.checkoutExpiryMinutes", 5, 10_080),
+            r.integer("billing.graceDays", 0, 60), r.integer("billing.maxPausesPerYear", 0, 12),
+            r.integer("billing.maxPauseDays", 1, 365)));
   }
 }

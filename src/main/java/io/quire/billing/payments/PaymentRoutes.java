@@ -1,0 +1,248 @@
+package io.quire.billing.payments;
+
+import io.quire.billing.gateway.GatewayException;
+import io.quire.billing.gateway.Gateways;
+import io.quire.billing.ledger.Payments;
+import io.quire.platform.auth.Authz;
+import io.quire.platform.clock.Times;
+import io.quire.platform.http.ApiException;
+import io.quire.platform.http.PathParams;
+import io.quire.platform.http.RequestBody;
+import io.quire.platform.http.Responses;
+import io.quire.platform.http.TimeCursor;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * §8.2 payments. Authors see the payments they received ({@code /payments}: list with filters, get with its event
+ * history, CSV export, refund and refund status, dispute and evidence); readers see what they paid
+ * ({@code /my/payments}: list, get, receipt). Anyone else's payment is a 404. A refund is asked of the gateway here
+ * and recorded when its event arrives.
+ */
+public final class PaymentRoutes {
+  private static final Set<String> TYPES = Set.of("SUBSCRIPTION", "ONE_TIME_PURCHASE", "TIP", "GIFT");
+  private static final Set<String> STATUSES = Set.of("PENDING", "PROCESSING", "SUCCEEDED", "FAILED", "REFUNDED", "PARTIALLY_REFUNDED",
+      "DISPUTED", "CANCELLED", "EXPIRED");
+  private final Pool pool;
+  private final Gateways gateways;
+
+  public PaymentRoutes(Pool pool, Gateways gateways) {
+    this.pool = pool;
+    this.gateways = gateways;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/v1/payments/export").handler(Authz.authenticated()).handler(this::export);
+    router.get("/api/v1/payments").handler(Authz.authenticated()).handler(ctx -> list(ctx, PaymentSql.AUTHOR_LIST));
+    router.get("/api/v1/my/payments").handler(Authz.authenticated()).handler(ctx -> list(ctx, PaymentSql.READER_LIST));
+    router.get("/api/v1/payments/:paymentId").handler(Authz.authenticated()).handler(ctx -> received(ctx)
+        .compose(p -> withEvents(p)).onSuccess(j -> Responses.json(ctx, 200, j)).onFailure(ctx::fail));
+    router.get("/api/v1/my/payments/:paymentId").handler(Authz.authenticated()).handler(ctx -> paid(ctx)
+        .compose(p -> withEvents(p)).onSuccess(j -> Responses.json(ctx, 200, j)).onFailure(ctx::fail));
+    router.get("/api/v1/my/payments/:paymentId/receipt").handler(Authz.authenticated()).handler(ctx -> paid(ctx).onSuccess(p -> {
+      if (!List.of("SUCCEEDED", "REFUNDED", "PARTIALLY_REFUNDED", "DISPUTED").contains(p.getString("status"))) {
+        ctx.fail(ApiException.Conflict.status("payment.not_paid", "There is no receipt for a payment that was not made.", p.getString("status")));
+        return;
+      }
+      ctx.response().putHeader("Content-Type", "text/plain; charset=utf-8")
+          .putHeader("Content-Disposition", "attachment; filename=\"receipt-" + p.getUUID("id") + ".txt\"").end(Payments.receipt(p));
+    }).onFailure(ctx::fail));
+    router.post("/api/v1/payments/:paymentId/refund").handler(Authz.session()).handler(this::refund);
+    router.get("/api/v1/payments/:paymentId/refund-status").handler(Authz.authenticated()).handler(ctx -> received(ctx)
+        .onSuccess(p -> Responses.json(ctx, 200, new JsonObject().put("paymentId", p.getUUID("id").toString())
+            .put("refundStatus", p.getString("refund_status")).put("refundedAmount", p.getLong("refunded_amount"))
+            .put("grossAmount", p.getLong("gross_amount")).put("status", p.getString("status"))
+            .put("refundedAt", Times.iso(p.getOffsetDateTime("refunded_at"))).put("refundId", p.getString("refund_gateway_id"))))
+        .onFailure(ctx::fail));
+    router.get("/api/v1/payments/:paymentId/dispute").handler(Authz.authenticated()).handler(ctx -> received(ctx).onSuccess(p -> {
+      if (p.getOffsetDateTime("disputed_at") == null) {
+        ctx.fail(new ApiException.NotFound("dispute.not_found", "This payment has no dispute."));
+        return;
+      }
+      Responses.json(ctx, 200, dispute(p));
+    }).onFailure(ctx::fail));
+    router.post("/api/v1/payments/:paymentId/dispute/evidence").handler(Authz.session()).handler(ctx -> {
+      RequestBody body = RequestBody.of(ctx);
+      String text = body.requiredString("text", 1, 20_000);
+      List<String> files = body.optionalStrings("fileUrls", 10, 2048);
+      body.validate();
+      received(ctx).compose(p -> {
+        if (p.getOffsetDateTime("disputed_at") == null || p.getString("dispute_outcome") != null) {
+          return Future.failedFuture(new ApiException.Conflict("dispute.not_open", "This payment has no open dispute.", List.of()));
+        }
+        JsonObject evidence = new JsonObject().put("text", text).put("fileUrls", new JsonArray(files == null ? List.of() : files))
+            .put("by", Authz.require(ctx).userId().toString()).put("at", Times.iso(OffsetDateTime.now()));
+        return pool.preparedQuery(PaymentSql.EVIDENCE).execute(Tuple.of(p.getUUID("id"), evidence.encode()));
+      }).onSuccess(rows -> Responses.json(ctx, 201, dispute(rows.iterator().next()))).onFailure(ctx::fail);
+    });
+  }
+
+  private void list(RoutingContext ctx, String sql) {
+    var q = ctx.queryParams();
+    List<ApiException.FieldError> errors = new ArrayList<>();
+    UUID site = id(q.get("siteId"), "siteId", errors);
+    UUID series = id(q.get("seriesId"), "seriesId", errors);
+    String type = q.get("type");
+    if (type != null && !TYPES.contains(type)) {
+      errors.add(new ApiException.FieldError("type", "must be one of " + TYPES));
+    }
+    String status = q.get("status");
+    if (status != null && !STATUSES.contains(status)) {
+      errors.add(new ApiException.FieldError("status", "must be one of " + STATUSES));
+    }
+    OffsetDateTime from = time(q.get("from"), "from", errors);
+    OffsetDateTime to = time(q.get("to"), "to", errors);
+    int limit = limit(q.get("limit"), errors);
+    if (!errors.isEmpty()) {
+      throw new ApiException.Validation("request.invalid", "The request is invalid.", errors);
+    }
+    TimeCursor after = TimeCursor.decode(q.get("cursor"));
+    pool.preparedQuery(sql).execute(Tuple.tuple().addUUID(Authz.require(ctx).userId()).addUUID(site).addString(type).addString(status)
+            .addOffsetDateTime(from).addOffsetDateTime(to).addUUID(series).addOffsetDateTime(after.at()).addUUID(after.id())
+            .addInteger(limit + 1))
+        .onSuccess(rows -> Responses.json(ctx, 200, TimeCursor.page(rows, limit, Payments::json, "created_at", "id")))
+        .onFailure(ctx::fail);
+  }
+
+  /** CSV, one payment a line, oldest first: what an accountant imports. */
+  private void export(RoutingContext ctx) {
+    List<ApiException.FieldError> errors = new ArrayList<>();
+    OffsetDateTime from = time(ctx.queryParams().get("from"), "from", errors);
+    OffsetDateTime to = time(ctx.queryParams().get("to"), "to", errors);
+    if (!errors.isEmpty()) {
+      throw new ApiException.Validation("request.invalid", "The request is invalid.", errors);
+    }
+    pool.preparedQuery(PaymentSql.EXPORT).execute(Tuple.of(Authz.require(ctx).userId(), from, to)).onSuccess(rows -> {
+      StringBuilder csv = new StringBuilder("id,created_at,type,status,gross_amount,gateway_fee,platform_fee,net_amount,refunded_amount,currency,gateway,site_id,subscription_id,chapter_id\n");
+      for (Row r : rows) {
+        csv.append(r.getUUID("id")).append(',').append(Times.iso(r.getOffsetDateTime("created_at"))).append(',')
+            .append(r.getString("type")).append(',').append(r.getString("status")).append(',').append(r.getLong("gross_amount")).append(',')
+            .append(n(r.getLong("gateway_fee"))).append(',').append(n(r.getLong("platform_fee"))).append(',').append(n(r.getLong("net_amount")))
+            .append(',').append(r.getLong("refunded_amount")).append(',').append(r.getString("currency")).append(',')
+            .append(r.getString("gateway")).append(',').append(r.getUUID("site_id")).append(',').append(n(r.getUUID("subscription_id")))
+            .append(',').append(n(r.getUUID("chapter_id"))).append('\n');
+      }
+      ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+          .putHeader("Content-Disposition", "attachment; filename=\"payments.csv\"").end(csv.toString());
+    }).onFailure(ctx::fail);
+  }
+
+  private void refund(RoutingContext ctx) {
+    RequestBody body = ctx.body() != null && ctx.body().length() > 0 ? RequestBody.of(ctx) : null;
+    Integer amount = body == null ? null : body.optionalInteger("amount", 1, Integer.MAX_VALUE);
+    String reason = body == null ? null : body.optionalString("reason", 1, 500);
+    if (body != null) {
+      body.validate();
+    }
+    received(ctx).compose(p -> {
+      String status = p.getString("status");
+      if (!status.equals("SUCCEEDED") && !status.equals("PARTIALLY_REFUNDED")) {
+        return Future.failedFuture(ApiException.Conflict.status("payment.not_refundable", "Only a succeeded payment can be refunded.", status));
+      }
+      long left = p.getLong("gross_amount") - p.getLong("refunded_amount");
+      long asked = amount == null ? left : amount;
+      if (asked > left) {
+        return Future.failedFuture(new ApiException.Validation("request.invalid", "The request is invalid.",
+            List.of(new ApiException.FieldError("amount", "must be at most " + left + ", what is left to refund"))));
+      }
+      String key = p.getString("gateway").equals("xendit") ? p.getString("gateway_invoice_id") : p.getString("gateway_payment_id");
+      if (key == null) {
+        return Future.failedFuture(new ApiException.Conflict("payment.not_refundable", "The gateway has not told us this payment's id yet.", List.of()));
+      }
+      return gateways.connection(pool, p.getUUID("author_id"), p.getString("gateway"))
+          .compose(gw -> gw.gateway().refund(gw.credentials(), key, asked))
+          .recover(e -> Future.failedFuture(e instanceof GatewayException g ? (g.rejected()
+              ? new ApiException.Relayed(502, "refund.gateway_rejected", "The payment gateway refused the refund: " + g.getMessage(), List.of(), new JsonObject())
+              : new ApiException.Unavailable("refund.gateway_unavailable", "The payment gateway cannot be reached; try again.")) : e))
+          .compose(refund -> pool.withTransaction(tx -> tx.preparedQuery(PaymentSql.REFUND_REQUESTED)
+              .execute(Tuple.of(p.getUUID("id"), refund.id(), reason))
+              .compose(v -> tx.preparedQuery(PaymentSql.REFUND_EVENT).execute(Tuple.of(p.getUUID("id"), p.getUUID("subscription_id"), status,
+                  new JsonObject().put("amount", asked).put("refundId", refund.id()).put("reason", reason))))
+              .map(v -> new JsonObject().put("paymentId", p.getUUID("id").toString()).put("refundId", refund.id())
+                  .put("amount", asked).put("refundStatus", "PENDING"))));
+    }).onSuccess(j -> Responses.json(ctx, 202, j)).onFailure(ctx::fail);
+  }
+
+  private Future<JsonObject> withEvents(Row p) {
+    return pool.preparedQuery(PaymentSql.EVENTS).execute(Tuple.of(p.getUUID("id"))).map(rows -> {
+      JsonArray events = new JsonArray();
+      rows.forEach(e -> events.add(new JsonObject().put("type", e.getString("event_type")).put("from", e.getString("previous_status"))
+          .put("to", e.getString("new_status")).put("gatewayEventId", e.getString("gateway_event_id"))
+          .put("metadata", e.getJsonObject("metadata")).put("at", Times.iso(e.getOffsetDateTime("created_at")))));
+      return Payments.json(p).put("events", events);
+    });
+  }
+
+  /** A payment the caller received (their author view); anyone else's is not found. */
+  private Future<Row> received(RoutingContext ctx) {
+    return one(ctx, PaymentSql.AUTHOR_ONE);
+  }
+
+  private Future<Row> paid(RoutingContext ctx) {
+    return one(ctx, PaymentSql.READER_ONE);
+  }
+
+  private Future<Row> one(RoutingContext ctx, String sql) {
+    UUID id = PathParams.uuid(ctx, "paymentId", "payment.not_found");
+    return pool.preparedQuery(sql).execute(Tuple.of(id, Authz.require(ctx).userId())).map(rows -> {
+      if (rows.size() == 0) {
+        throw new ApiException.NotFound("payment.not_found", "Not found.");
+      }
+      return rows.iterator().next();
+    });
+  }
+
+  private static JsonObject dispute(Row p) {
+    return new JsonObject().put("paymentId", p.getUUID("id").toString()).put("status", p.getString("dispute_status"))
+        .put("reason", p.getString("dispute_reason")).put("outcome", p.getString("dispute_outcome"))
+        .put("openedAt", Times.iso(p.getOffsetDateTime("disputed_at"))).put("resolvedAt", Times.iso(p.getOffsetDateTime("dispute_resolved_at")))
+        .put("evidence", p.getValue("dispute_evidence") == null ? new JsonArray() : new JsonArray(String.valueOf(p.getValue("dispute_evidence"))));
+  }
+
+  private static String n(Object o) {
+    return o == null ? "" : o.toString();
+  }
+
+  private static UUID id(String s, String field, List<ApiException.FieldError> errors) {
+    try {
+      return s == null ? null : UUID.fromString(s);
+    } catch (IllegalArgumentException e) {
+      errors.add(new ApiException.FieldError(field, "must be an id"));
+      return null;
+    }
+  }
+
+  private static OffsetDateTime time(String s, String field, List<ApiException.FieldError> errors) {
+    try {
+      return s == null ? null : OffsetDateTime.parse(s);
+    } catch (DateTimeParseException e) {
+      errors.add(new ApiException.FieldError(field, "must be an ISO-8601 time with an offset"));
+      return null;
+    }
+  }
+
+  private static int limit(String s, List<ApiException.FieldError> errors) {
+    try {
+      int n = s == null ? 50 : Integer.parseInt(s);
+      if (n < 1 || n > 200) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      errors.add(new ApiException.FieldError("limit", "must be 1 to 200"));
+      return 50;
+    }
+  }
+}

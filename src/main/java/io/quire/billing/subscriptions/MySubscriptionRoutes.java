@@ -1,0 +1,154 @@
+package io.quire.billing.subscriptions;
+
+import io.quire.billing.gateway.GatewayException;
+import io.quire.billing.gateway.Gateways;
+import io.quire.billing.ledger.Ledger;
+import io.quire.billing.ledger.Payments;
+import io.quire.platform.auth.Authz;
+import io.quire.platform.clock.Times;
+import io.quire.platform.http.ApiException;
+import io.quire.platform.http.PathParams;
+import io.quire.platform.http.RequestBody;
+import io.quire.platform.http.Responses;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * §7.2 a reader's own subscriptions: list, get, cancel (at the end of the paid period: the gateway is told, access
+ * lasts until {@code currentPeriodEnd}), resume (undo that cancel while the period lasts, where the gateway can) and
+ * invoices (the subscription's payments). Someone else's subscription is a 404.
+ */
+public final class MySubscriptionRoutes {
+  static final String MINE = """
+      SELECT s.*, t.name AS tier_name, si.name AS site_name FROM reader_subscriptions s
+        JOIN subscription_tiers t ON t.id = s.tier_id JOIN sites si ON si.id = s.site_id
+       WHERE s.reader_id = $1 AND ($2::text IS NULL OR s.status = $2) AND s.status <> 'INCOMPLETE'
+       ORDER BY s.created_at DESC LIMIT 200
+      """;
+  static final String ONE = """
+      SELECT s.*, t.name AS tier_name, si.name AS site_name FROM reader_subscriptions s
+        JOIN subscription_tiers t ON t.id = s.tier_id JOIN sites si ON si.id = s.site_id
+       WHERE s.id = $1 AND s.reader_id = $2
+      """;
+  static final String INVOICES = "SELECT * FROM payments WHERE subscription_id = $1 AND reader_id = $2 ORDER BY created_at DESC, id DESC";
+
+  private final Pool pool;
+  private final Gateways gateways;
+  private final Ledger ledger;
+
+  public MySubscriptionRoutes(Pool pool, Gateways gateways, Ledger ledger) {
+    this.pool = pool;
+    this.gateways = gateways;
+    this.ledger = ledger;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/v1/my-subscriptions").handler(Authz.authenticated()).handler(ctx -> {
+      String status = ctx.queryParams().get("status");
+      if (status != null && !List.of("ACTIVE", "PAST_DUE", "CANCELLED", "EXPIRED", "PAUSED").contains(status)) {
+        throw new ApiException.Validation("request.invalid", "The request is invalid.",
+            List.of(new ApiException.FieldError("status", "must be ACTIVE, PAST_DUE, CANCELLED, EXPIRED or PAUSED")));
+      }
+      pool.preparedQuery(MINE).execute(Tuple.of(Authz.require(ctx).userId(), status)).onSuccess(rows -> {
+        JsonArray data = new JsonArray();
+        rows.forEach(r -> data.add(json(r)));
+        Responses.list(ctx, data, null);
+      }).onFailure(ctx::fail);
+    });
+    router.get("/api/v1/my-subscriptions/:subscriptionId").handler(Authz.authenticated())
+        .handler(ctx -> mine(ctx).onSuccess(r -> Responses.json(ctx, 200, json(r))).onFailure(ctx::fail));
+    router.get("/api/v1/my-subscriptions/:subscriptionId/invoices").handler(Authz.authenticated()).handler(ctx -> mine(ctx)
+        .compose(s -> pool.preparedQuery(INVOICES).execute(Tuple.of(s.getUUID("id"), Authz.require(ctx).userId())))
+        .onSuccess(rows -> {
+          JsonArray data = new JsonArray();
+          rows.forEach(r -> data.add(Payments.json(r)));
+          Responses.list(ctx, data, null);
+        }).onFailure(ctx::fail));
+    router.post("/api/v1/my-subscriptions/:subscriptionId/cancel").handler(Authz.session()).handler(this::cancel);
+    router.post("/api/v1/my-subscriptions/:subscriptionId/resume").handler(Authz.session()).handler(this::resume);
+  }
+
+  private void cancel(RoutingContext ctx) {
+    RequestBody body = ctx.body() != null && ctx.body().length() > 0 ? RequestBody.of(ctx) : null;
+    String reason = body == null ? null : body.optionalString("reason", 1, 100);
+    String feedback = body == null ? null : body.optionalString("feedback", 1, 2000);
+    if (body != null) {
+      body.validate();
+    }
+    act(ctx, s -> {
+      String status = s.getString("status");
+      if (!status.equals("ACTIVE") && !status.equals("PAST_DUE") && !status.equals("PAUSED")) {
+        throw ApiException.Conflict.status("subscription.not_cancellable", "Only an active, past-due or paused subscription can be cancelled.", status);
+      }
+      return gateways.connection(pool, s.getUUID("author_id"), s.getString("gateway"))
+          .compose(gw -> s.getString("gateway_subscription_id") == null ? Future.succeededFuture()
+              : gw.gateway().cancelSubscription(gw.credentials(), s.getString("gateway_subscription_id"), true))
+          .compose(v -> pool.withTransaction(tx -> tx.preparedQuery("UPDATE reader_subscriptions SET cancel_feedback = $2 WHERE id = $1")
+              .execute(Tuple.of(s.getUUID("id"), feedback))
+              .compose(x -> ledger.localChange(tx, s.getUUID("id"), new Ledger.State("CANCELLED", null, null, false, null, false),
+                  reason == null ? "reader cancelled" : reason, "subscription.cancelled"))));
+    });
+  }
+
+  private void resume(RoutingContext ctx) {
+    act(ctx, s -> {
+      OffsetDateTime end = s.getOffsetDateTime("current_period_end");
+      if (!s.getString("status").equals("CANCELLED") || end == null || !end.isAfter(OffsetDateTime.now())) {
+        throw ApiException.Conflict.status("subscription.not_resumable", "Only a cancelled subscription whose period has not ended can be resumed.",
+            s.getString("status"));
+      }
+      return gateways.connection(pool, s.getUUID("author_id"), s.getString("gateway"))
+          .compose(gw -> gw.gateway().resumeSubscription(gw.credentials(), s.getString("gateway_subscription_id")))
+          .compose(v -> pool.withTransaction(tx -> ledger.localChange(tx, s.getUUID("id"),
+              new Ledger.State("ACTIVE", null, null, true, null, false), null, "subscription.updated")));
+    });
+  }
+
+  /** Runs a gateway-backed action on the caller's subscription and answers it as it is now. */
+  private void act(RoutingContext ctx, java.util.function.Function<Row, Future<Void>> action) {
+    mine(ctx).compose(s -> action.apply(s).recover(e -> Future.failedFuture(e instanceof GatewayException g ? gatewayProblem(g) : e))
+            .compose(v -> mine(ctx)))
+        .onSuccess(r -> Responses.json(ctx, 200, json(r))).onFailure(ctx::fail);
+  }
+
+  static ApiException gatewayProblem(GatewayException g) {
+    if ("resume_unsupported".equals(g.code())) {
+      return new ApiException.Conflict("subscription.resume_unsupported", g.getMessage(), List.of());
+    }
+    return g.rejected() ? new ApiException.Relayed(502, "billing.gateway_rejected", "The payment gateway refused: " + g.getMessage(),
+        List.of(), new JsonObject())
+        : new ApiException.Unavailable("billing.gateway_unavailable", "The payment gateway cannot be reached; try again.");
+  }
+
+  private Future<Row> mine(RoutingContext ctx) {
+    UUID id = PathParams.uuid(ctx, "subscriptionId", "subscription.not_found");
+    return pool.preparedQuery(ONE).execute(Tuple.of(id, Authz.require(ctx).userId())).map(rows -> {
+      if (rows.size() == 0) {
+        throw new ApiException.NotFound("subscription.not_found", "Not found.");
+      }
+      return rows.iterator().next();
+    });
+  }
+
+  public static JsonObject json(Row r) {
+    return new JsonObject().put("id", r.getUUID("id").toString()).put("siteId", r.getUUID("site_id").toString())
+        .put("siteName", r.getString("site_name")).put("tierId", r.getUUID("tier_id").toString()).put("tierName", r.getString("tier_name"))
+        .put("readerId", r.getUUID("reader_id").toString())
+        .put("status", r.getString("status")).put("billingCycle", r.getString("billing_cycle")).put("price", r.getLong("price"))
+        .put("currency", r.getString("currency")).put("gateway", r.getString("gateway"))
+        .put("currentPeriodStart", Times.iso(r.getOffsetDateTime("current_period_start")))
+        .put("currentPeriodEnd", Times.iso(r.getOffsetDateTime("current_period_end")))
+        .put("autoRenew", r.getBoolean("auto_renew")).put("isGift", r.getBoolean("is_gift")).put("isTrialing", r.getBoolean("is_trialing"))
+        .put("cancelledAt", Times.iso(r.getOffsetDateTime("cancelled_at"))).put("cancelReason", r.getString("cancel_reason"))
+        .put("expiresAt", Times.iso(r.getOffsetDateTime("expires_at"))).put("createdAt", Times.iso(r.getOffsetDateTime("created_at")));
+  }
+}
