@@ -28,6 +28,7 @@ ERR = {
     428: "This change needs If-Match (the ETag you read) or baseRevision",
     423: "Account locked after repeated failed sign-ins; Retry-After says for how long",
     429: "Rate limited; Retry-After and RateLimit-* headers", 503: "A dependency is unavailable",
+    502: "The payment gateway refused the call (its message is in detail)",
 }
 
 def op(summary, ok, ok_schema=None, body=None, required=(), errors=(), auth="session", tag="auth", params=()):
@@ -239,10 +240,11 @@ authoring = {
         "delete": op("Discard your autosave", 204, errors=A_ERR, auth="any", tag="chapters", params=(chapter_p,))},
     "/api/v1/chapters/{chapterId}/access": {
         "get": op("Access settings", 200, S(accessLevel=STR, minimumTierId=STR, scheduledFreeAt=STR, previewParagraphs=INT,
-            paywallMessage=STR, revision=INT), errors=A_ERR, auth="any", tag="chapters", params=(chapter_p,)),
-        "patch": op("Change access level, tier, preview paragraphs, paywall message", 200, chapter,
+            paywallMessage=STR, price=INT, priceCurrency=STR, revision=INT), errors=A_ERR, auth="any", tag="chapters", params=(chapter_p,)),
+        "patch": op("Change access level, tier, preview paragraphs, paywall message, and the price of buying the chapter alone "
+            "(minor units; null stops selling it)", 200, chapter,
             S(accessLevel={"enum": ["FREE", "SUBSCRIBERS", "SPECIFIC_TIER"]}, minimumTierId=STR, previewParagraphs=INT, paywallMessage=STR,
-              baseRevision=INT), (), A_ERR + (412,), auth="any", tag="chapters", params=(chapter_p, ifmatch))},
+              price=INT, priceCurrency=STR, baseRevision=INT), (), A_ERR + (412,), auth="any", tag="chapters", params=(chapter_p, ifmatch))},
     "/api/v1/chapters/{chapterId}/versions": {"get": op("Versions, newest first; page with ?before=<number>", 200, lst(REF("VersionSummary")),
         errors=A_ERR, auth="any", tag="versions", params=(chapter_p, query("before", INT, "versions older than this number"),
         query("limit", INT, "1–100, default 20")))},
@@ -912,6 +914,28 @@ s_p = path_param("siteId")
 GW_STATUS = S(gateway={"enum": ["stripe", "razorpay", "xendit"]}, connected=BOOL, keyId=STR, keyHint=dict(STR, description="…last 4"),
               accountId=STR, connectedAt=STR)
 GW_OVERVIEW = S(defaultGateway={"enum": ["STRIPE", "RAZORPAY", "XENDIT", None]}, gateways=ARR(GW_STATUS))
+CHECKOUT = S(sessionId=STR, url=STR, paymentId=STR, status=STR, type=STR, amount=INT, currency=STR, gateway=STR, subscriptionId=STR,
+              chapterId=STR, expiresAt=STR)
+CHECKOUT_SUB_IN = S(tierId=STR, billingCycle={"enum": ["MONTHLY", "ANNUAL"]}, gateway={"enum": ["stripe", "razorpay", "xendit"]},
+                    successUrl=STR, cancelUrl=STR)
+SUBSCRIPTION = S(id=STR, siteId=STR, siteName=STR, tierId=STR, tierName=STR, readerId=STR,
+                 status={"enum": ["ACTIVE", "PAST_DUE", "CANCELLED", "EXPIRED", "PAUSED"]}, billingCycle=STR, price=INT, currency=STR,
+                 gateway=STR, currentPeriodStart=STR, currentPeriodEnd=STR, autoRenew=BOOL, isGift=BOOL, isTrialing=BOOL, cancelledAt=STR,
+                 cancelReason=STR, expiresAt=STR, createdAt=STR)
+PAYMENT = S(id=STR, type={"enum": ["SUBSCRIPTION", "ONE_TIME_PURCHASE", "TIP", "GIFT"]}, status=STR, readerId=STR, authorId=STR,
+            siteId=STR, grossAmount=INT, gatewayFee=INT, platformFee=INT, netAmount=INT, currency=STR, refundedAmount=INT, gateway=STR,
+            subscriptionId=STR, tierId=STR, chapterId=STR, seriesId=STR, giftId=STR, message=STR, checkoutSessionId=STR,
+            gatewayPaymentId=STR, gatewayInvoiceId=STR, failureCode=STR, failureMessage=STR, refundStatus=STR, refundedAt=STR,
+            disputeStatus=STR, disputeOutcome=STR, processedAt=STR, createdAt=STR)
+PAYMENT_DETAIL = dict(PAYMENT, properties=dict(PAYMENT["properties"], events=ARR(S(type=STR, to=STR, gatewayEventId=STR,
+                      metadata={"type": "object"}, at=STR))))
+DISPUTE = S(paymentId=STR, status=STR, reason=STR, outcome=STR, openedAt=STR, resolvedAt=STR, evidence=ARR({"type": "object"}))
+sub_p = path_param("subscriptionId")
+pay_p = path_param("paymentId")
+PAY_FILTERS = (query("siteId", STR, "one site"), query("seriesId", STR, "one series"),
+               query("type", STR, "SUBSCRIPTION, ONE_TIME_PURCHASE, TIP or GIFT"), query("status", STR, "a payment status"),
+               query("from", STR, "ISO-8601 time"), query("to", STR, "ISO-8601 time"), query("limit", INT, "1-200, default 50"),
+               query("cursor", STR, "nextCursor of the previous page"))
 billing = {
     "/api/v1/payment-gateway": {"get": op("My gateways and the default (secrets never shown)", 200, GW_OVERVIEW, errors=(403,), auth="any",
                                          tag="billing")},
@@ -943,6 +967,55 @@ billing = {
         auth="any", tag="billing")} for g in ("stripe", "razorpay", "xendit")},
     "/api/v1/tiers/{tierId}/duplicate": {"post": op("Copy a tier (inactive, named … (copy))", 201, TIER, errors=(403, 404), auth="any",
         tag="billing", params=(t_p,))},
+    "/api/v1/checkout/subscription": {"post": op("Open a subscription checkout: a PENDING payment, an INCOMPLETE subscription holding a "
+        "seat, and the gateway's hosted page (409 tier.sold_out, subscription.exists, checkout.gateway_not_connected; 502/503 when the "
+        "gateway refuses or is down)", 201, CHECKOUT, CHECKOUT_SUB_IN, ("tierId",), (404, 409, 502, 503), tag="billing")},
+    "/api/v1/sites/{siteId}/subscribe": {"post": op("Subscribe to one of the site's tiers (a subscription checkout)", 201, CHECKOUT,
+        CHECKOUT_SUB_IN, ("tierId",), (404, 409, 502, 503), tag="billing", params=(s_p,))},
+    "/api/v1/checkout/purchase": {"post": op("Open a checkout for one chapter sold on its own (409 chapter.not_for_sale, "
+        "chapter.already_unlocked)", 201, CHECKOUT, S(chapterId=STR, gateway=STR, successUrl=STR, cancelUrl=STR), ("chapterId",),
+        (404, 409, 502, 503), tag="billing")},
+    "/api/v1/chapters/{chapterId}/unlock": {"post": op("Buy this chapter (a purchase checkout); the body is optional", 201, CHECKOUT,
+        errors=(404, 409, 502, 503), tag="billing", params=(path_param("chapterId"),))},
+    "/api/v1/checkout/tip": {"post": op("Open a checkout for a tip to the site's author", 201, CHECKOUT,
+        S(siteId=STR, amount=dict(INT, description="minor units"), currency=STR, message=STR, gateway=STR, successUrl=STR, cancelUrl=STR),
+        ("siteId", "amount", "currency"), (404, 409, 502, 503), tag="billing")},
+    "/api/v1/checkout/session/{sessionId}": {"get": op("My checkout's state, by the gateway's session id or the payment id (for polling)",
+        200, dict(CHECKOUT, properties=dict(CHECKOUT["properties"], subscriptionStatus=STR)), errors=(404,), tag="billing",
+        params=({"name": "sessionId", "in": "path", "required": True, "schema": STR},))},
+    "/api/v1/my-subscriptions": {"get": op("My subscriptions (not open checkouts), newest first", 200, S(data=ARR(SUBSCRIPTION), nextCursor=STR),
+        errors=(422,), auth="any", tag="billing", params=(query("status", STR, "ACTIVE, PAST_DUE, CANCELLED, EXPIRED or PAUSED"),))},
+    "/api/v1/my-subscriptions/{subscriptionId}": {"get": op("One of my subscriptions", 200, SUBSCRIPTION, errors=(404,), auth="any",
+        tag="billing", params=(sub_p,))},
+    "/api/v1/my-subscriptions/{subscriptionId}/invoices": {"get": op("The subscription's payments, newest first", 200,
+        S(data=ARR(PAYMENT), nextCursor=STR), errors=(404,), auth="any", tag="billing", params=(sub_p,))},
+    "/api/v1/my-subscriptions/{subscriptionId}/cancel": {"post": op("Cancel at the end of the paid period: the gateway stops renewing, "
+        "access lasts until currentPeriodEnd", 200, SUBSCRIPTION, S(reason=STR, feedback=STR), (), (404, 409, 502, 503), tag="billing",
+        params=(sub_p,))},
+    "/api/v1/my-subscriptions/{subscriptionId}/resume": {"post": op("Undo a cancel while the period lasts (Stripe; 409 "
+        "subscription.resume_unsupported elsewhere)", 200, SUBSCRIPTION, errors=(404, 409, 502, 503), tag="billing", params=(sub_p,))},
+    "/api/v1/payments": {"get": op("Payments I received, newest first (keyset cursor)", 200, S(data=ARR(PAYMENT), nextCursor=STR),
+        errors=(400, 422), auth="any", tag="billing", params=PAY_FILTERS)},
+    "/api/v1/payments/export": {"get": op("Payments I received as CSV, oldest first", 200, STR, errors=(422,), auth="any", tag="billing",
+        params=(query("from", STR, "ISO-8601 time"), query("to", STR, "ISO-8601 time")))},
+    "/api/v1/payments/{paymentId}": {"get": op("A payment I received, with its event history", 200, PAYMENT_DETAIL, errors=(404,),
+        auth="any", tag="billing", params=(pay_p,))},
+    "/api/v1/payments/{paymentId}/refund": {"post": op("Refund all (no amount) or part of a payment; the gateway is asked now and the "
+        "refund recorded when its event arrives", 202, S(paymentId=STR, refundId=STR, amount=INT, refundStatus=STR),
+        S(amount=INT, reason=STR), (), (404, 409, 502, 503), tag="billing", params=(pay_p,))},
+    "/api/v1/payments/{paymentId}/refund-status": {"get": op("Where a refund stands", 200, S(paymentId=STR, refundStatus=STR,
+        refundedAmount=INT, grossAmount=INT, status=STR, refundedAt=STR, refundId=STR), errors=(404,), auth="any", tag="billing",
+        params=(pay_p,))},
+    "/api/v1/payments/{paymentId}/dispute": {"get": op("The payment's dispute (404 dispute.not_found when none)", 200, DISPUTE,
+        errors=(404,), auth="any", tag="billing", params=(pay_p,))},
+    "/api/v1/payments/{paymentId}/dispute/evidence": {"post": op("Add evidence to an open dispute", 201, DISPUTE,
+        S(text=STR, fileUrls=ARR(STR)), ("text",), (404, 409), tag="billing", params=(pay_p,))},
+    "/api/v1/my/payments": {"get": op("What I paid, newest first", 200, S(data=ARR(PAYMENT), nextCursor=STR), errors=(400, 422),
+        auth="any", tag="billing", params=PAY_FILTERS)},
+    "/api/v1/my/payments/{paymentId}": {"get": op("One of my payments, with its history", 200, PAYMENT_DETAIL, errors=(404,), auth="any",
+        tag="billing", params=(pay_p,))},
+    "/api/v1/my/payments/{paymentId}/receipt": {"get": op("A plain-text receipt (409 payment.not_paid)", 200, STR, errors=(404, 409),
+        auth="any", tag="billing", params=(pay_p,))},
 }
 
 out = os.path.join(os.path.dirname(__file__), "..", "src", "main", "resources", "openapi")
