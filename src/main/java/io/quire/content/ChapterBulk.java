@@ -96,7 +96,7 @@ public final class ChapterBulk {
               .map(v -> ch));
       case "access" -> (tx, r) -> tx.preparedQuery(ChapterSql.UPDATE_ACCESS).execute(Tuple.tuple().addUUID(r.getUUID("id"))
               .addString(params.accessLevel()).addBoolean(true).addUUID(params.minimumTierId())
-              .addBoolean(false).addValue(null).addBoolean(false).addString(null))
+              .addBoolean(false).addValue(null).addBoolean(false).addString(null).addBoolean(false).addValue(null).addString(null))
           .map(rows -> new Chapter(rows.iterator().next()));
       default -> throw new IllegalArgumentException(action);
     };
