@@ -931,6 +931,10 @@ PAYMENT_DETAIL = dict(PAYMENT, properties=dict(PAYMENT["properties"], events=ARR
                       metadata={"type": "object"}, at=STR))))
 DISPUTE = S(paymentId=STR, status=STR, reason=STR, outcome=STR, openedAt=STR, resolvedAt=STR, evidence=ARR({"type": "object"}))
 sub_p = path_param("subscriptionId")
+code_p = {"name": "claimCode", "in": "path", "required": True, "schema": STR}
+GIFT = S(id=STR, siteId=STR, siteName=STR, tierId=STR, tierName=STR, months=INT, giverName=STR, message=STR,
+         status={"enum": ["PENDING", "PAID", "DELIVERED", "CLAIMED", "EXPIRED", "REFUNDED"]}, deliveredAt=STR, claimedAt=STR,
+         recipientEmail=STR, recipientName=STR, amount=INT, currency=STR, deliveryDate=STR)
 pay_p = path_param("paymentId")
 PAY_FILTERS = (query("siteId", STR, "one site"), query("seriesId", STR, "one series"),
                query("type", STR, "SUBSCRIPTION, ONE_TIME_PURCHASE, TIP or GIFT"), query("status", STR, "a payment status"),
@@ -1014,6 +1018,18 @@ billing = {
         auth="any", tag="billing", params=PAY_FILTERS)},
     "/api/v1/my/payments/{paymentId}": {"get": op("One of my payments, with its history", 200, PAYMENT_DETAIL, errors=(404,), auth="any",
         tag="billing", params=(pay_p,))},
+    "/api/v1/sites/{siteId}/gift": {"post": op("Buy N months (1-24) of a tier for an email: a checkout; once paid, the code is emailed "
+        "at deliveryDate (default now)", 201, dict(CHECKOUT, properties=dict(CHECKOUT["properties"], giftId=STR)),
+        S(tierId=STR, months=INT, recipientEmail=STR, recipientName=STR, message=STR, deliveryDate=STR, gateway=STR),
+        ("tierId", "recipientEmail"), (404, 409, 502, 503), tag="billing", params=(s_p,))},
+    "/api/v1/my-gifts/given": {"get": op("Gifts I bought (with their recipients)", 200, S(data=ARR(GIFT), nextCursor=STR), auth="any",
+        tag="billing")},
+    "/api/v1/my-gifts/received": {"get": op("Gifts delivered to my email or claimed by me", 200, S(data=ARR(GIFT), nextCursor=STR),
+        auth="any", tag="billing")},
+    "/api/v1/gifts/claim/{claimCode}": {
+        "get": op("A delivered gift by its code", 200, GIFT, errors=(404,), auth=None, tag="billing", params=(code_p,)),
+        "post": op("Claim it (once): a non-renewing subscription for the gift's months (409 gift.not_claimable, subscription.exists, "
+            "tier.sold_out)", 201, SUBSCRIPTION, errors=(404, 409), tag="billing", params=(code_p,))},
     "/api/v1/my/payments/{paymentId}/receipt": {"get": op("A plain-text receipt (409 payment.not_paid)", 200, STR, errors=(404, 409),
         auth="any", tag="billing", params=(pay_p,))},
 }

@@ -9,6 +9,7 @@ import io.quire.billing.checkout.CheckoutRoutes;
 import io.quire.billing.checkout.CheckoutService;
 import io.quire.billing.gateway.GatewayConnectionRoutes;
 import io.quire.billing.gateway.Gateways;
+import io.quire.billing.gifts.GiftRoutes;
 import io.quire.billing.ledger.Ledger;
 import io.quire.billing.payments.PaymentRoutes;
 import io.quire.billing.subscriptions.MySubscriptionRoutes;
@@ -171,7 +172,9 @@ public final class ApiRouter {
     Gateways gateways = Gateways.create(WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)
         .setConnectTimeout(config.billing().gatewayTimeoutMs()).setKeepAlive(true)), config.billing(), encryptor);
     Ledger ledger = new Ledger(config.billing().platformFeePercent(), new Mailer(jobs));
-    new CheckoutRoutes(new CheckoutService(pool, gateways, config.billing(), config.publicBaseUrl())).mount(router);
+    CheckoutService checkout = new CheckoutService(pool, gateways, config.billing(), config.publicBaseUrl());
+    new CheckoutRoutes(checkout).mount(router);
+    new GiftRoutes(pool, checkout).mount(router);
     new MySubscriptionRoutes(pool, gateways, ledger).mount(router);
     new PaymentRoutes(pool, gateways).mount(router);
     new NotificationRoutes(pool, new UnsubscribeTokens(config.security().encryptionKey())).mount(router);

@@ -22,6 +22,7 @@ import io.quire.platform.mail.Mailer;
 import io.quire.platform.outbox.OutboxDispatcher;
 import io.quire.billing.ledger.Ledger;
 import io.quire.billing.subscriptions.ExpiryJob;
+import io.quire.billing.gifts.GiftDeliveryJob;
 import io.quire.platform.mail.Mailer;
 import io.quire.platform.outbox.OutboxHandler;
 import io.quire.platform.redis.RedisClients;
@@ -75,6 +76,7 @@ public final class WorkersVerticle extends VerticleBase {
     jobHandlers.put(ReactionCountJob.TYPE, new ReactionCountJob(pool));
     Ledger ledger = new Ledger(app.config().billing().platformFeePercent(), new Mailer(queue));
     jobHandlers.put(ExpiryJob.TYPE, new ExpiryJob(pool, ledger, app.config().billing().graceDays()));
+    jobHandlers.put(GiftDeliveryJob.TYPE, new GiftDeliveryJob(pool, new Mailer(queue), app.config().publicBaseUrl()));
     Map<String, OutboxHandler> outboxHandlers = new HashMap<>(ReadInvalidations.handlers(redis, app.config().redis(),
         app.config().reading().cache().ttlSeconds()));
     NewChapterFanOut followers = new NewChapterFanOut(pool, queue, app.config().engagement().fanOutBatchSize(),
@@ -96,7 +98,8 @@ public final class WorkersVerticle extends VerticleBase {
         .every(MaintenanceJob.TYPE, Duration.ofDays(1))
         .every(RollupJob.TYPE, Duration.ofSeconds(app.config().analytics().rollupIntervalSeconds()))
         .every(ReactionCountJob.TYPE, Duration.ofSeconds(30))
-        .every(ExpiryJob.TYPE, Duration.ofMinutes(1));
+        .every(ExpiryJob.TYPE, Duration.ofMinutes(1))
+        .every(GiftDeliveryJob.TYPE, Duration.ofMinutes(1));
     listener = new PgListener(vertx, PgTarget.of(app.config().pg()))
         .on("quire_jobs", payload -> jobs.wake())
         .on("quire_outbox", payload -> outbox.wake());

@@ -143,6 +143,39 @@ public final class CheckoutService {
     });
   }
 
+  /** What a gift is: N months of a tier for someone, by email, delivered at {@code deliveryDate} (null: at once). */
+  public record GiftOrder(UUID tierId, int months, String recipientEmail, String recipientName, String message,
+                          OffsetDateTime deliveryDate) {}
+
+  /**
+   * A gift of {@code months} of a tier, paid once now: a PENDING gift with an unguessable single-use claim code and
+   * its payment. Once paid (the gateway's event) it is delivered by email at its delivery date ({@code billing.gifts}).
+   */
+  public Future<JsonObject> gift(Principal p, UUID siteId, GiftOrder g, Return r) {
+    return pool.preparedQuery(CheckoutSql.TIER).execute(Tuple.of(g.tierId())).compose(rows -> {
+      Row tier = rows.size() == 0 ? null : rows.iterator().next();
+      if (tier == null || !tier.getUUID("site_id").equals(siteId) || !tier.getBoolean("is_active")) {
+        return Future.failedFuture(new ApiException.NotFound("tier.not_found", "Not found."));
+      }
+      long amount = tier.getLong("monthly_price") * g.months();
+      return gateways.forAuthor(pool, tier.getUUID("owner_id"), r.gateway()).compose(gw -> {
+        UUID giftId = Ids.newId();
+        UUID paymentId = Ids.newId();
+        String code = io.quire.platform.crypto.SecretTokens.random(16);
+        return pool.withTransaction(tx -> tx.preparedQuery(CheckoutSql.INSERT_GIFT).execute(Tuple.tuple().addUUID(giftId).addUUID(p.userId())
+                    .addString(g.recipientEmail()).addString(g.recipientName()).addUUID(siteId).addUUID(g.tierId())
+                    .addShort((short) g.months()).addLong(amount).addString(tier.getString("currency")).addString(g.message())
+                    .addOffsetDateTime(g.deliveryDate()).addString(code))
+                .compose(v -> insertPayment(tx, paymentId, p.userId(), tier.getUUID("owner_id"), siteId, "GIFT", amount,
+                    tier.getString("currency"), gw.name(), null, g.tierId(), null, null, giftId, g.message())))
+            .compose(payment -> open(gw, payment, new PaymentGateway.CheckoutRequest(PaymentGateway.Kind.PURCHASE, paymentId.toString(),
+                g.months() + " months of " + tier.getString("name") + " (a gift)", amount, tier.getString("currency"), null, null,
+                success(r), cancel(r), Map.of("giftId", giftId.toString()))))
+            .map(answer -> answer.put("giftId", giftId.toString()));
+      });
+    });
+  }
+
   /** The caller's checkout by the gateway's session id (or our payment id): what client polling shows. */
   public Future<JsonObject> session(Principal p, String sessionId) {
     return pool.preparedQuery(CheckoutSql.SESSION).execute(Tuple.of(sessionId, p.userId())).map(rows -> {

@@ -66,6 +66,11 @@ final class CheckoutSql {
       SELECT p.*, s.status AS subscription_status FROM payments p LEFT JOIN reader_subscriptions s ON s.id = p.subscription_id
        WHERE (p.checkout_session_id = $1 OR p.id::text = $1) AND p.reader_id = $2
       """;
+  static final String INSERT_GIFT = """
+      INSERT INTO gift_subscriptions (id, giver_id, recipient_email, recipient_name, site_id, tier_id, months, amount, currency,
+                                      message, delivery_date, claim_code)
+      VALUES ($1, $2, lower($3), $4, $5, $6, $7, $8, $9, $10, coalesce($11, now()), $12)
+      """;
   static final String PLAN = "SELECT gateway_plans ->> $2 AS plan FROM subscription_tiers WHERE id = $1";
   static final String SAVE_PLAN = """
       UPDATE subscription_tiers SET gateway_plans = gateway_plans || jsonb_build_object($2::text, $3::text), updated_at = now() WHERE id = $1
