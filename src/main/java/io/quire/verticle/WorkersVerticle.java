@@ -23,6 +23,7 @@ import io.quire.platform.outbox.OutboxDispatcher;
 import io.quire.billing.ledger.Ledger;
 import io.quire.billing.subscriptions.ExpiryJob;
 import io.quire.billing.gifts.GiftDeliveryJob;
+import io.quire.billing.revenue.RevenueJob;
 import io.quire.platform.mail.Mailer;
 import io.quire.platform.outbox.OutboxHandler;
 import io.quire.platform.redis.RedisClients;
@@ -76,6 +77,7 @@ public final class WorkersVerticle extends VerticleBase {
     jobHandlers.put(ReactionCountJob.TYPE, new ReactionCountJob(pool));
     Ledger ledger = new Ledger(app.config().billing().platformFeePercent(), new Mailer(queue));
     jobHandlers.put(ExpiryJob.TYPE, new ExpiryJob(pool, ledger, app.config().billing().graceDays()));
+    jobHandlers.put(RevenueJob.TYPE, new RevenueJob(pool));
     jobHandlers.put(GiftDeliveryJob.TYPE, new GiftDeliveryJob(pool, new Mailer(queue), app.config().publicBaseUrl()));
     Map<String, OutboxHandler> outboxHandlers = new HashMap<>(ReadInvalidations.handlers(redis, app.config().redis(),
         app.config().reading().cache().ttlSeconds()));
@@ -99,7 +101,8 @@ public final class WorkersVerticle extends VerticleBase {
         .every(RollupJob.TYPE, Duration.ofSeconds(app.config().analytics().rollupIntervalSeconds()))
         .every(ReactionCountJob.TYPE, Duration.ofSeconds(30))
         .every(ExpiryJob.TYPE, Duration.ofMinutes(1))
-        .every(GiftDeliveryJob.TYPE, Duration.ofMinutes(1));
+        .every(GiftDeliveryJob.TYPE, Duration.ofMinutes(1))
+        .every(RevenueJob.TYPE, Duration.ofMinutes(5));
     listener = new PgListener(vertx, PgTarget.of(app.config().pg()))
         .on("quire_jobs", payload -> jobs.wake())
         .on("quire_outbox", payload -> outbox.wake());
