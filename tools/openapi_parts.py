@@ -931,6 +931,7 @@ PAYMENT_DETAIL = dict(PAYMENT, properties=dict(PAYMENT["properties"], events=ARR
                       metadata={"type": "object"}, at=STR))))
 DISPUTE = S(paymentId=STR, status=STR, reason=STR, outcome=STR, openedAt=STR, resolvedAt=STR, evidence=ARR({"type": "object"}))
 sub_p = path_param("subscriptionId")
+SUBSCRIBER = dict(SUBSCRIPTION, properties=dict(SUBSCRIPTION["properties"], username=STR, displayName=STR))
 code_p = {"name": "claimCode", "in": "path", "required": True, "schema": STR}
 GIFT = S(id=STR, siteId=STR, siteName=STR, tierId=STR, tierName=STR, months=INT, giverName=STR, message=STR,
          status={"enum": ["PENDING", "PAID", "DELIVERED", "CLAIMED", "EXPIRED", "REFUNDED"]}, deliveredAt=STR, claimedAt=STR,
@@ -1000,6 +1001,21 @@ billing = {
         "subscription.resume_unsupported elsewhere)", 200, SUBSCRIPTION, errors=(404, 409, 502, 503), tag="billing", params=(sub_p,))},
     "/api/v1/payments": {"get": op("Payments I received, newest first (keyset cursor)", 200, S(data=ARR(PAYMENT), nextCursor=STR),
         errors=(400, 422), auth="any", tag="billing", params=PAY_FILTERS)},
+    "/api/v1/sites/{siteId}/subscribers": {"get": op("The site's subscribers, newest first (owner, editors)", 200,
+        S(data=ARR(SUBSCRIBER), nextCursor=STR), errors=(400, 403, 404, 422), auth="any", tag="billing",
+        params=(s_p, query("status", STR, "a subscription status"), query("tierId", STR, "one tier"), query("cursor", STR, "nextCursor")))},
+    "/api/v1/sites/{siteId}/subscribers/{subscriptionId}": {"get": op("One subscriber with their payments", 200,
+        dict(SUBSCRIBER, properties=dict(SUBSCRIBER["properties"], payments=ARR(PAYMENT))), errors=(403, 404), auth="any", tag="billing",
+        params=(s_p, sub_p))},
+    "/api/v1/sites/{siteId}/subscribers/stats": {"get": op("Subscribers by status and tier, MRR, new and churned in 30 days", 200,
+        S(siteId=STR, subscribers=INT, active=INT, pastDue=INT, cancelled=INT, paused=INT, expired=INT, new30d=INT, churned30d=INT,
+          mrr=INT, currency=STR, byTier=ARR(S(tierId=STR, name=STR, subscribers=INT))), errors=(403, 404), auth="any", tag="billing",
+        params=(s_p,))},
+    "/api/v1/sites/{siteId}/subscribers/export": {"get": op("Subscribers as CSV", 200, STR, errors=(403, 404), auth="any", tag="billing",
+        params=(s_p,))},
+    "/api/v1/sites/{siteId}/subscribers/churn": {"get": op("The last 12 months: live at the start, new, ended, churn rate", 200,
+        S(data=ARR(S(month=STR, atStart=INT, new=INT, churned=INT, churnRate={"type": "number"}))), errors=(403, 404), auth="any",
+        tag="billing", params=(s_p,))},
     "/api/v1/payments/stats": {"get": op("Per currency: MRR, ARR, active subscribers, 30-day churn rate, ARPU, LTV (ARPU / churn), "
         "30-day gross, net and refunds, from the revenue rollups", 200, S(windowDays=INT, data=ARR(S(currency=STR, mrr=INT, arr=INT,
         activeSubscribers=INT, churnRate={"type": "number"}, arpu=INT, ltv=INT, gross30d=INT, net30d=INT, refunds30d=INT))),

@@ -14,6 +14,7 @@ import io.quire.billing.ledger.Ledger;
 import io.quire.billing.payments.PaymentRoutes;
 import io.quire.billing.revenue.RevenueRoutes;
 import io.quire.billing.subscriptions.MySubscriptionRoutes;
+import io.quire.billing.subscriptions.SubscriberRoutes;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.quire.billing.tiers.TierRoutes;
@@ -177,6 +178,7 @@ public final class ApiRouter {
     new CheckoutRoutes(checkout).mount(router);
     new GiftRoutes(pool, checkout).mount(router);
     new MySubscriptionRoutes(pool, gateways, ledger).mount(router);
+    new SubscriberRoutes(pool).mount(router);
     new RevenueRoutes(pool).mount(router);
     new PaymentRoutes(pool, gateways).mount(router);
     new NotificationRoutes(pool, new UnsubscribeTokens(config.security().encryptionKey())).mount(router);

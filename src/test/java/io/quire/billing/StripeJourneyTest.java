@@ -250,6 +250,44 @@ class StripeJourneyTest {
         409, "subscription.not_resumable");
   }
 
+  @Test
+  void authorsSeeTheirSubscribersStatsExportAndChurn() throws Exception {
+    BillingWorld.Shop shop = world.shop("stripe");
+    java.util.List<String> subs = new java.util.ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      Authoring.User reader = world.fixtures.reader();
+      JsonObject c = ok(world.api.post("/api/v1/sites/" + shop.site() + "/subscribe", new JsonObject().put("tierId", shop.tier()),
+          reader.token()), 201);
+      world.stripe(shop.author(), "checkout.session.completed", BillingWorld.now(), new JsonObject().put("id", c.getString("sessionId"))
+          .put("client_reference_id", c.getString("paymentId")).put("payment_status", "paid").put("subscription", "sub_mgmt_" + i)
+          .put("amount_total", 500));
+      world.awaitSubscription(reader, c.getString("subscriptionId"), "ACTIVE");
+      subs.add(c.getString("subscriptionId"));
+    }
+    // an abandoned checkout is not a subscriber
+    ok(world.api.post("/api/v1/sites/" + shop.site() + "/subscribe", new JsonObject().put("tierId", shop.tier()),
+        world.fixtures.reader().token()), 201);
+    String base = "/api/v1/sites/" + shop.site() + "/subscribers";
+    JsonArray list = ok(world.api.get(base, shop.author().token()), 200).getJsonArray("data");
+    assertEquals(2, list.size());
+    assertTrue(list.getJsonObject(0).getString("username") != null && !list.encode().contains("@"), "names, not addresses");
+    JsonObject one = ok(world.api.get(base + "/" + subs.get(0), shop.author().token()), 200);
+    assertEquals(1, one.getJsonArray("payments").size());
+    JsonObject stats = ok(world.api.get(base + "/stats", shop.author().token()), 200);
+    assertEquals(2, stats.getLong("active"));
+    assertEquals(1000, stats.getLong("mrr"));
+    assertEquals(2, stats.getJsonArray("byTier").getJsonObject(0).getLong("subscribers"));
+    var csv = world.api.get(base + "/export", shop.author().token());
+    assertEquals(200, csv.statusCode());
+    assertEquals(3, csv.bodyAsString().split("\n").length, "a header and two subscribers");
+    JsonArray churn = ok(world.api.get(base + "/churn", shop.author().token()), 200).getJsonArray("data");
+    assertEquals(12, churn.size());
+    assertEquals(2, churn.getJsonObject(11).getLong("new"));
+    problem(world.api.get(base + "?status=GONE", shop.author().token()), 422, "request.invalid");
+    problem(world.api.get(base, world.fixtures.author().token()), 404, "site.not_found");
+    problem(world.api.get(base + "/" + java.util.UUID.randomUUID(), shop.author().token()), 404, "subscription.not_found");
+  }
+
   static JsonObject invoice(String id, String intent, long amount, long start, long end) {
     return new JsonObject().put("id", id).put("object", "invoice").put("subscription", "sub_journey").put("payment_intent", intent)
         .put("amount_paid", amount).put("lines", new JsonObject().put("data", new JsonArray().add(new JsonObject()
