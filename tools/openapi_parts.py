@@ -990,8 +990,17 @@ billing = {
         params=({"name": "sessionId", "in": "path", "required": True, "schema": STR},))},
     "/api/v1/my-subscriptions": {"get": op("My subscriptions (not open checkouts), newest first", 200, S(data=ARR(SUBSCRIPTION), nextCursor=STR),
         errors=(422,), auth="any", tag="billing", params=(query("status", STR, "ACTIVE, PAST_DUE, CANCELLED, EXPIRED or PAUSED"),))},
-    "/api/v1/my-subscriptions/{subscriptionId}": {"get": op("One of my subscriptions", 200, SUBSCRIPTION, errors=(404,), auth="any",
-        tag="billing", params=(sub_p,))},
+    "/api/v1/my-subscriptions/{subscriptionId}": {
+        "get": op("One of my subscriptions", 200, SUBSCRIPTION, errors=(404,), auth="any", tag="billing", params=(sub_p,)),
+        "patch": op("Change tier (same site and currency): the new tier's seat is taken first, then the gateway moves the price and "
+            "prorates (Stripe, Razorpay; Xendit charges the new amount from the next cycle); a refusal undoes the move", 200,
+            SUBSCRIPTION, S(tierId=STR, billingCycle={"enum": ["MONTHLY", "ANNUAL"]}), ("tierId",), (404, 409, 502, 503), tag="billing",
+            params=(sub_p,))},
+    "/api/v1/my-subscriptions/{subscriptionId}/pause": {"post": op("Pause collection and access for days (default 30, at most "
+        "billing.maxPauseDays; billing.maxPausesPerYear, else 409 subscription.pause_limit); it ends by itself", 200, SUBSCRIPTION,
+        S(days=INT), (), (404, 409, 502, 503), tag="billing", params=(sub_p,))},
+    "/api/v1/my-subscriptions/{subscriptionId}/unpause": {"post": op("End a pause: ACTIVE, with the paid time left when it was "
+        "paused", 200, SUBSCRIPTION, errors=(404, 409, 502, 503), tag="billing", params=(sub_p,))},
     "/api/v1/my-subscriptions/{subscriptionId}/invoices": {"get": op("The subscription's payments, newest first", 200,
         S(data=ARR(PAYMENT), nextCursor=STR), errors=(404,), auth="any", tag="billing", params=(sub_p,))},
     "/api/v1/my-subscriptions/{subscriptionId}/cancel": {"post": op("Cancel at the end of the paid period: the gateway stops renewing, "

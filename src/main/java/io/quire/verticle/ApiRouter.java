@@ -177,7 +177,7 @@ public final class ApiRouter {
     CheckoutService checkout = new CheckoutService(pool, gateways, config.billing(), config.publicBaseUrl());
     new CheckoutRoutes(checkout).mount(router);
     new GiftRoutes(pool, checkout).mount(router);
-    new MySubscriptionRoutes(pool, gateways, ledger).mount(router);
+    new MySubscriptionRoutes(pool, gateways, ledger, config.billing()).mount(router);
     new SubscriberRoutes(pool).mount(router);
     new RevenueRoutes(pool).mount(router);
     new PaymentRoutes(pool, gateways).mount(router);

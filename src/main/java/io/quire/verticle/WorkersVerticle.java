@@ -22,6 +22,11 @@ import io.quire.platform.mail.Mailer;
 import io.quire.platform.outbox.OutboxDispatcher;
 import io.quire.billing.ledger.Ledger;
 import io.quire.billing.subscriptions.ExpiryJob;
+import io.quire.billing.subscriptions.Unpause;
+import io.quire.billing.gateway.Gateways;
+import io.quire.platform.crypto.Encryptor;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.quire.billing.gifts.GiftDeliveryJob;
 import io.quire.billing.revenue.RevenueJob;
 import io.quire.platform.mail.Mailer;
@@ -52,6 +57,7 @@ public final class WorkersVerticle extends VerticleBase {
   private PgListener listener;
   private JobWorker jobs;
   private OutboxDispatcher outbox;
+  private WebClient gatewayClient;
   private PeriodicJobs periodic;
 
   public WorkersVerticle(AppContext app) {
@@ -76,7 +82,10 @@ public final class WorkersVerticle extends VerticleBase {
     jobHandlers.put(RollupJob.TYPE, new RollupJob(pool));
     jobHandlers.put(ReactionCountJob.TYPE, new ReactionCountJob(pool));
     Ledger ledger = new Ledger(app.config().billing().platformFeePercent(), new Mailer(queue));
-    jobHandlers.put(ExpiryJob.TYPE, new ExpiryJob(pool, ledger, app.config().billing().graceDays()));
+    gatewayClient = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)
+        .setConnectTimeout(app.config().billing().gatewayTimeoutMs()));
+    Gateways gateways = Gateways.create(gatewayClient, app.config().billing(), new Encryptor(app.config().security().encryptionKey()));
+    jobHandlers.put(ExpiryJob.TYPE, new ExpiryJob(pool, ledger, app.config().billing().graceDays(), new Unpause(pool, gateways, ledger)));
     jobHandlers.put(RevenueJob.TYPE, new RevenueJob(pool));
     jobHandlers.put(GiftDeliveryJob.TYPE, new GiftDeliveryJob(pool, new Mailer(queue), app.config().publicBaseUrl()));
     Map<String, OutboxHandler> outboxHandlers = new HashMap<>(ReadInvalidations.handlers(redis, app.config().redis(),
@@ -128,6 +137,10 @@ public final class WorkersVerticle extends VerticleBase {
     outbox.stop();
     return jobs.stop(app.config().http().shutdownTimeoutSeconds() * 1000L)
         .eventually(() -> listener.close())
+        .eventually(() -> {
+          gatewayClient.close();
+          return Future.succeededFuture();
+        })
         .eventually(() -> redis.close())
         .eventually(() -> pool.close());
   }

@@ -46,6 +46,10 @@ public final class FakeGateways implements AutoCloseable {
   private JsonObject answer(String method, String path, Buffer body) {
     int n = seq.incrementAndGet();
     long expires = System.currentTimeMillis() / 1000 + 3600;
+    if (method.equals("GET") && path.startsWith("/stripe/v1/subscriptions/")) {
+      return new JsonObject().put("id", path.substring(path.lastIndexOf('/') + 1)).put("object", "subscription")
+          .put("items", new JsonObject().put("data", new io.vertx.core.json.JsonArray().add(new JsonObject().put("id", "si_1"))));
+    }
     if (path.equals("/stripe/v1/checkout/sessions")) {
       return new JsonObject().put("id", "cs_test_" + n).put("url", "https://checkout.stripe.test/cs_test_" + n).put("status", "open")
           .put("expires_at", expires);

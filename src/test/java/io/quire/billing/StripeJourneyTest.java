@@ -288,6 +288,58 @@ class StripeJourneyTest {
     problem(world.api.get(base + "/" + java.util.UUID.randomUUID(), shop.author().token()), 404, "subscription.not_found");
   }
 
+  @Test
+  void pauseUnpauseWithinLimitsAndChangeTier() throws Exception {
+    BillingWorld.Shop shop = world.shop("stripe");
+    String gold = ok(world.api.post("/api/v1/sites/" + shop.site() + "/tiers", new JsonObject().put("name", "Gold").put("monthlyPrice", 900)
+        .put("currency", "USD"), shop.author().token()), 201).getString("id");
+    Authoring.User reader = world.fixtures.reader();
+    JsonObject c = ok(world.api.post("/api/v1/sites/" + shop.site() + "/subscribe", new JsonObject().put("tierId", shop.tier()),
+        reader.token()), 201);
+    String sub = c.getString("subscriptionId");
+    world.stripe(shop.author(), "checkout.session.completed", BillingWorld.now(), new JsonObject().put("id", c.getString("sessionId"))
+        .put("client_reference_id", c.getString("paymentId")).put("payment_status", "paid").put("subscription", "sub_pause"));
+    OffsetDateTime end = OffsetDateTime.parse(world.awaitSubscription(reader, sub, "ACTIVE").getString("currentPeriodEnd"));
+    world.awaitReads(reader, shop.paid(), true, "subscribed");
+
+    problem(world.api.post("/api/v1/my-subscriptions/" + sub + "/pause", new JsonObject().put("days", 400), reader.token()), 422, "request.invalid");
+    JsonObject paused = ok(world.api.post("/api/v1/my-subscriptions/" + sub + "/pause", new JsonObject().put("days", 10), reader.token()), 200);
+    assertEquals("PAUSED", paused.getString("status"));
+    assertTrue(world.gateways.to("/stripe/v1/subscriptions/sub_pause").getLast().body().contains("pause_collection%5Bbehavior%5D=void"));
+    world.awaitReads(reader, shop.paid(), false, "no access while paused");
+    problem(world.api.post("/api/v1/my-subscriptions/" + sub + "/pause", null, reader.token()), 409, "subscription.not_pausable");
+    Thread.sleep(50);
+    JsonObject back = ok(world.api.post("/api/v1/my-subscriptions/" + sub + "/unpause", null, reader.token()), 200);
+    assertEquals("ACTIVE", back.getString("status"));
+    assertTrue(OffsetDateTime.parse(back.getString("currentPeriodEnd")).isAfter(end), "the paused time is given back");
+    world.awaitReads(reader, shop.paid(), true, "access again");
+    problem(world.api.post("/api/v1/my-subscriptions/" + sub + "/unpause", null, reader.token()), 409, "subscription.not_paused");
+    // the second pause ends by itself when its days are up
+    ok(world.api.post("/api/v1/my-subscriptions/" + sub + "/pause", null, reader.token()), 200);
+    world.app.db.query("UPDATE reader_subscriptions SET pause_ends_at = now() - interval '1 second' WHERE id = '" + sub + "'").execute()
+        .await(5, java.util.concurrent.TimeUnit.SECONDS);
+    world.app.db.query("INSERT INTO jobs (id, type, payload, max_attempts) VALUES (gen_random_uuid(), 'billing.expire', '{}', 3)").execute()
+        .await(5, java.util.concurrent.TimeUnit.SECONDS);
+    world.awaitSubscription(reader, sub, "ACTIVE");
+    problem(world.api.post("/api/v1/my-subscriptions/" + sub + "/pause", null, reader.token()), 409, "subscription.pause_limit");
+
+    JsonObject moved = ok(world.api.patch("/api/v1/my-subscriptions/" + sub, new JsonObject().put("tierId", gold), reader.token()), 200);
+    assertEquals(gold, moved.getString("tierId"));
+    assertEquals(900, moved.getLong("price"));
+    String change = world.gateways.to("/stripe/v1/subscriptions/sub_pause").getLast().body();
+    assertTrue(change.contains("proration_behavior=create_prorations") && change.contains("items%5B0%5D%5Bid%5D=si_1"), change);
+    assertEquals(0, world.app.count("SELECT current_subscribers FROM subscription_tiers WHERE id = '" + shop.tier() + "'"));
+    assertEquals(1, world.app.count("SELECT current_subscribers FROM subscription_tiers WHERE id = '" + gold + "'"));
+    problem(world.api.patch("/api/v1/my-subscriptions/" + sub, new JsonObject().put("tierId", gold), reader.token()), 409, "subscription.same_tier");
+    problem(world.api.patch("/api/v1/my-subscriptions/" + sub, new JsonObject().put("tierId", java.util.UUID.randomUUID().toString()),
+        reader.token()), 404, "tier.not_found");
+    world.gateways.failNext.set(400);
+    problem(world.api.patch("/api/v1/my-subscriptions/" + sub, new JsonObject().put("tierId", shop.tier()), reader.token()), 502,
+        "billing.gateway_rejected");
+    assertEquals(gold, ok(world.api.get("/api/v1/my-subscriptions/" + sub, reader.token()), 200).getString("tierId"), "a refused move is undone");
+    assertEquals(1, world.app.count("SELECT current_subscribers FROM subscription_tiers WHERE id = '" + gold + "'"));
+  }
+
   static JsonObject invoice(String id, String intent, long amount, long start, long end) {
     return new JsonObject().put("id", id).put("object", "invoice").put("subscription", "sub_journey").put("payment_intent", intent)
         .put("amount_paid", amount).put("lines", new JsonObject().put("data", new JsonArray().add(new JsonObject()

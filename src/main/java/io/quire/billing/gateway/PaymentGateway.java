@@ -46,6 +46,15 @@ public interface PaymentGateway {
   /** Undoes a cancel at period end while the period lasts; a gateway that cannot refuses (rejected). */
   Future<Void> resumeSubscription(Credentials credentials, String subscriptionId);
 
+  /** Stops collecting (or resumes collecting) a subscription's payments; the reader keeps what was paid for. */
+  Future<Void> pauseSubscription(Credentials credentials, String subscriptionId, boolean pause);
+
+  /**
+   * Moves a subscription to another price from now; the gateway prorates (Stripe, Razorpay) or charges the new
+   * amount from the next cycle (Xendit). {@code planId}: the tier's plan at this gateway when it has one.
+   */
+  Future<Void> changePlan(Credentials credentials, String subscriptionId, Plan plan, String planId);
+
   Future<Refund> refund(Credentials credentials, String paymentId, long amount);
 
   Future<JsonObject> fetch(Credentials credentials, String objectType, String id);

@@ -71,6 +71,23 @@ public final class RazorpayGateway implements PaymentGateway {
   }
 
   @Override
+  public Future<Void> pauseSubscription(Credentials credentials, String subscriptionId, boolean pause) {
+    return send(post("/v1/subscriptions/" + subscriptionId + (pause ? "/pause" : "/resume"), credentials),
+        new JsonObject().put(pause ? "pause_at" : "resume_at", "now")).mapEmpty();
+  }
+
+  /** Razorpay moves a subscription to another plan with {@code PATCH}; it needs the plan (made at checkout or sync). */
+  @Override
+  public Future<Void> changePlan(Credentials credentials, String subscriptionId, Plan plan, String planId) {
+    if (planId == null) {
+      return Future.failedFuture(new GatewayException("razorpay", true, 0, "plan_required", "the tier has no Razorpay plan yet"));
+    }
+    return send(client.patchAbs(baseUrl + "/v1/subscriptions/" + subscriptionId)
+        .basicAuthentication(credentials.keyId(), credentials.secretKey()).timeout(timeoutMs),
+        new JsonObject().put("plan_id", planId).put("schedule_change_at", "now").put("customer_notify", 1)).mapEmpty();
+  }
+
+  @Override
   public Future<Refund> refund(Credentials credentials, String paymentId, long amount) {
     return send(post("/v1/payments/" + paymentId + "/refund", credentials), new JsonObject().put("amount", amount))
         .map(j -> new Refund(j.getString("id"), j.getString("status"), j.getLong("amount", amount)));

@@ -87,6 +87,35 @@ public final class StripeGateway implements PaymentGateway {
   }
 
   @Override
+  public Future<Void> pauseSubscription(Credentials credentials, String subscriptionId, boolean pause) {
+    // pause_collection voids the invoices while paused; an empty value lifts it
+    MultiMap form = MultiMap.caseInsensitiveMultiMap().add(pause ? "pause_collection[behavior]" : "pause_collection", pause ? "void" : "");
+    return send(post("/v1/subscriptions/" + subscriptionId, credentials), form).mapEmpty();
+  }
+
+  /** The subscription's one item gets the new price; Stripe prorates the difference on the next invoice. */
+  @Override
+  public Future<Void> changePlan(Credentials credentials, String subscriptionId, Plan plan, String planId) {
+    return fetch(credentials, "subscription", subscriptionId).compose(sub -> {
+      io.vertx.core.json.JsonArray items = sub.getJsonObject("items", new JsonObject()).getJsonArray("data", new io.vertx.core.json.JsonArray());
+      if (items.isEmpty()) {
+        return Future.failedFuture(new GatewayException("stripe", true, 0, "no_items", "the Stripe subscription has no item to change"));
+      }
+      MultiMap form = MultiMap.caseInsensitiveMultiMap().add("proration_behavior", "create_prorations")
+          .add("items[0][id]", items.getJsonObject(0).getString("id"));
+      if (planId != null) {
+        form.add("items[0][price]", planId);
+      } else {
+        form.add("items[0][price_data][currency]", plan.currency().toLowerCase(java.util.Locale.ROOT))
+            .add("items[0][price_data][unit_amount]", Long.toString(plan.amount()))
+            .add("items[0][price_data][recurring][interval]", plan.interval())
+            .add("items[0][price_data][product_data][name]", plan.name());
+      }
+      return send(post("/v1/subscriptions/" + subscriptionId, credentials), form).mapEmpty();
+    });
+  }
+
+  @Override
   public Future<Refund> refund(Credentials credentials, String paymentId, long amount) {
     MultiMap form = MultiMap.caseInsensitiveMultiMap().add("payment_intent", paymentId).add("amount", Long.toString(amount));
     return send(post("/v1/refunds", credentials).putHeader("Idempotency-Key", "refund-" + paymentId + "-" + amount), form)

@@ -67,6 +67,18 @@ public final class XenditGateway implements PaymentGateway {
   }
 
   @Override
+  public Future<Void> pauseSubscription(Credentials credentials, String subscriptionId, boolean pause) {
+    return send(post("/recurring_payments/" + subscriptionId + (pause ? "/pause!" : "/resume!"), credentials), new JsonObject()).mapEmpty();
+  }
+
+  /** A recurring payment's amount is edited in place; the next cycle's invoice charges it (no proration at Xendit). */
+  @Override
+  public Future<Void> changePlan(Credentials credentials, String subscriptionId, Plan plan, String planId) {
+    return send(client.patchAbs(baseUrl + "/recurring_payments/" + subscriptionId).basicAuthentication(credentials.secretKey(), "")
+        .timeout(timeoutMs), new JsonObject().put("amount", plan.amount())).mapEmpty();
+  }
+
+  @Override
   public Future<Refund> refund(Credentials credentials, String paymentId, long amount) {
     return send(post("/refunds", credentials).putHeader("Idempotency-key", "refund-" + paymentId + "-" + amount),
         new JsonObject().put("invoice_id", paymentId).put("amount", amount).put("reason", "REQUESTED_BY_CUSTOMER"))

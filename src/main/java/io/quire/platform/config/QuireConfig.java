@@ -161,10 +161,11 @@ public record QuireConfig(
   /**
    * Monetization: where each gateway's API is (overridable for a regional endpoint or a test stand-in), how long a
    * gateway call may take, the platform's cut of each payment in percent, how long a checkout stays open, how long a
-   * subscription whose renewal failed keeps its access.
+   * subscription whose renewal failed keeps its access, how many pauses a reader may take in a year and the longest.
    */
   public record Billing(String stripeBaseUrl, String razorpayBaseUrl, String xenditBaseUrl, int gatewayTimeoutMs,
-                        int platformFeePercent, int checkoutExpiryMinutes, int graceDays) {}
+                        int platformFeePercent, int checkoutExpiryMinutes, int graceDays, int maxPausesPerYear,
+                        int maxPauseDays) {}
 
   public record Mail(String from, Smtp smtp) {}
 
@@ -303,6 +304,7 @@ public record QuireConfig(
         new Billing(r.url("billing.stripeBaseUrl", Set.of("http", "https")), r.url("billing.razorpayBaseUrl", Set.of("http", "https")),
             r.url("billing.xenditBaseUrl", Set.of("http", "https")), r.integer("billing.gatewayTimeoutMs", 100, 120_000),
             r.integer("billing.platformFeePercent", 0, 100), r.integer("billing.checkoutExpiryMinutes", 5, 10_080),
-            r.integer("billing.graceDays", 0, 60)));
+            r.integer("billing.graceDays", 0, 60), r.integer("billing.maxPausesPerYear", 0, 12),
+            r.integer("billing.maxPauseDays", 1, 365)));
   }
 }
