@@ -1035,6 +1035,12 @@ billing = {
           churnedSubscribers=INT, mrr=INT, churnRate={"type": "number"}))), errors=(422,), auth="any", tag="billing",
         params=(query("from", STR, "YYYY-MM-DD, default 29 days before to"), query("to", STR, "YYYY-MM-DD, default today"),
                 query("interval", STR, "day (default) or month")))},
+    **{"/api/v1/tiers/{tierId}/sync/" + g: {"post": op("Create the tier's " + ("price" if g == "stripe" else "plan") + " at " + g
+        + " for each billing cycle, at its current price (call again after a price change)" + (" — Xendit has none: 409 "
+        "tier.sync_unsupported" if g == "xendit" else ""), 200, S(tierId=STR, gateway=STR, plans={"type": "object"}),
+        errors=(403, 404, 409, 502, 503), auth="any", tag="billing", params=(t_p,))} for g in ("stripe", "razorpay", "xendit")},
+    "/api/v1/payments/{paymentId}/dispute/mark": {"post": op("Admin: record a dispute's outcome (lost takes back what was bought)", 200,
+        DISPUTE, S(outcome={"enum": ["won", "lost"]}), ("outcome",), (403, 404, 409), tag="billing", params=(pay_p,))},
     "/api/v1/payments/export": {"get": op("Payments I received as CSV, oldest first", 200, STR, errors=(422,), auth="any", tag="billing",
         params=(query("from", STR, "ISO-8601 time"), query("to", STR, "ISO-8601 time")))},
     "/api/v1/payments/{paymentId}": {"get": op("A payment I received, with its event history", 200, PAYMENT_DETAIL, errors=(404,),

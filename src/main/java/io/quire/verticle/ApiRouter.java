@@ -18,6 +18,7 @@ import io.quire.billing.subscriptions.SubscriberRoutes;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.quire.billing.tiers.TierRoutes;
+import io.quire.billing.tiers.TierSyncRoutes;
 import io.quire.engagement.comments.CommentRoutes;
 import io.quire.engagement.comments.CommentService;
 import io.quire.engagement.follows.FollowRoutes;
@@ -179,8 +180,9 @@ public final class ApiRouter {
     new GiftRoutes(pool, checkout).mount(router);
     new MySubscriptionRoutes(pool, gateways, ledger, config.billing()).mount(router);
     new SubscriberRoutes(pool).mount(router);
+    new TierSyncRoutes(pool, gateways).mount(router);
     new RevenueRoutes(pool).mount(router);
-    new PaymentRoutes(pool, gateways).mount(router);
+    new PaymentRoutes(pool, gateways, ledger).mount(router);
     new NotificationRoutes(pool, new UnsubscribeTokens(config.security().encryptionKey())).mount(router);
 
     // --- operations

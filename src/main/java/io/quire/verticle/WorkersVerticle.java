@@ -85,7 +85,8 @@ public final class WorkersVerticle extends VerticleBase {
     gatewayClient = WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)
         .setConnectTimeout(app.config().billing().gatewayTimeoutMs()));
     Gateways gateways = Gateways.create(gatewayClient, app.config().billing(), new Encryptor(app.config().security().encryptionKey()));
-    jobHandlers.put(ExpiryJob.TYPE, new ExpiryJob(pool, ledger, app.config().billing().graceDays(), new Unpause(pool, gateways, ledger)));
+    jobHandlers.put(ExpiryJob.TYPE, new ExpiryJob(pool, ledger, app.config().billing().graceDays(), new Unpause(pool, gateways, ledger),
+        new Mailer(queue)));
     jobHandlers.put(RevenueJob.TYPE, new RevenueJob(pool));
     jobHandlers.put(GiftDeliveryJob.TYPE, new GiftDeliveryJob(pool, new Mailer(queue), app.config().publicBaseUrl()));
     Map<String, OutboxHandler> outboxHandlers = new HashMap<>(ReadInvalidations.handlers(redis, app.config().redis(),

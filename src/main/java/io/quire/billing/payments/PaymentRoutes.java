@@ -37,10 +37,12 @@ public final class PaymentRoutes {
       "DISPUTED", "CANCELLED", "EXPIRED");
   private final Pool pool;
   private final Gateways gateways;
+  private final io.quire.billing.ledger.Ledger ledger;
 
-  public PaymentRoutes(Pool pool, Gateways gateways) {
+  public PaymentRoutes(Pool pool, Gateways gateways, io.quire.billing.ledger.Ledger ledger) {
     this.pool = pool;
     this.gateways = gateways;
+    this.ledger = ledger;
   }
 
   public void mount(Router router) {
@@ -73,6 +75,8 @@ public final class PaymentRoutes {
       }
       Responses.json(ctx, 200, dispute(p));
     }).onFailure(ctx::fail));
+    router.post("/api/v1/payments/:paymentId/dispute/mark").handler(Authz.session())
+        .handler(Authz.atLeast(io.quire.platform.auth.Role.ADMIN)).handler(this::mark);
     router.post("/api/v1/payments/:paymentId/dispute/evidence").handler(Authz.session()).handler(ctx -> {
       RequestBody body = RequestBody.of(ctx);
       String text = body.requiredString("text", 1, 20_000);
@@ -87,6 +91,34 @@ public final class PaymentRoutes {
         return pool.preparedQuery(PaymentSql.EVIDENCE).execute(Tuple.of(p.getUUID("id"), evidence.encode()));
       }).onSuccess(rows -> Responses.json(ctx, 201, dispute(rows.iterator().next()))).onFailure(ctx::fail);
     });
+  }
+
+  /**
+   * An admin records a dispute's outcome the gateway decided but did not tell us of (a lost event, a dispute settled
+   * by hand): the same transition as the gateway's own event, so a lost dispute takes back what was bought.
+   */
+  private void mark(RoutingContext ctx) {
+    RequestBody body = RequestBody.of(ctx);
+    String outcome = body.requiredString("outcome", 3, 4);
+    if (outcome != null && !outcome.equals("won") && !outcome.equals("lost")) {
+      body.error("outcome", "must be won or lost");
+    }
+    body.validate();
+    UUID id = PathParams.uuid(ctx, "paymentId", "payment.not_found");
+    pool.preparedQuery("SELECT * FROM payments WHERE id = $1").execute(Tuple.of(id)).compose(rows -> {
+      if (rows.size() == 0) {
+        return Future.failedFuture(new ApiException.NotFound("payment.not_found", "Not found."));
+      }
+      Row p = rows.iterator().next();
+      if (p.getOffsetDateTime("disputed_at") == null || p.getString("dispute_outcome") != null) {
+        return Future.failedFuture(new ApiException.Conflict("dispute.not_open", "This payment has no open dispute.", List.of()));
+      }
+      String key = p.getString("gateway_payment_id") != null ? p.getString("gateway_payment_id")
+          : p.getString("gateway_invoice_id") != null ? p.getString("gateway_invoice_id") : p.getString("checkout_session_id");
+      return pool.withTransaction(tx -> ledger.disputed(tx, new io.quire.billing.ledger.Ledger.Ref(p.getString("gateway"),
+              "admin:" + Authz.require(ctx).userId(), OffsetDateTime.now()), key, outcome, null, outcome))
+          .compose(v -> pool.preparedQuery("SELECT * FROM payments WHERE id = $1").execute(Tuple.of(id)));
+    }).onSuccess(rows -> Responses.json(ctx, 200, dispute(rows.iterator().next()))).onFailure(ctx::fail);
   }
 
   private void list(RoutingContext ctx, String sql) {

@@ -1,0 +1,99 @@
+package io.quire.billing;
+
+import static io.quire.testing.Api.ok;
+import static io.quire.testing.Api.problem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quire.testing.Authoring;
+import io.quire.testing.Eventually;
+import io.vertx.core.json.JsonObject;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Tier sync to a gateway, an admin settling a dispute, and the renewal and expiry reminders. */
+class BillingOperationsTest {
+  static BillingWorld world;
+
+  @BeforeAll
+  static void start() throws Exception {
+    world = new BillingWorld();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    world.close();
+  }
+
+  @Test
+  void aTierIsSyncedToStripeAsAPrice() {
+    BillingWorld.Shop shop = world.shop("stripe");
+    JsonObject synced = ok(world.api.post("/api/v1/tiers/" + shop.tier() + "/sync/stripe", null, shop.author().token()), 200);
+    assertTrue(synced.getJsonObject("plans").getString("stripe:MONTHLY").startsWith("price_"), synced.encode());
+    String form = world.gateways.to("/stripe/v1/prices").getLast().body();
+    assertTrue(form.contains("unit_amount=500") && form.contains("recurring%5Binterval%5D=month") && form.contains("currency=usd"), form);
+    problem(world.api.post("/api/v1/tiers/" + shop.tier() + "/sync/xendit", null, shop.author().token()), 409, "tier.sync_unsupported");
+    problem(world.api.post("/api/v1/tiers/" + shop.tier() + "/sync/razorpay", null, shop.author().token()), 409, "checkout.gateway_not_connected");
+    problem(world.api.post("/api/v1/tiers/" + shop.tier() + "/sync/stripe", null, world.fixtures.author().token()), 404, "tier.not_found");
+  }
+
+  @Test
+  void anAdminSettlesADisputeTheGatewayNeverReported() throws Exception {
+    BillingWorld.Shop shop = world.shop("stripe");
+    Authoring.User reader = world.fixtures.reader();
+    JsonObject buy = ok(world.api.post("/api/v1/checkout/purchase", new JsonObject().put("chapterId", shop.paid()), reader.token()), 201);
+    world.stripe(shop.author(), "checkout.session.completed", BillingWorld.now(), new JsonObject().put("id", buy.getString("sessionId"))
+        .put("client_reference_id", buy.getString("paymentId")).put("payment_status", "paid").put("payment_intent", "pi_admin"));
+    world.awaitReads(reader, shop.paid(), true, "bought");
+    String mark = "/api/v1/payments/" + buy.getString("paymentId") + "/dispute/mark";
+    problem(world.api.post(mark, new JsonObject().put("outcome", "lost"), world.fixtures.admin().token()), 409, "dispute.not_open");
+    world.stripe(shop.author(), "charge.dispute.created", BillingWorld.now(), new JsonObject().put("id", "dp_admin")
+        .put("payment_intent", "pi_admin").put("status", "needs_response").put("reason", "general"));
+    Eventually.await(() -> world.api.get("/api/v1/payments/" + buy.getString("paymentId") + "/dispute", shop.author().token())
+        .statusCode() == 200, 5_000, "disputed");
+    problem(world.api.post(mark, new JsonObject().put("outcome", "lost"), shop.author().token()), 403, "auth.forbidden");
+    problem(world.api.post(mark, new JsonObject().put("outcome", "maybe"), world.fixtures.admin().token()), 422, "request.invalid");
+    JsonObject settled = ok(world.api.post(mark, new JsonObject().put("outcome", "lost"), world.fixtures.admin().token()), 200);
+    assertEquals("lost", settled.getString("outcome"));
+    world.awaitReads(reader, shop.paid(), false, "a lost dispute takes the chapter back");
+  }
+
+  @Test
+  void readersAreRemindedOnceBeforeARenewalAndBeforeAnEnd() throws Exception {
+    BillingWorld.Shop shop = world.shop("stripe");
+    Authoring.User reader = world.fixtures.reader();
+    JsonObject c = ok(world.api.post("/api/v1/sites/" + shop.site() + "/subscribe", new JsonObject().put("tierId", shop.tier()),
+        reader.token()), 201);
+    String sub = c.getString("subscriptionId");
+    world.stripe(shop.author(), "checkout.session.completed", BillingWorld.now(), new JsonObject().put("id", c.getString("sessionId"))
+        .put("client_reference_id", c.getString("paymentId")).put("payment_status", "paid").put("subscription", "sub_remind"));
+    world.awaitSubscription(reader, sub, "ACTIVE");
+    world.app.db.query("UPDATE reader_subscriptions SET current_period_end = now() + interval '2 days' WHERE id = '" + sub + "'").execute()
+        .await(5, TimeUnit.SECONDS);
+    String email = "(SELECT email FROM users WHERE id = '" + reader.id() + "')";
+    for (int i = 0; i < 2; i++) {
+      expireJob();
+    }
+    Eventually.await(() -> world.app.count("SELECT count(*) FROM outbound_emails WHERE to_address = " + email
+        + " AND subject LIKE '%renews soon%'") == 1, 5_000, "a renewal reminder");
+    ok(world.api.post("/api/v1/my-subscriptions/" + sub + "/cancel", null, reader.token()), 200);
+    for (int i = 0; i < 2; i++) {
+      expireJob();
+    }
+    Eventually.await(() -> world.app.count("SELECT count(*) FROM outbound_emails WHERE to_address = " + email
+        + " AND subject LIKE '%ends soon%'") == 1, 5_000, "an expiry reminder");
+    Thread.sleep(300);
+    assertEquals(1, world.app.count("SELECT count(*) FROM outbound_emails WHERE to_address = " + email + " AND subject LIKE '%soon%' AND subject LIKE '%renews%'"));
+    assertEquals(1, world.app.count("SELECT count(*) FROM outbound_emails WHERE to_address = " + email + " AND subject LIKE '%ends soon%'"));
+  }
+
+  static void expireJob() throws Exception {
+    long done = world.app.count("SELECT count(*) FROM jobs WHERE type = 'billing.expire' AND status = 'done'");
+    world.app.db.query("INSERT INTO jobs (id, type, payload, max_attempts) VALUES (gen_random_uuid(), 'billing.expire', '{}', 3)").execute()
+        .await(5, TimeUnit.SECONDS);
+    Eventually.await(() -> world.app.count("SELECT count(*) FROM jobs WHERE type = 'billing.expire' AND status = 'done'") > done, 10_000,
+        "expiry job ran");
+  }
+}
