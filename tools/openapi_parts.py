@@ -1041,6 +1041,12 @@ billing = {
         errors=(403, 404, 409, 502, 503), auth="any", tag="billing", params=(t_p,))} for g in ("stripe", "razorpay", "xendit")},
     "/api/v1/payments/{paymentId}/dispute/mark": {"post": op("Admin: record a dispute's outcome (lost takes back what was bought)", 200,
         DISPUTE, S(outcome={"enum": ["won", "lost"]}), ("outcome",), (403, 404, 409), tag="billing", params=(pay_p,))},
+    "/api/v1/sites/{siteId}/analytics/revenue": {"get": op("One site's money over a range (analytics permission): per bucket and "
+        "currency revenue by kind, fees and net; refunds; subscribers started, ended, live; MRR", 200,
+        S(siteId=STR, range={"type": "object"}, totals={"type": "object", "additionalProperties": S(gross=INT, net=INT, refunds=INT)},
+          timeline=ARR({"type": "object"}), subscribers=S(started=INT, ended=INT, live=INT, mrr=INT)), errors=(403, 404, 422),
+        auth="any", tag="billing", params=(s_p, query("from", STR, "YYYY-MM-DD"), query("to", STR, "YYYY-MM-DD"),
+                                           query("interval", STR, "day, week or month")))},
     "/api/v1/payments/export": {"get": op("Payments I received as CSV, oldest first", 200, STR, errors=(422,), auth="any", tag="billing",
         params=(query("from", STR, "ISO-8601 time"), query("to", STR, "ISO-8601 time")))},
     "/api/v1/payments/{paymentId}": {"get": op("A payment I received, with its event history", 200, PAYMENT_DETAIL, errors=(404,),

@@ -57,7 +57,8 @@ class RevenueTest {
     pay(author, reader, site, "TIP", "FAILED", 999, null, null, d1 + " 12:00", 0, null);
     // subscribers: one from before, one new on day 1 (annual), one that ended on day 1
     sub(author, fixtures.reader(), site, tier, "MONTHLY", 1000, d1.minusDays(4) + " 00:00", null);
-    sub(author, fixtures.reader(), site, tier, "ANNUAL", 12000, d1 + " 13:00", null);
+    Authoring.User annual = fixtures.reader();
+    sub(author, annual, site, tier, "ANNUAL", 12000, d1 + " 13:00", null);
     sub(author, fixtures.reader(), site, tier, "MONTHLY", 1000, d1.minusDays(30) + " 00:00", d1 + " 10:00");
 
     for (int run = 0; run < 2; run++) {
@@ -97,6 +98,22 @@ class RevenueTest {
     assertEquals(990, stats.getLong("net30d"));
     assertEquals(0, ok(api.get("/api/v1/payments/stats", fixtures.author().token()), 200).getJsonArray("data").size(), "another author's is empty");
     problem(api.get("/api/v1/payments/timeline?interval=week", author.token()), 422, "request.invalid");
+
+    // the site's own report, from its payments
+    JsonObject siteReport = ok(api.get("/api/v1/sites/" + site + "/analytics/revenue?from=" + d1 + "&to=" + d2, author.token()), 200);
+    assertEquals(new JsonObject().put("gross", 1700).put("net", 990).put("refunds", 500), siteReport.getJsonObject("totals").getJsonObject("USD"));
+    assertEquals(1, siteReport.getJsonArray("timeline").size());
+    assertEquals(1490, siteReport.getJsonArray("timeline").getJsonObject(0).getLong("net"));
+    assertEquals(new JsonObject().put("started", 1).put("ended", 1).put("live", 2).put("mrr", 2000), siteReport.getJsonObject("subscribers"));
+    problem(api.get("/api/v1/sites/" + site + "/analytics/revenue", fixtures.author().token()), 404, "site.not_found");
+    problem(api.get("/api/v1/sites/" + site + "/analytics/revenue?interval=year", author.token()), 422, "request.invalid");
+
+    // the series conversion report's paid step: the annual subscriber had read the series the day they subscribed
+    String series = fixtures.series(author, site).getString("id");
+    app.db.preparedQuery("INSERT INTO analytics_visitor_days (site_id, series_id, day, visitor_id, stage) VALUES ($1, $2, $3, $4, 1)")
+        .execute(Tuple.of(UUID.fromString(site), UUID.fromString(series), d1, annual.id())).await(5, TimeUnit.SECONDS);
+    JsonObject conversion = ok(api.get("/api/v1/series/" + series + "/analytics/conversion?from=" + d1 + "&to=" + d2, author.token()), 200);
+    assertEquals(1, conversion.getJsonArray("paidSubscriptions").getJsonObject(0).getLong("subscriptions"), conversion.encode());
     problem(api.get("/api/v1/payments/timeline?from=yesterday", author.token()), 422, "request.invalid");
   }
 

@@ -49,6 +49,22 @@ final class ReportSql {
                GROUP BY visitor_id) site USING (visitor_id)
       """;
 
+  /**
+   * Paid subscriptions to the site started in the range by signed-in readers of the series (their visitor id is
+   * their user id) who read it before subscribing, and what those subscriptions have paid so far, per currency.
+   */
+  static final String SERIES_PAID = """
+      SELECT s.currency, count(DISTINCT s.id) AS subscriptions,
+             coalesce(sum((SELECT sum(p.gross_amount - p.refunded_amount) FROM payments p
+                            WHERE p.subscription_id = s.id AND p.status IN ('SUCCEEDED', 'PARTIALLY_REFUNDED'))), 0) AS revenue
+        FROM reader_subscriptions s
+       WHERE s.site_id = $1 AND s.current_period_start IS NOT NULL AND NOT s.is_gift
+         AND s.created_at >= $3::date AND s.created_at < $4::date + 1
+         AND EXISTS (SELECT 1 FROM analytics_visitor_days v WHERE v.site_id = $1 AND v.series_id = $2 AND v.visitor_id = s.reader_id
+                        AND v.stage >= 1 AND v.day <= s.created_at::date)
+       GROUP BY s.currency ORDER BY s.currency
+      """;
+
   /** Referrers, UTM sources and campaigns, countries, devices, browsers, OS: the daily top lists summed. */
   static final String BREAKDOWNS = """
       SELECT d.key AS dimension, i.key AS name, sum(i.value::bigint) AS n

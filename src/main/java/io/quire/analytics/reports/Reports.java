@@ -283,6 +283,14 @@ public final class Reports {
 
   Future<JsonObject> seriesConversion(Scope scope, UUID series, ReportRange range) {
     return fresh(scope, range).compose(v -> funnel(ReportSql.SERIES_CONVERSION, scope.siteId(), series, range))
+        .compose(f -> pool.preparedQuery(ReportSql.SERIES_PAID).execute(Tuple.of(scope.siteId(), series, range.from(), range.to()))
+            .map(rows -> {
+              // the paid step from the ledger, not from client events: subscriptions readers of this series really started
+              JsonArray paid = new JsonArray();
+              rows.forEach(r -> paid.add(new JsonObject().put("currency", r.getString("currency"))
+                  .put("subscriptions", r.getLong("subscriptions")).put("revenue", r.getLong("revenue"))));
+              return f.put("paidSubscriptions", paid);
+            }))
         .map(f -> f.put("seriesId", series.toString()).put("range", range.toJson()));
   }
 
