@@ -931,6 +931,9 @@ PAYMENT_DETAIL = dict(PAYMENT, properties=dict(PAYMENT["properties"], events=ARR
                       metadata={"type": "object"}, at=STR))))
 DISPUTE = S(paymentId=STR, status=STR, reason=STR, outcome=STR, openedAt=STR, resolvedAt=STR, evidence=ARR({"type": "object"}))
 sub_p = path_param("subscriptionId")
+PAYOUT = S(id=STR, gateway=STR, gatewayPayoutId=STR, status={"enum": ["PENDING", "IN_TRANSIT", "PAID", "FAILED", "CANCELLED"]},
+           amount=INT, fees=INT, currency=STR, arrivalDate=STR, reference=STR, failureCode=STR, failureMessage=STR, createdAt=STR,
+           updatedAt=STR)
 SUBSCRIBER = dict(SUBSCRIPTION, properties=dict(SUBSCRIPTION["properties"], username=STR, displayName=STR))
 code_p = {"name": "claimCode", "in": "path", "required": True, "schema": STR}
 GIFT = S(id=STR, siteId=STR, siteName=STR, tierId=STR, tierName=STR, months=INT, giverName=STR, message=STR,
@@ -1047,6 +1050,14 @@ billing = {
           timeline=ARR({"type": "object"}), subscribers=S(started=INT, ended=INT, live=INT, mrr=INT)), errors=(403, 404, 422),
         auth="any", tag="billing", params=(s_p, query("from", STR, "YYYY-MM-DD"), query("to", STR, "YYYY-MM-DD"),
                                            query("interval", STR, "day, week or month")))},
+    "/api/v1/payouts": {"get": op("My payouts as the gateways reported them, newest first", 200, S(data=ARR(PAYOUT), nextCursor=STR),
+        errors=(400, 422), auth="any", tag="billing", params=(query("status", STR, "PENDING, IN_TRANSIT, PAID, FAILED or CANCELLED"),
+                                                               query("cursor", STR, "nextCursor")))},
+    "/api/v1/payouts/{payoutId}": {"get": op("One of my payouts", 200, PAYOUT, errors=(404,), auth="any", tag="billing",
+        params=(path_param("payoutId"),))},
+    "/api/v1/payouts/stats": {"get": op("Per currency: paid, on the way, fees, counts, last arrival", 200, S(data=ARR(S(currency=STR,
+        paid=INT, onTheWay=INT, fees=INT, paidCount=INT, failedCount=INT, lastArrival=STR))), auth="any", tag="billing")},
+    "/api/v1/payouts/export": {"get": op("My payouts as CSV", 200, STR, auth="any", tag="billing")},
     "/api/v1/payments/export": {"get": op("Payments I received as CSV, oldest first", 200, STR, errors=(422,), auth="any", tag="billing",
         params=(query("from", STR, "ISO-8601 time"), query("to", STR, "ISO-8601 time")))},
     "/api/v1/payments/{paymentId}": {"get": op("A payment I received, with its event history", 200, PAYMENT_DETAIL, errors=(404,),

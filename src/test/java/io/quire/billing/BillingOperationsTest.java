@@ -89,6 +89,42 @@ class BillingOperationsTest {
     assertEquals(1, world.app.count("SELECT count(*) FROM outbound_emails WHERE to_address = " + email + " AND subject LIKE '%ends soon%'"));
   }
 
+  @Test
+  void payoutsFollowTheGatewaysEventsAndStayTheAuthorsOwn() throws Exception {
+    BillingWorld.Shop shop = world.shop("stripe");
+    world.connect(shop.author(), "razorpay");
+    long t = BillingWorld.now();
+    JsonObject payout = new JsonObject().put("id", "po_1").put("object", "payout").put("amount", 12000).put("currency", "usd")
+        .put("arrival_date", t + 2 * 86400).put("statement_descriptor", "QUIRE");
+    world.stripe(shop.author(), "payout.created", t, payout.copy().put("status", "pending"));
+    world.stripe(shop.author(), "payout.paid", t + 20, payout.copy().put("status", "paid"));
+    // an older update arriving late changes nothing
+    world.stripe(shop.author(), "payout.updated", t + 10, payout.copy().put("status", "in_transit"));
+    world.stripe(shop.author(), "payout.failed", t + 5, new JsonObject().put("id", "po_2").put("amount", 3000).put("currency", "usd")
+        .put("status", "failed").put("failure_code", "account_closed").put("failure_message", "The bank account is closed."));
+    world.razorpay(shop.author(), "settlement.processed", t, new JsonObject().put("settlement", new JsonObject().put("entity",
+        new JsonObject().put("id", "setl_1").put("amount", 50000).put("fees", 1180).put("status", "processed").put("utr", "UTR123")
+            .put("created_at", t))));
+    Eventually.await(() -> ok(world.api.get("/api/v1/payouts", shop.author().token()), 200).getJsonArray("data").size() == 3, 5_000, "three payouts");
+    Thread.sleep(300);
+    JsonObject paid = ok(world.api.get("/api/v1/payouts?status=PAID", shop.author().token()), 200);
+    assertEquals(2, paid.getJsonArray("data").size(), paid.encode());
+    JsonObject stats = ok(world.api.get("/api/v1/payouts/stats", shop.author().token()), 200);
+    JsonObject usd = stats.getJsonArray("data").stream().map(o -> (JsonObject) o).filter(o -> o.getString("currency").equals("USD")).findFirst().orElseThrow();
+    assertEquals(12000, usd.getLong("paid"));
+    assertEquals(1, usd.getLong("failedCount"));
+    JsonObject inr = stats.getJsonArray("data").stream().map(o -> (JsonObject) o).filter(o -> o.getString("currency").equals("INR")).findFirst().orElseThrow();
+    assertEquals(50000, inr.getLong("paid"));
+    assertEquals(1180, inr.getLong("fees"));
+    String id = paid.getJsonArray("data").getJsonObject(0).getString("id");
+    assertEquals(200, world.api.get("/api/v1/payouts/" + id, shop.author().token()).statusCode());
+    problem(world.api.get("/api/v1/payouts/" + id, world.fixtures.author().token()), 404, "payout.not_found");
+    assertEquals(0, ok(world.api.get("/api/v1/payouts", world.fixtures.author().token()), 200).getJsonArray("data").size());
+    var csv = world.api.get("/api/v1/payouts/export", shop.author().token());
+    assertEquals(4, csv.bodyAsString().split("\\n").length, csv.bodyAsString());
+    problem(world.api.get("/api/v1/payouts?status=LOST", shop.author().token()), 422, "request.invalid");
+  }
+
   static void expireJob() throws Exception {
     long done = world.app.count("SELECT count(*) FROM jobs WHERE type = 'billing.expire' AND status = 'done'");
     world.app.db.query("INSERT INTO jobs (id, type, payload, max_attempts) VALUES (gen_random_uuid(), 'billing.expire', '{}', 3)").execute()

@@ -7,6 +7,7 @@ import static io.quire.billing.events.EventFields.str;
 import static io.quire.billing.events.EventFields.uuid;
 
 import io.quire.billing.ledger.Ledger;
+import io.quire.billing.payouts.Payouts;
 import io.quire.platform.inbox.WebhookHandler;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -76,6 +77,14 @@ final class RazorpayEvents {
             str(d, "reason_code"), outcome.equals("won") || outcome.equals("lost") ? outcome : null);
       });
     }
+    // a settlement is Razorpay's payout: processed means it reached the author's bank account
+    h.put("settlement.processed", (tx, e) -> {
+      JsonObject st = entity(e, "settlement");
+      Long created = num(st, "created_at");
+      return Payouts.record(tx, new Payouts.Reported(e.authorId(), "razorpay", str(st, "id"), num(st, "amount") == null ? 0 : num(st, "amount"),
+          num(st, "fees"), st.getString("currency", "INR"), "PAID", created == null ? null : epoch(created).toLocalDate(), str(st, "utr"),
+          null, null, e.createdAt()));
+    });
     return h;
   }
 

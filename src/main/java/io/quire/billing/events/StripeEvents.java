@@ -8,6 +8,7 @@ import static io.quire.billing.events.EventFields.str;
 import static io.quire.billing.events.EventFields.uuid;
 
 import io.quire.billing.ledger.Ledger;
+import io.quire.billing.payouts.Payouts;
 import io.quire.platform.inbox.WebhookHandler;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -71,6 +72,22 @@ final class StripeEvents {
         String outcome = type.endsWith(".closed") && ("won".equals(status) || "lost".equals(status)) ? status : null;
         String key = str(d, "payment_intent") != null ? str(d, "payment_intent") : str(d, "charge");
         return ledger.disputed(tx, ref(e), key, status, str(d, "reason"), outcome);
+      });
+    }
+    for (String type : new String[] {"payout.created", "payout.updated", "payout.paid", "payout.failed", "payout.canceled"}) {
+      h.put(type, (tx, e) -> {
+        JsonObject p = object(e);
+        String status = switch (str(p, "status") == null ? "" : str(p, "status")) {
+          case "paid" -> "PAID";
+          case "in_transit" -> "IN_TRANSIT";
+          case "failed" -> "FAILED";
+          case "canceled" -> "CANCELLED";
+          default -> "PENDING";
+        };
+        Long arrival = num(p, "arrival_date");
+        return Payouts.record(tx, new Payouts.Reported(e.authorId(), "stripe", str(p, "id"), num(p, "amount") == null ? 0 : num(p, "amount"),
+            null, str(p, "currency"), status, arrival == null ? null : epoch(arrival).toLocalDate(), str(p, "statement_descriptor"),
+            str(p, "failure_code"), str(p, "failure_message"), e.createdAt()));
       });
     }
     return h;
