@@ -902,13 +902,14 @@ engagement.update({
 # ---- billing: subscription tiers (the rest of monetization arrives with its issue)
 TIER_PUBLIC = S(id=STR, name=STR, slug=STR, description=STR, monthlyPrice=dict(INT, description="minor units (paise, cents)"),
                 annualPrice=INT, currency=STR, billingCycles=ARR({"enum": ["MONTHLY", "ANNUAL"]}), benefits=ARR(STR),
-                earlyAccessDays=INT, badgeText=STR, badgeColor=STR, isHighlighted=BOOL, highlightText=STR, isFree=BOOL, soldOut=BOOL)
+                earlyAccessDays=INT, badgeText=STR, badgeColor=STR, isHighlighted=BOOL, highlightText=STR, isFree=BOOL, soldOut=BOOL,
+                trialDays=dict(INT, description="free days for readers new to the site"))
 TIER = {"allOf": [TIER_PUBLIC, S(siteId=STR, displayOrder=INT, isActive=BOOL, isPublic=BOOL, maxSubscribers=INT,
                                  currentSubscribers=INT, createdAt=STR, updatedAt=STR)]}
 TIER_IN = S(name={"type": "string", "maxLength": 50}, description=STR, monthlyPrice=INT, annualPrice=INT,
             currency=dict(STR, description="ISO 4217"), billingCycles=ARR({"enum": ["MONTHLY", "ANNUAL"]}), benefits=ARR(STR),
             earlyAccessDays=INT, badgeText=STR, badgeColor=dict(STR, description="#RRGGBB"), isHighlighted=BOOL, highlightText=STR,
-            isPublic=BOOL, maxSubscribers=INT)
+            isPublic=BOOL, maxSubscribers=INT, trialDays={"type": "integer", "minimum": 0, "maximum": 90})
 t_p = path_param("tierId")
 s_p = path_param("siteId")
 GW_STATUS = S(gateway={"enum": ["stripe", "razorpay", "xendit"]}, connected=BOOL, keyId=STR, keyHint=dict(STR, description="…last 4"),
@@ -920,7 +921,7 @@ CHECKOUT_SUB_IN = S(tierId=STR, billingCycle={"enum": ["MONTHLY", "ANNUAL"]}, ga
                     successUrl=STR, cancelUrl=STR)
 SUBSCRIPTION = S(id=STR, siteId=STR, siteName=STR, tierId=STR, tierName=STR, readerId=STR,
                  status={"enum": ["ACTIVE", "PAST_DUE", "CANCELLED", "EXPIRED", "PAUSED"]}, billingCycle=STR, price=INT, currency=STR,
-                 gateway=STR, currentPeriodStart=STR, currentPeriodEnd=STR, autoRenew=BOOL, isGift=BOOL, isTrialing=BOOL, cancelledAt=STR,
+                 gateway=STR, currentPeriodStart=STR, currentPeriodEnd=STR, autoRenew=BOOL, isGift=BOOL, isTrialing=BOOL, trialEndsAt=STR, cancelledAt=STR,
                  cancelReason=STR, expiresAt=STR, createdAt=STR)
 PAYMENT = S(id=STR, type={"enum": ["SUBSCRIPTION", "ONE_TIME_PURCHASE", "TIP", "GIFT"]}, status=STR, readerId=STR, authorId=STR,
             siteId=STR, grossAmount=INT, gatewayFee=INT, platformFee=INT, netAmount=INT, currency=STR, refundedAmount=INT, gateway=STR,

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.testing.Authoring;
+import io.quire.testing.Eventually;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
@@ -338,6 +339,41 @@ class StripeJourneyTest {
         "billing.gateway_rejected");
     assertEquals(gold, ok(world.api.get("/api/v1/my-subscriptions/" + sub, reader.token()), 200).getString("tierId"), "a refused move is undone");
     assertEquals(1, world.app.count("SELECT current_subscribers FROM subscription_tiers WHERE id = '" + gold + "'"));
+  }
+
+  @Test
+  void aTrialOpensTheChapterFreeForNewReadersOnly() throws Exception {
+    BillingWorld.Shop shop = world.shop("stripe");
+    assertEquals(7, ok(world.api.patch("/api/v1/tiers/" + shop.tier(), new JsonObject().put("trialDays", 7), shop.author().token()), 200)
+        .getInteger("trialDays"));
+    problem(world.api.patch("/api/v1/tiers/" + shop.tier(), new JsonObject().put("trialDays", 91), shop.author().token()), 422, "request.invalid");
+    Authoring.User reader = world.fixtures.reader();
+    JsonObject c = ok(world.api.post("/api/v1/sites/" + shop.site() + "/subscribe", new JsonObject().put("tierId", shop.tier()),
+        reader.token()), 201);
+    assertEquals(0, c.getLong("amount"), "nothing is charged at a trial's checkout");
+    assertTrue(world.gateways.to("/stripe/v1/checkout/sessions").getLast().body().contains("subscription_data%5Btrial_period_days%5D=7"));
+    world.stripe(shop.author(), "checkout.session.completed", BillingWorld.now(), new JsonObject().put("id", c.getString("sessionId"))
+        .put("client_reference_id", c.getString("paymentId")).put("payment_status", "no_payment_required").put("subscription", "sub_trial")
+        .put("amount_total", 0));
+    JsonObject trial = world.awaitSubscription(reader, c.getString("subscriptionId"), "ACTIVE");
+    assertTrue(trial.getBoolean("isTrialing"));
+    OffsetDateTime end = OffsetDateTime.parse(trial.getString("currentPeriodEnd"));
+    assertTrue(end.isAfter(OffsetDateTime.now().plusDays(6)) && end.isBefore(OffsetDateTime.now().plusDays(8)), end.toString());
+    world.awaitReads(reader, shop.paid(), true, "a trial reads");
+    // the first real invoice ends the trial
+    long t = BillingWorld.now();
+    world.stripe(shop.author(), "invoice.paid", t + 1, new JsonObject().put("id", "in_trial_1").put("subscription", "sub_trial")
+        .put("amount_paid", 500).put("payment_intent", "pi_trial").put("lines", new JsonObject().put("data", new JsonArray()
+            .add(new JsonObject().put("period", new JsonObject().put("start", t).put("end", t + 30 * 86400))))));
+    Eventually.await(() -> !ok(world.api.get("/api/v1/my-subscriptions/" + c.getString("subscriptionId"), reader.token()), 200)
+        .getBoolean("isTrialing"), 5_000, "trial over");
+    // a reader who already had a subscription here gets no second trial
+    world.stripe(shop.author(), "customer.subscription.deleted", t + 60, subscription("sub_trial", "canceled", false, t, t + 1));
+    world.awaitSubscription(reader, c.getString("subscriptionId"), "EXPIRED");
+    JsonObject again = ok(world.api.post("/api/v1/sites/" + shop.site() + "/subscribe", new JsonObject().put("tierId", shop.tier()),
+        reader.token()), 201);
+    assertEquals(500, again.getLong("amount"));
+    assertFalse(world.gateways.to("/stripe/v1/checkout/sessions").getLast().body().contains("trial_period_days"));
   }
 
   static JsonObject invoice(String id, String intent, long amount, long start, long end) {

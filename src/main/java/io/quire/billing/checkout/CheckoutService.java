@@ -62,7 +62,9 @@ public final class CheckoutService {
         return Future.failedFuture(new ApiException.Conflict("checkout.own_site", "You cannot subscribe to your own site.", List.of()));
       }
       long price = cycle.equals("ANNUAL") ? tier.getLong("annual_price") : tier.getLong("monthly_price");
-      return gateways.forAuthor(pool, tier.getUUID("owner_id"), r.gateway()).compose(gw -> planFor(gw, tier, cycle, price).compose(plan -> {
+      return pool.preparedQuery(CheckoutSql.HAD_SUBSCRIPTION).execute(Tuple.of(p.userId(), tier.getUUID("site_id")))
+          .map(had -> had.iterator().next().getBoolean("had") ? 0 : (int) tier.getShort("trial_days"))
+          .compose(trialDays -> gateways.forAuthor(pool, tier.getUUID("owner_id"), r.gateway()).compose(gw -> planFor(gw, tier, cycle, price).compose(plan -> {
         UUID subscriptionId = Ids.newId();
         UUID paymentId = Ids.newId();
         Future<Row> opened = pool.withTransaction(tx -> tx.preparedQuery(CheckoutSql.LIVE_SUBSCRIPTION)
@@ -78,17 +80,18 @@ public final class CheckoutService {
               }
               return tx.preparedQuery(CheckoutSql.INSERT_SUBSCRIPTION).execute(Tuple.tuple().addUUID(subscriptionId).addUUID(p.userId())
                   .addUUID(tier.getUUID("site_id")).addUUID(tier.getUUID("owner_id")).addUUID(tierId).addString(cycle).addLong(price)
-                  .addString(tier.getString("currency")).addString(gw.name()));
+                  .addString(tier.getString("currency")).addString(gw.name()).addInteger(trialDays));
+              // a trial's checkout charges nothing: the first invoice after it is the first payment
             }).compose(v -> insertPayment(tx, paymentId, p.userId(), tier.getUUID("owner_id"), tier.getUUID("site_id"), "SUBSCRIPTION",
-                price, tier.getString("currency"), gw.name(), subscriptionId, tierId, null, null, null, null)));
+                trialDays > 0 ? 0 : price, tier.getString("currency"), gw.name(), subscriptionId, tierId, null, null, null, null)));
         Map<String, String> metadata = new HashMap<>(Map.of("subscriptionId", subscriptionId.toString(), "tierId", tierId.toString()));
         if (plan != null) {
           metadata.put("planId", plan);
         }
         return opened.compose(payment -> open(gw, payment, new PaymentGateway.CheckoutRequest(PaymentGateway.Kind.SUBSCRIPTION,
             paymentId.toString(), tier.getString("name"), price, tier.getString("currency"), cycle.equals("ANNUAL") ? "year" : "month",
-            null, success(r), cancel(r), metadata)));
-      }));
+            null, success(r), cancel(r), metadata, trialDays)));
+      })));
     });
   }
 

@@ -9,6 +9,10 @@ final class CheckoutSql {
       SELECT t.*, s.owner_id FROM subscription_tiers t JOIN sites s ON s.id = t.site_id
        WHERE t.id = $1 AND s.deleted_at IS NULL AND s.status = 'ACTIVE' AND s.is_public
       """;
+  /** A trial is for readers new to the site: none who ever had a subscription there that started. */
+  static final String HAD_SUBSCRIPTION = """
+      SELECT EXISTS (SELECT 1 FROM reader_subscriptions WHERE reader_id = $1 AND site_id = $2 AND current_period_start IS NOT NULL) AS had
+      """;
   static final String LIVE_SUBSCRIPTION = """
       SELECT id, status FROM reader_subscriptions WHERE reader_id = $1 AND site_id = $2
          AND status IN ('ACTIVE', 'PAST_DUE', 'PAUSED', 'CANCELLED')
@@ -29,8 +33,9 @@ final class CheckoutSql {
       """;
   static final String INSERT_SUBSCRIPTION = """
       INSERT INTO reader_subscriptions (id, reader_id, site_id, author_id, tier_id, status, billing_cycle, price, currency, gateway,
-                                        is_gift, auto_renew)
-      VALUES ($1, $2, $3, $4, $5, 'INCOMPLETE', $6, $7, $8, $9, false, true)
+                                        is_gift, auto_renew, is_trialing, trial_ends_at)
+      VALUES ($1, $2, $3, $4, $5, 'INCOMPLETE', $6, $7, $8, $9, false, true, $10::int > 0,
+              CASE WHEN $10::int > 0 THEN now() + make_interval(days => $10::int) END)
       """;
   static final String INSERT_PAYMENT = """
       INSERT INTO payments (id, reader_id, author_id, site_id, type, gross_amount, currency, gateway, subscription_id, tier_id,

@@ -20,7 +20,13 @@ public interface PaymentGateway {
    * subscriptions; {@code reference} is our payment id, echoed back in the gateway's events.
    */
   record CheckoutRequest(Kind kind, String reference, String description, long amount, String currency, String interval,
-                         String customerEmail, String successUrl, String cancelUrl, Map<String, String> metadata) {}
+                         String customerEmail, String successUrl, String cancelUrl, Map<String, String> metadata, int trialDays) {
+    /** Without a trial. */
+    public CheckoutRequest(Kind kind, String reference, String description, long amount, String currency, String interval,
+                           String customerEmail, String successUrl, String cancelUrl, Map<String, String> metadata) {
+      this(kind, reference, description, amount, currency, interval, customerEmail, successUrl, cancelUrl, metadata, 0);
+    }
+  }
 
   /** The gateway's checkout: its id, where to send the reader, and when it lapses (epoch seconds, or 0). */
   record CheckoutSession(String id, String url, String status, long expiresAt) {}

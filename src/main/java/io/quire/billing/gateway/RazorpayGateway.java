@@ -40,6 +40,10 @@ public final class RazorpayGateway implements PaymentGateway {
       }
       JsonObject body = new JsonObject().put("plan_id", plan).put("total_count", "year".equals(r.interval()) ? 10 : 120)
           .put("quantity", 1).put("customer_notify", 1).put("notes", notes);
+      if (r.trialDays() > 0) {
+        // the first charge waits for the trial to end
+        body.put("start_at", java.time.Instant.now().getEpochSecond() + r.trialDays() * 86_400L);
+      }
       return send(post("/v1/subscriptions", credentials), body)
           .map(j -> new CheckoutSession(j.getString("id"), j.getString("short_url"), j.getString("status"), j.getLong("expire_by", 0L)));
     }

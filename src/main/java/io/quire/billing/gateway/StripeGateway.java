@@ -48,6 +48,9 @@ public final class StripeGateway implements PaymentGateway {
     form.add("line_items[0][price_data][product_data][name]", r.description());
     if (subscription) {
       form.add("line_items[0][price_data][recurring][interval]", r.interval() == null ? "month" : r.interval());
+      if (r.trialDays() > 0) {
+        form.add("subscription_data[trial_period_days]", Integer.toString(r.trialDays()));
+      }
     }
     form.add("metadata[reference]", r.reference());
     form.add("metadata[kind]", r.kind().name());

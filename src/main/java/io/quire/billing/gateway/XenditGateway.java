@@ -42,6 +42,9 @@ public final class XenditGateway implements PaymentGateway {
     }
     if (r.kind() == Kind.SUBSCRIPTION) {
       body.put("interval", "year".equals(r.interval()) ? "YEAR" : "MONTH").put("interval_count", 1);
+      if (r.trialDays() > 0) {
+        body.put("start_date", java.time.Instant.now().plusSeconds(r.trialDays() * 86_400L).toString());
+      }
       return send(post("/recurring_payments", credentials), body)
           .map(j -> new CheckoutSession(j.getString("id"), j.getString("last_created_invoice_url"), j.getString("status"), 0));
     }

@@ -298,12 +298,16 @@ public final class Ledger {
     }
     String next = !neverStarted && newer(sub, ref) ? status : "ACTIVE"; // a newer state stands; the period may still extend
     OffsetDateTime paidTo = sub.getOffsetDateTime("current_period_end");
-    OffsetDateTime end = p.periodEnd() != null ? p.periodEnd()
+    OffsetDateTime trialEnd = sub.getOffsetDateTime("trial_ends_at");
+    boolean trialStarts = neverStarted && sub.getBoolean("is_trialing") && trialEnd != null;
+    OffsetDateTime end = p.periodEnd() != null ? p.periodEnd() : trialStarts ? trialEnd
         : defaultEnd(sub, neverStarted || paidTo == null || paidTo.isBefore(ref.at()) ? ref.at() : paidTo);
+    // a trial ends with the first payment of money
+    Boolean trialing = trialStarts ? Boolean.TRUE : p.amount() != null && p.amount() > 0 ? Boolean.FALSE : null;
     OffsetDateTime begin = p.periodStart() != null ? p.periodStart() : neverStarted ? ref.at() : null;
     String topic = neverStarted ? "subscription.created" : "subscription.updated";
     return tx.preparedQuery(LedgerSql.HOLD_SEAT).execute(Tuple.of(sub.getUUID("id")))
-        .compose(v -> setState(tx, ref, sub, new State(next, begin, end, null, null, false), p.gatewaySubscriptionId(),
+        .compose(v -> setState(tx, ref, sub, new State(next, begin, end, null, trialing, false), p.gatewaySubscriptionId(),
             p.customerId(), topic));
   }
 

@@ -283,6 +283,7 @@ public final class MySubscriptionRoutes {
         .put("currentPeriodStart", Times.iso(r.getOffsetDateTime("current_period_start")))
         .put("currentPeriodEnd", Times.iso(r.getOffsetDateTime("current_period_end")))
         .put("autoRenew", r.getBoolean("auto_renew")).put("isGift", r.getBoolean("is_gift")).put("isTrialing", r.getBoolean("is_trialing"))
+        .put("trialEndsAt", Times.iso(r.getOffsetDateTime("trial_ends_at")))
         .put("cancelledAt", Times.iso(r.getOffsetDateTime("cancelled_at"))).put("cancelReason", r.getString("cancel_reason"))
         .put("expiresAt", Times.iso(r.getOffsetDateTime("expires_at"))).put("createdAt", Times.iso(r.getOffsetDateTime("created_at")));
   }

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 record TierInput(String name, String description, Long monthlyPrice, Long annualPrice, String currency, List<String> billingCycles,
                  List<String> benefits, Integer earlyAccessDays, String badgeText, String badgeColor, Boolean isHighlighted,
-                 String highlightText, Boolean isPublic, Integer maxSubscribers, boolean maxSubscribersSet) {
+                 String highlightText, Boolean isPublic, Integer maxSubscribers, boolean maxSubscribersSet, Integer trialDays) {
   private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
   static final List<String> CYCLES = List.of("MONTHLY", "ANNUAL");
 
@@ -48,8 +48,10 @@ record TierInput(String name, String description, Long monthlyPrice, Long annual
     String highlight = body.optionalString("highlightText", 1, 30);
     Boolean isPublic = body.optionalBoolean("isPublic");
     Integer max = body.optionalInteger("maxSubscribers", 1, 10_000_000);
+    // free days before the first charge, for readers new to the site
+    Integer trial = body.optionalInteger("trialDays", 0, 90);
     return new TierInput(name, description, monthly, annual, currency, cycles, benefits, early, badge, color, highlighted, highlight,
-        isPublic, max, body.has("maxSubscribers"));
+        isPublic, max, body.has("maxSubscribers"), trial);
   }
 
   private static Long price(RequestBody body, String field, boolean required) {
@@ -75,7 +77,8 @@ record TierInput(String name, String description, Long monthlyPrice, Long annual
         isHighlighted != null ? isHighlighted : current.getBoolean("isHighlighted"),
         highlightText != null ? highlightText : current.getString("highlightText"),
         isPublic != null ? isPublic : current.getBoolean("isPublic"),
-        maxSubscribersSet ? maxSubscribers : current.getInteger("maxSubscribers"), true);
+        maxSubscribersSet ? maxSubscribers : current.getInteger("maxSubscribers"), true,
+        trialDays != null ? trialDays : current.getInteger("trialDays", 0));
   }
 
   /** The cross-field rule: an annual cycle needs an annual price. */

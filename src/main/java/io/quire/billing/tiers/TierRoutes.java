@@ -75,7 +75,7 @@ public final class TierRoutes {
         .compose(t -> {
           JsonObject copy = json(t);
           TierInput in = new TierInput(t.getString("name").length() > 43 ? t.getString("name").substring(0, 43) + " (copy)"
-              : t.getString("name") + " (copy)", null, null, null, null, null, null, null, null, null, null, null, null, null, false).over(copy);
+              : t.getString("name") + " (copy)", null, null, null, null, null, null, null, null, null, null, null, null, null, false, null).over(copy);
           return insert(t.getUUID("site_id"), t.getUUID("author_id"), in, false);
         })));
   }
@@ -99,7 +99,8 @@ public final class TierRoutes {
           .addString(in.currency()).addArrayOfString(cycles(in)).addArrayOfString(benefits(in))
           .addShort(in.earlyAccessDays() == null ? 0 : in.earlyAccessDays().shortValue()).addString(in.badgeText())
           .addString(in.badgeColor()).addBoolean(in.isHighlighted() != null && in.isHighlighted()).addString(in.highlightText())
-          .addBoolean(active).addBoolean(in.isPublic() == null || in.isPublic()).addInteger(in.maxSubscribers()));
+          .addBoolean(active).addBoolean(in.isPublic() == null || in.isPublic()).addInteger(in.maxSubscribers())
+          .addShort(in.trialDays() == null ? 0 : in.trialDays().shortValue()));
     }).map(rows -> json(rows.iterator().next()));
   }
 
@@ -114,7 +115,7 @@ public final class TierRoutes {
           .addString(in.description()).addLong(in.monthlyPrice()).addLong(in.annualPrice()).addString(in.currency())
           .addArrayOfString(cycles(in)).addArrayOfString(benefits(in)).addShort(in.earlyAccessDays().shortValue())
           .addString(in.badgeText()).addString(in.badgeColor()).addBoolean(in.isHighlighted()).addString(in.highlightText())
-          .addBoolean(in.isPublic()).addInteger(in.maxSubscribers()));
+          .addBoolean(in.isPublic()).addInteger(in.maxSubscribers()).addShort(in.trialDays().shortValue()));
     }).map(rows -> json(rows.iterator().next())));
   }
 
@@ -194,7 +195,8 @@ public final class TierRoutes {
         .put("benefits", new JsonArray(List.of(r.getArrayOfStrings("benefits")))).put("earlyAccessDays", (int) r.getShort("early_access_days"))
         .put("badgeText", r.getString("badge_text")).put("badgeColor", r.getString("badge_color"))
         .put("isHighlighted", r.getBoolean("is_highlighted")).put("highlightText", r.getString("highlight_text"))
-        .put("isFree", r.getLong("monthly_price") == 0).put("soldOut", max != null && r.getInteger("current_subscribers") >= max);
+        .put("isFree", r.getLong("monthly_price") == 0).put("soldOut", max != null && r.getInteger("current_subscribers") >= max)
+        .put("trialDays", (int) r.getShort("trial_days"));
   }
 
   static JsonObject json(Row r) {

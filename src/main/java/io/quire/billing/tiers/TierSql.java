@@ -16,15 +16,15 @@ final class TierSql {
   static final String INSERT = """
       INSERT INTO subscription_tiers (id, site_id, author_id, name, slug, description, monthly_price, annual_price, currency,
         billing_cycles, benefits, early_access_days, badge_text, badge_color, display_order, is_highlighted, highlight_text,
-        is_active, is_public, max_subscribers)
+        is_active, is_public, max_subscribers, trial_days)
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
-              (SELECT coalesce(max(display_order), 0) + 1 FROM subscription_tiers WHERE site_id = $2), $15, $16, $17, $18, $19)
+              (SELECT coalesce(max(display_order), 0) + 1 FROM subscription_tiers WHERE site_id = $2), $15, $16, $17, $18, $19, $20)
       RETURNING *
       """;
   static final String UPDATE = """
       UPDATE subscription_tiers SET name = $2, description = $3, monthly_price = $4, annual_price = $5, currency = $6,
              billing_cycles = $7, benefits = $8, early_access_days = $9, badge_text = $10, badge_color = $11, is_highlighted = $12,
-             highlight_text = $13, is_public = $14, max_subscribers = $15, updated_at = now()
+             highlight_text = $13, is_public = $14, max_subscribers = $15, trial_days = $16, updated_at = now()
        WHERE id = $1 RETURNING *
       """;
   static final String SET_ACTIVE = "UPDATE subscription_tiers SET is_active = $2, updated_at = now() WHERE id = $1 RETURNING *";
