@@ -151,12 +151,25 @@ class StripeJourneyTest {
     String refundForm = world.gateways.to("/stripe/v1/refunds").getLast().body();
     assertTrue(refundForm.contains("payment_intent=pi_buy") && refundForm.contains("amount=199"), refundForm);
     assertEquals("PENDING", ok(world.api.get("/api/v1/payments/" + payment + "/refund-status", shop.author().token()), 200).getString("refundStatus"));
+    // a partial refund first: the chapter stays bought
     world.stripe(shop.author(), "charge.refunded", BillingWorld.now(), new JsonObject().put("id", "ch_buy").put("object", "charge")
+        .put("payment_intent", "pi_buy").put("amount_refunded", 50).put("refunded", false));
+    Eventually.await(() -> "PARTIALLY_REFUNDED".equals(ok(world.api.get("/api/v1/my/payments/" + payment, reader.token()), 200)
+        .getString("status")), 5_000, "partially refunded");
+    assertTrue(world.reads(reader, shop.paid()), "a partial refund takes nothing back");
+    world.stripe(shop.author(), "charge.refunded", BillingWorld.now() + 1, new JsonObject().put("id", "ch_buy").put("object", "charge")
         .put("payment_intent", "pi_buy").put("amount_refunded", 199).put("refunded", true));
     world.awaitReads(reader, shop.paid(), false, "a refunded purchase locks the chapter again");
     JsonObject refunded = ok(world.api.get("/api/v1/my/payments/" + payment, reader.token()), 200);
     assertEquals("REFUNDED", refunded.getString("status"));
     assertEquals(199, refunded.getLong("refundedAmount"));
+    // the reader was told of each step, in the app and by email
+    JsonArray notices = ok(world.api.get("/api/v1/notifications?type=PAYMENT", reader.token()), 200).getJsonArray("data");
+    assertTrue(notices.stream().map(n -> ((JsonObject) n).getString("title")).anyMatch(t -> t.startsWith("Payment received: 1.99 USD")),
+        notices.encode());
+    assertTrue(notices.stream().map(n -> ((JsonObject) n).getString("title")).anyMatch(t -> t.startsWith("Refunded: 1.99 USD")), notices.encode());
+    assertEquals(1, world.app.count("SELECT count(*) FROM outbound_emails WHERE to_address = (SELECT email FROM users WHERE id = '"
+        + reader.id() + "') AND subject LIKE 'Payment received%'"));
     problem(world.api.post("/api/v1/payments/" + payment + "/refund", null, shop.author().token()), 409, "payment.not_refundable");
 
     // a subscription whose first payment is disputed and lost is cancelled at once
