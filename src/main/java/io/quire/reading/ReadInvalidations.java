@@ -30,7 +30,7 @@ public final class ReadInvalidations {
       "site.collaborator_removed");
   /** What a reader has paid for decides what they read in full: their cached entitlements go ({@code reader:<id>}). */
   static final List<String> READER_TOPICS = List.of("subscription.created", "subscription.updated", "subscription.cancelled",
-      "payment.succeeded", "payment.refunded");
+      "payment.succeeded", "payment.refunded", "payment.disputed");
   /** The topics that can change a series list's entries (a series' fields, or its last publication time). */
   static final java.util.Set<String> LIST_TOPICS = java.util.Set.of(
       "chapter.deleted", "chapter.restored", "chapter.published", "chapter.unpublished", "chapter.archived",

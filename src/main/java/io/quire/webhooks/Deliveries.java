@@ -35,7 +35,7 @@ public final class Deliveries {
       "comment.pinned", "comment.unpinned", "review.created", "review.updated", "review.deleted", "review.responded",
       "review.hidden", "review.unhidden",
       "subscription.created", "subscription.updated", "subscription.cancelled",
-      "payment.succeeded", "payment.failed", "payment.refunded");
+      "payment.succeeded", "payment.failed", "payment.refunded", "payment.disputed");
 
   private static final String MATCHING_ENDPOINTS = """
       SELECT id, events FROM outgoing_webhooks WHERE site_id = $1 AND is_active AND deleted_at IS NULL

@@ -1,7 +1,6 @@
 package io.quire.billing.ledger;
 
 import io.quire.engagement.notifications.Notify;
-import io.quire.platform.clock.Times;
 import io.quire.platform.ids.Ids;
 import io.quire.platform.mail.MailMessage;
 import io.quire.platform.mail.Mailer;
@@ -237,8 +236,8 @@ public final class Ledger {
               || sub.getString("status").equals("EXPIRED") ? Future.succeededFuture()
               : setState(tx, ref, sub, new State("CANCELLED", null, ref.at().isAfter(OffsetDateTime.now()) ? ref.at() : OffsetDateTime.now(),
                   false, null, true), null, why, "subscription.cancelled"));
-      case "ONE_TIME_PURCHASE" -> tx.preparedQuery(LedgerSql.REVOKE_PURCHASE).execute(Tuple.of(payment.getUUID("id")))
-          .compose(v -> readerChanged(tx, payment));
+      // the payment's own event (payment.refunded or payment.disputed) evicts the reader's cached access
+      case "ONE_TIME_PURCHASE" -> tx.preparedQuery(LedgerSql.REVOKE_PURCHASE).execute(Tuple.of(payment.getUUID("id"))).mapEmpty();
       case "GIFT" -> tx.preparedQuery(LedgerSql.GIFT_REFUNDED).execute(Tuple.of(payment.getUUID("gift_id"))).mapEmpty();
       default -> Future.succeededFuture();
     };
@@ -343,11 +342,10 @@ public final class Ledger {
         .put("refundedAmount", after.getLong("refunded_amount"));
     Future<Void> history = tx.preparedQuery(LedgerSql.EVENT).execute(Tuple.of(after.getUUID("id"), after.getUUID("subscription_id"),
         eventType, previous, now, ref.eventId(), meta)).mapEmpty();
-    String topic = switch (eventType) {
-      case "payment.refunded" -> "payment.refunded";
-      default -> now.equals("SUCCEEDED") && !"SUCCEEDED".equals(previous) ? "payment.succeeded"
-          : now.equals("FAILED") && !"FAILED".equals(previous) ? "payment.failed" : null;
-    };
+    String topic = eventType.equals("payment.refunded") ? "payment.refunded"
+        : eventType.startsWith("payment.dispute") ? "payment.disputed"
+        : now.equals("SUCCEEDED") && !"SUCCEEDED".equals(previous) ? "payment.succeeded"
+        : now.equals("FAILED") && !"FAILED".equals(previous) ? "payment.failed" : null;
     if (topic == null) {
       return history.map(after);
     }
@@ -357,12 +355,6 @@ public final class Ledger {
             Payments.noticeBody(after), payload, topic + ":" + after.getUUID("id") + ":" + after.getLong("refunded_amount")))
         .compose(v -> email(tx, after.getUUID("reader_id"), Payments.noticeTitle(topic, after), Payments.receipt(after)))
         .map(after);
-  }
-
-  private Future<Void> readerChanged(SqlConnection tx, Row payment) {
-    return Outbox.append(tx, "subscription.updated", payment.getUUID("id").toString(), new JsonObject()
-        .put("readerId", payment.getUUID("reader_id").toString()).put("siteId", payment.getUUID("site_id").toString())
-        .put("reason", "purchase revoked")).mapEmpty();
   }
 
   private Future<Void> email(SqlConnection tx, UUID reader, String subject, String text) {
@@ -395,9 +387,5 @@ public final class Ledger {
 
   static Future<Row> one(SqlConnection tx, String sql, Tuple args) {
     return tx.preparedQuery(sql).execute(args).map(rows -> rows.size() == 0 ? null : rows.iterator().next());
-  }
-
-  static String iso(OffsetDateTime t) {
-    return Times.iso(t);
   }
 }

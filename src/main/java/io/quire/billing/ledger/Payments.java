@@ -39,6 +39,7 @@ public final class Payments {
     return switch (topic) {
       case "payment.succeeded" -> "Payment received: " + money(r.getLong("gross_amount"), r.getString("currency"));
       case "payment.failed" -> "Payment failed: " + money(r.getLong("gross_amount"), r.getString("currency"));
+      case "payment.disputed" -> "Payment disputed: " + money(r.getLong("gross_amount"), r.getString("currency"));
       default -> "Refunded: " + money(r.getLong("refunded_amount"), r.getString("currency"));
     };
   }
