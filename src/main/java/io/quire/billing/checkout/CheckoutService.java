@@ -3,6 +3,7 @@ package io.quire.billing.checkout;
 import io.quire.billing.gateway.GatewayException;
 import io.quire.billing.gateway.Gateways;
 import io.quire.billing.gateway.PaymentGateway;
+import io.quire.billing.tiers.TierPlans;
 import io.quire.platform.auth.Principal;
 import io.quire.platform.clock.Times;
 import io.quire.platform.config.QuireConfig;
@@ -64,7 +65,7 @@ public final class CheckoutService {
       long price = cycle.equals("ANNUAL") ? tier.getLong("annual_price") : tier.getLong("monthly_price");
       return pool.preparedQuery(CheckoutSql.HAD_SUBSCRIPTION).execute(Tuple.of(p.userId(), tier.getUUID("site_id")))
           .map(had -> had.iterator().next().getBoolean("had") ? 0 : (int) tier.getShort("trial_days"))
-          .compose(trialDays -> gateways.forAuthor(pool, tier.getUUID("owner_id"), r.gateway()).compose(gw -> planFor(gw, tier, cycle, price).compose(plan -> {
+          .compose(trialDays -> gateways.forAuthor(pool, tier.getUUID("owner_id"), r.gateway()).compose(gw -> TierPlans.forCycle(pool, gw, tier, cycle).compose(plan -> {
         UUID subscriptionId = Ids.newId();
         UUID paymentId = Ids.newId();
         Future<Row> opened = pool.withTransaction(tx -> tx.preparedQuery(CheckoutSql.LIVE_SUBSCRIPTION)
@@ -218,30 +219,8 @@ public final class CheckoutService {
       GatewayException g = failure instanceof GatewayException e ? e : new GatewayException(gw.name(), false, 0, null, failure.getMessage());
       return pool.withTransaction(tx -> tx.preparedQuery(CheckoutSql.GATEWAY_FAILED).execute(Tuple.of(id, g.code(), g.getMessage()))
               .compose(v -> subscription == null ? Future.succeededFuture() : tx.preparedQuery(CheckoutSql.RELEASE_SEAT).execute(Tuple.of(subscription))))
-          .compose(v -> Future.failedFuture(g.rejected()
-              ? new ApiException.Relayed(502, "checkout.gateway_rejected", "The payment gateway refused the checkout: " + g.getMessage(),
-                  List.of(), new JsonObject())
-              : new ApiException.Unavailable("checkout.gateway_unavailable", "The payment gateway cannot be reached; try again.")));
+          .compose(v -> Future.failedFuture(GatewayException.asProblem(g, "checkout")));
     }).map(CheckoutService::answer);
-  }
-
-  /** The tier's plan at a gateway that needs one for subscriptions (Razorpay), created and kept on first use. */
-  private Future<String> planFor(Gateways.Connected gw, Row tier, String cycle, long price) {
-    if (!gw.name().equals("razorpay")) {
-      return Future.succeededFuture(null);
-    }
-    String key = gw.name() + ":" + cycle;
-    return pool.preparedQuery(CheckoutSql.PLAN).execute(Tuple.of(tier.getUUID("id"), key)).compose(rows -> {
-      String plan = rows.iterator().next().getString("plan");
-      if (plan != null) {
-        return Future.succeededFuture(plan);
-      }
-      return gw.gateway().createPlan(gw.credentials(), new PaymentGateway.Plan(tier.getString("name"), price, tier.getString("currency"),
-              cycle.equals("ANNUAL") ? "year" : "month"))
-          .recover(e -> Future.failedFuture(new ApiException.Relayed(502, "checkout.gateway_rejected",
-              "The payment gateway refused the tier's plan: " + e.getMessage(), List.of(), new JsonObject())))
-          .compose(created -> pool.preparedQuery(CheckoutSql.SAVE_PLAN).execute(Tuple.of(tier.getUUID("id"), key, created)).map(created));
-    });
   }
 
   static JsonObject answer(Row r) {

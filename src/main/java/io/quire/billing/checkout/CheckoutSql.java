@@ -76,8 +76,4 @@ final class CheckoutSql {
                                       message, delivery_date, claim_code)
       VALUES ($1, $2, lower($3), $4, $5, $6, $7, $8, $9, $10, coalesce($11, now()), $12)
       """;
-  static final String PLAN = "SELECT gateway_plans ->> $2 AS plan FROM subscription_tiers WHERE id = $1";
-  static final String SAVE_PLAN = """
-      UPDATE subscription_tiers SET gateway_plans = gateway_plans || jsonb_build_object($2::text, $3::text), updated_at = now() WHERE id = $1
-      """;
 }

@@ -49,6 +49,16 @@ public interface PaymentGateway {
 
   Future<Void> cancelSubscription(Credentials credentials, String subscriptionId, boolean atPeriodEnd);
 
+  /** Whether a cancel at period end can be undone at this gateway ({@link #resumeSubscription}). */
+  default boolean canResume() {
+    return false;
+  }
+
+  /** Whether its subscriptions need a plan made beforehand ({@link #createPlan}) rather than a price sent inline. */
+  default boolean subscriptionsNeedPlan() {
+    return false;
+  }
+
   /** Undoes a cancel at period end while the period lasts; a gateway that cannot refuses (rejected). */
   Future<Void> resumeSubscription(Credentials credentials, String subscriptionId);
 

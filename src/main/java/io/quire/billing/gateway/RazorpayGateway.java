@@ -57,6 +57,11 @@ public final class RazorpayGateway implements PaymentGateway {
   }
 
   @Override
+  public boolean subscriptionsNeedPlan() {
+    return true;
+  }
+
+  @Override
   public Future<String> createPlan(Credentials credentials, Plan plan) {
     JsonObject body = new JsonObject().put("period", "year".equals(plan.interval()) ? "yearly" : "monthly").put("interval", 1)
         .put("item", new JsonObject().put("name", plan.name()).put("amount", plan.amount()).put("currency", plan.currency()));

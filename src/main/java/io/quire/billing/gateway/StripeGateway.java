@@ -84,6 +84,11 @@ public final class StripeGateway implements PaymentGateway {
   }
 
   @Override
+  public boolean canResume() {
+    return true;
+  }
+
+  @Override
   public Future<Void> resumeSubscription(Credentials credentials, String subscriptionId) {
     MultiMap form = MultiMap.caseInsensitiveMultiMap().add("cancel_at_period_end", "false");
     return send(post("/v1/subscriptions/" + subscriptionId, credentials), form).mapEmpty();

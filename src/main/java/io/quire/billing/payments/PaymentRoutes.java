@@ -195,9 +195,7 @@ public final class PaymentRoutes {
       }
       return gateways.connection(pool, p.getUUID("author_id"), p.getString("gateway"))
           .compose(gw -> gw.gateway().refund(gw.credentials(), key, asked))
-          .recover(e -> Future.failedFuture(e instanceof GatewayException g ? (g.rejected()
-              ? new ApiException.Relayed(502, "refund.gateway_rejected", "The payment gateway refused the refund: " + g.getMessage(), List.of(), new JsonObject())
-              : new ApiException.Unavailable("refund.gateway_unavailable", "The payment gateway cannot be reached; try again.")) : e))
+          .recover(e -> Future.failedFuture(GatewayException.asProblem(e, "refund")))
           .compose(refund -> pool.withTransaction(tx -> tx.preparedQuery(PaymentSql.REFUND_REQUESTED)
               .execute(Tuple.of(p.getUUID("id"), refund.id(), reason))
               .compose(v -> tx.preparedQuery(PaymentSql.REFUND_EVENT).execute(Tuple.of(p.getUUID("id"), p.getUUID("subscription_id"), status,

@@ -2,6 +2,7 @@ package io.quire.billing.subscriptions;
 
 import io.quire.billing.gateway.GatewayException;
 import io.quire.billing.gateway.Gateways;
+import io.quire.billing.tiers.TierPlans;
 import io.quire.billing.ledger.Ledger;
 import io.quire.billing.ledger.Payments;
 import io.quire.platform.auth.Authz;
@@ -183,8 +184,6 @@ public final class MySubscriptionRoutes {
               "A subscription cannot move to a tier priced in another currency; subscribe to it instead.", List.of()));
         }
         long price = newCycle.equals("ANNUAL") ? t.getLong("annual_price") : t.getLong("monthly_price");
-        String planKey = s.getString("gateway") + ":" + newCycle;
-        String planId = t.getJsonObject("gateway_plans") == null ? null : t.getJsonObject("gateway_plans").getString(planKey);
         var plan = new io.quire.billing.gateway.PaymentGateway.Plan(t.getString("name"), price, t.getString("currency"),
             newCycle.equals("ANNUAL") ? "year" : "month");
         // the seat first (no oversell), then the gateway; if the gateway refuses, the move is undone
@@ -196,11 +195,7 @@ public final class MySubscriptionRoutes {
               return done.iterator().next();
             }));
         return moved.compose(after -> gateways.connection(pool, s.getUUID("author_id"), s.getString("gateway"))
-            .compose(gw -> (planId == null && gw.name().equals("razorpay")
-                    ? gw.gateway().createPlan(gw.credentials(), plan).compose(created -> pool.preparedQuery(
-                        "UPDATE subscription_tiers SET gateway_plans = gateway_plans || jsonb_build_object($2::text, $3::text) WHERE id = $1")
-                        .execute(Tuple.of(t.getUUID("id"), planKey, created)).map(created))
-                    : Future.succeededFuture(planId))
+            .compose(gw -> TierPlans.forCycle(pool, gw, t, newCycle)
                 .compose(p -> s.getString("gateway_subscription_id") == null ? Future.<Void>succeededFuture()
                     : gw.gateway().changePlan(gw.credentials(), s.getString("gateway_subscription_id"), plan, p)))
             .compose(v -> pool.withTransaction(tx -> io.quire.billing.ledger.Subscriptions.changed(tx, s, after, "subscription.updated",
@@ -242,7 +237,9 @@ public final class MySubscriptionRoutes {
             s.getString("status"));
       }
       return gateways.connection(pool, s.getUUID("author_id"), s.getString("gateway"))
-          .compose(gw -> gw.gateway().resumeSubscription(gw.credentials(), s.getString("gateway_subscription_id")))
+          .compose(gw -> gw.gateway().canResume() ? gw.gateway().resumeSubscription(gw.credentials(), s.getString("gateway_subscription_id"))
+              : Future.failedFuture(new ApiException.Conflict("subscription.resume_unsupported", "A cancelled " + gw.name()
+                  + " subscription cannot be resumed; subscribe again once it ends.", List.of())))
           .compose(v -> pool.withTransaction(tx -> ledger.localChange(tx, s.getUUID("id"),
               new Ledger.State("ACTIVE", null, null, true, null, false), null, "subscription.updated")));
     });
@@ -250,18 +247,9 @@ public final class MySubscriptionRoutes {
 
   /** Runs a gateway-backed action on the caller's subscription and answers it as it is now. */
   private void act(RoutingContext ctx, java.util.function.Function<Row, Future<Void>> action) {
-    mine(ctx).compose(s -> action.apply(s).recover(e -> Future.failedFuture(e instanceof GatewayException g ? gatewayProblem(g) : e))
+    mine(ctx).compose(s -> action.apply(s).recover(e -> Future.failedFuture(GatewayException.asProblem(e, "billing")))
             .compose(v -> mine(ctx)))
         .onSuccess(r -> Responses.json(ctx, 200, json(r))).onFailure(ctx::fail);
-  }
-
-  static ApiException gatewayProblem(GatewayException g) {
-    if ("resume_unsupported".equals(g.code())) {
-      return new ApiException.Conflict("subscription.resume_unsupported", g.getMessage(), List.of());
-    }
-    return g.rejected() ? new ApiException.Relayed(502, "billing.gateway_rejected", "The payment gateway refused: " + g.getMessage(),
-        List.of(), new JsonObject())
-        : new ApiException.Unavailable("billing.gateway_unavailable", "The payment gateway cannot be reached; try again.");
   }
 
   private Future<Row> mine(RoutingContext ctx) {

@@ -2,7 +2,6 @@ package io.quire.billing.tiers;
 
 import io.quire.billing.gateway.GatewayException;
 import io.quire.billing.gateway.Gateways;
-import io.quire.billing.gateway.PaymentGateway;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.http.ApiException;
 import io.quire.platform.http.PathParams;
@@ -14,7 +13,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,9 +23,6 @@ import java.util.UUID;
  * again. Xendit has no plans (409 {@code tier.sync_unsupported}).
  */
 public final class TierSyncRoutes {
-  private static final String SAVE = """
-      UPDATE subscription_tiers SET gateway_plans = gateway_plans || $2::jsonb, updated_at = now() WHERE id = $1 RETURNING gateway_plans
-      """;
   private final Pool pool;
   private final Gateways gateways;
 
@@ -50,32 +45,12 @@ public final class TierSyncRoutes {
               .compose(m -> gateway.equals("xendit")
                   ? Future.failedFuture(new ApiException.Conflict("tier.sync_unsupported",
                       "Xendit recurring payments carry their own amount: there is nothing to sync.", List.of()))
-                  : gateways.connection(pool, t.getUUID("author_id"), gateway).compose(gw -> sync(gw, t)));
+                  : gateways.connection(pool, t.getUUID("author_id"), gateway)
+                      .compose(gw -> TierPlans.sync(pool, gw, t))
+                      .recover(e -> Future.failedFuture(GatewayException.asProblem(e, "billing"))));
         }).onSuccess(plans -> Responses.json(ctx, 200, new JsonObject().put("tierId", id.toString()).put("gateway", gateway).put("plans", plans)))
             .onFailure(ctx::fail);
       });
     }
-  }
-
-  private Future<JsonObject> sync(Gateways.Connected gw, Row t) {
-    List<String> cycles = new ArrayList<>(List.of(t.getArrayOfStrings("billing_cycles")));
-    JsonObject made = new JsonObject();
-    Future<Void> chain = Future.succeededFuture();
-    for (String cycle : cycles) {
-      Long price = cycle.equals("ANNUAL") ? t.getLong("annual_price") : t.getLong("monthly_price");
-      if (price == null) {
-        continue;
-      }
-      chain = chain.compose(v -> gw.gateway().createPlan(gw.credentials(), new PaymentGateway.Plan(t.getString("name"), price,
-          t.getString("currency"), cycle.equals("ANNUAL") ? "year" : "month")).map(planId -> {
-            made.put(gw.name() + ":" + cycle, planId);
-            return null;
-          }));
-    }
-    return chain.recover(e -> Future.failedFuture(e instanceof GatewayException g ? (g.rejected()
-            ? new ApiException.Relayed(502, "billing.gateway_rejected", "The payment gateway refused: " + g.getMessage(), List.of(), new JsonObject())
-            : new ApiException.Unavailable("billing.gateway_unavailable", "The payment gateway cannot be reached; try again.")) : e))
-        .compose(v -> pool.preparedQuery(SAVE).execute(Tuple.of(t.getUUID("id"), made)))
-        .map(rows -> rows.iterator().next().getJsonObject("gateway_plans"));
   }
 }
