@@ -943,7 +943,7 @@ GIFT = S(id=STR, siteId=STR, siteName=STR, tierId=STR, tierName=STR, months=INT,
 pay_p = path_param("paymentId")
 PAY_FILTERS = (query("siteId", STR, "one site"), query("seriesId", STR, "one series"),
                query("type", STR, "SUBSCRIPTION, ONE_TIME_PURCHASE, TIP or GIFT"), query("status", STR, "a payment status"),
-               query("from", STR, "ISO-8601 time"), query("to", STR, "ISO-8601 time"), query("limit", INT, "1-200, default 50"),
+               query("from", STR, "ISO-8601 time"), query("to", STR, "ISO-8601 time"), query("limit", INT, "1-100, default 20"),
                query("cursor", STR, "nextCursor of the previous page"))
 billing = {
     "/api/v1/payment-gateway": {"get": op("My gateways and the default (secrets never shown)", 200, GW_OVERVIEW, errors=(403,), auth="any",
@@ -1016,7 +1016,8 @@ billing = {
         errors=(400, 422), auth="any", tag="billing", params=PAY_FILTERS)},
     "/api/v1/sites/{siteId}/subscribers": {"get": op("The site's subscribers, newest first (owner, editors)", 200,
         S(data=ARR(SUBSCRIBER), nextCursor=STR), errors=(400, 403, 404, 422), auth="any", tag="billing",
-        params=(s_p, query("status", STR, "a subscription status"), query("tierId", STR, "one tier"), query("cursor", STR, "nextCursor")))},
+        params=(s_p, query("status", STR, "a subscription status"), query("tierId", STR, "one tier"), query("limit", INT, "1-100, default 20"),
+                query("cursor", STR, "nextCursor")))},
     "/api/v1/sites/{siteId}/subscribers/{subscriptionId}": {"get": op("One subscriber with their payments", 200,
         dict(SUBSCRIBER, properties=dict(SUBSCRIBER["properties"], payments=ARR(PAYMENT))), errors=(403, 404), auth="any", tag="billing",
         params=(s_p, sub_p))},
@@ -1053,7 +1054,7 @@ billing = {
                                            query("interval", STR, "day, week or month")))},
     "/api/v1/payouts": {"get": op("My payouts as the gateways reported them, newest first", 200, S(data=ARR(PAYOUT), nextCursor=STR),
         errors=(400, 422), auth="any", tag="billing", params=(query("status", STR, "PENDING, IN_TRANSIT, PAID, FAILED or CANCELLED"),
-                                                               query("cursor", STR, "nextCursor")))},
+                                                               query("limit", INT, "1-100, default 20"), query("cursor", STR, "nextCursor")))},
     "/api/v1/payouts/{payoutId}": {"get": op("One of my payouts", 200, PAYOUT, errors=(404,), auth="any", tag="billing",
         params=(path_param("payoutId"),))},
     "/api/v1/payouts/stats": {"get": op("Per currency: paid, on the way, fees, counts, last arrival", 200, S(data=ARR(S(currency=STR,

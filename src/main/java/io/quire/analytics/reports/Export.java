@@ -1,5 +1,6 @@
 package io.quire.analytics.reports;
 
+import io.quire.platform.http.Csv;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;

@@ -6,7 +6,9 @@ import io.quire.billing.ledger.Payments;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.clock.Times;
 import io.quire.platform.http.ApiException;
+import io.quire.platform.http.Csv;
 import io.quire.platform.http.PathParams;
+import io.quire.platform.http.QueryParams;
 import io.quire.platform.http.RequestBody;
 import io.quire.platform.http.Responses;
 import io.quire.platform.http.TimeCursor;
@@ -136,7 +138,7 @@ public final class PaymentRoutes {
     }
     OffsetDateTime from = time(q.get("from"), "from", errors);
     OffsetDateTime to = time(q.get("to"), "to", errors);
-    int limit = limit(q.get("limit"), errors);
+    int limit = QueryParams.limit(ctx);
     if (!errors.isEmpty()) {
       throw new ApiException.Validation("request.invalid", "The request is invalid.", errors);
     }
@@ -157,14 +159,13 @@ public final class PaymentRoutes {
       throw new ApiException.Validation("request.invalid", "The request is invalid.", errors);
     }
     pool.preparedQuery(PaymentSql.EXPORT).execute(Tuple.of(Authz.require(ctx).userId(), from, to)).onSuccess(rows -> {
-      StringBuilder csv = new StringBuilder("id,created_at,type,status,gross_amount,gateway_fee,platform_fee,net_amount,refunded_amount,currency,gateway,site_id,subscription_id,chapter_id\n");
+      StringBuilder csv = new StringBuilder(Csv.line("id", "created_at", "type", "status", "gross_amount", "gateway_fee", "platform_fee",
+          "net_amount", "refunded_amount", "currency", "gateway", "site_id", "subscription_id", "chapter_id"));
       for (Row r : rows) {
-        csv.append(r.getUUID("id")).append(',').append(Times.iso(r.getOffsetDateTime("created_at"))).append(',')
-            .append(r.getString("type")).append(',').append(r.getString("status")).append(',').append(r.getLong("gross_amount")).append(',')
-            .append(n(r.getLong("gateway_fee"))).append(',').append(n(r.getLong("platform_fee"))).append(',').append(n(r.getLong("net_amount")))
-            .append(',').append(r.getLong("refunded_amount")).append(',').append(r.getString("currency")).append(',')
-            .append(r.getString("gateway")).append(',').append(r.getUUID("site_id")).append(',').append(n(r.getUUID("subscription_id")))
-            .append(',').append(n(r.getUUID("chapter_id"))).append('\n');
+        csv.append(Csv.line(r.getUUID("id"), Times.iso(r.getOffsetDateTime("created_at")), r.getString("type"), r.getString("status"),
+            r.getLong("gross_amount"), r.getLong("gateway_fee"), r.getLong("platform_fee"), r.getLong("net_amount"),
+            r.getLong("refunded_amount"), r.getString("currency"), r.getString("gateway"), r.getUUID("site_id"),
+            r.getUUID("subscription_id"), r.getUUID("chapter_id")));
       }
       ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
           .putHeader("Content-Disposition", "attachment; filename=\"payments.csv\"").end(csv.toString());
@@ -241,10 +242,6 @@ public final class PaymentRoutes {
         .put("evidence", p.getValue("dispute_evidence") == null ? new JsonArray() : new JsonArray(String.valueOf(p.getValue("dispute_evidence"))));
   }
 
-  private static String n(Object o) {
-    return o == null ? "" : o.toString();
-  }
-
   private static UUID id(String s, String field, List<ApiException.FieldError> errors) {
     try {
       return s == null ? null : UUID.fromString(s);
@@ -260,19 +257,6 @@ public final class PaymentRoutes {
     } catch (DateTimeParseException e) {
       errors.add(new ApiException.FieldError(field, "must be an ISO-8601 time with an offset"));
       return null;
-    }
-  }
-
-  private static int limit(String s, List<ApiException.FieldError> errors) {
-    try {
-      int n = s == null ? 50 : Integer.parseInt(s);
-      if (n < 1 || n > 200) {
-        throw new NumberFormatException();
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      errors.add(new ApiException.FieldError("limit", "must be 1 to 200"));
-      return 50;
     }
   }
 }

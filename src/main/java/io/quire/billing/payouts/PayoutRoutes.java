@@ -3,7 +3,9 @@ package io.quire.billing.payouts;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.clock.Times;
 import io.quire.platform.http.ApiException;
+import io.quire.platform.http.Csv;
 import io.quire.platform.http.PathParams;
+import io.quire.platform.http.QueryParams;
 import io.quire.platform.http.Responses;
 import io.quire.platform.http.TimeCursor;
 import io.vertx.core.json.JsonArray;
@@ -55,14 +57,12 @@ public final class PayoutRoutes {
         }).onFailure(ctx::fail));
     router.get("/api/v1/payouts/export").handler(Authz.authenticated()).handler(ctx -> pool.preparedQuery(EXPORT)
         .execute(Tuple.of(Authz.require(ctx).userId())).onSuccess(rows -> {
-          StringBuilder csv = new StringBuilder("id,gateway,gateway_payout_id,status,amount,fees,currency,arrival_date,reference,created_at\n");
+          StringBuilder csv = new StringBuilder(Csv.line("id", "gateway", "gateway_payout_id", "status", "amount", "fees", "currency",
+              "arrival_date", "reference", "created_at"));
           for (Row r : rows) {
-            csv.append(r.getUUID("id")).append(',').append(r.getString("gateway")).append(',').append(r.getString("gateway_payout_id"))
-                .append(',').append(r.getString("status")).append(',').append(r.getLong("amount")).append(',').append(r.getLong("fees"))
-                .append(',').append(r.getString("currency")).append(',')
-                .append(r.getLocalDate("arrival_date") == null ? "" : r.getLocalDate("arrival_date").toString()).append(',')
-                .append(r.getString("reference") == null ? "" : r.getString("reference").replace(",", " ")).append(',')
-                .append(Times.iso(r.getOffsetDateTime("created_at"))).append('\n');
+            csv.append(Csv.line(r.getUUID("id"), r.getString("gateway"), r.getString("gateway_payout_id"), r.getString("status"),
+                r.getLong("amount"), r.getLong("fees"), r.getString("currency"), r.getLocalDate("arrival_date"), r.getString("reference"),
+                Times.iso(r.getOffsetDateTime("created_at"))));
           }
           ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
               .putHeader("Content-Disposition", "attachment; filename=\"payouts.csv\"").end(csv.toString());
@@ -74,7 +74,7 @@ public final class PayoutRoutes {
             List.of(new ApiException.FieldError("status", "must be one of " + STATUSES)));
       }
       TimeCursor after = TimeCursor.decode(ctx.queryParams().get("cursor"));
-      int limit = 50;
+      int limit = QueryParams.limit(ctx);
       pool.preparedQuery(LIST).execute(Tuple.tuple().addUUID(Authz.require(ctx).userId()).addString(status)
               .addOffsetDateTime(after.at()).addUUID(after.id()).addInteger(limit + 1))
           .onSuccess(rows -> Responses.json(ctx, 200, TimeCursor.page(rows, limit, PayoutRoutes::json, "created_at", "id")))

@@ -3,7 +3,9 @@ package io.quire.billing.subscriptions;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.clock.Times;
 import io.quire.platform.http.ApiException;
+import io.quire.platform.http.Csv;
 import io.quire.platform.http.PathParams;
+import io.quire.platform.http.QueryParams;
 import io.quire.platform.http.Responses;
 import io.quire.platform.http.TimeCursor;
 import io.quire.sites.SiteService;
@@ -102,15 +104,13 @@ public final class SubscriberRoutes {
         }).onFailure(ctx::fail));
     router.get(base + "/export").handler(Authz.authenticated()).handler(ctx -> managed(ctx)
         .compose(site -> pool.preparedQuery(EXPORT).execute(Tuple.of(site))).onSuccess(rows -> {
-          StringBuilder csv = new StringBuilder("subscription_id,username,display_name,tier,status,billing_cycle,price,currency,gateway,"
-              + "started_at,current_period_end,auto_renew,is_gift,expired_at\n");
+          StringBuilder csv = new StringBuilder(Csv.line("subscription_id", "username", "display_name", "tier", "status", "billing_cycle",
+              "price", "currency", "gateway", "started_at", "current_period_end", "auto_renew", "is_gift", "expired_at"));
           for (Row r : rows) {
-            csv.append(r.getUUID("id")).append(',').append(cell(r.getString("username"))).append(',').append(cell(r.getString("display_name")))
-                .append(',').append(cell(r.getString("tier_name"))).append(',').append(r.getString("status")).append(',')
-                .append(r.getString("billing_cycle")).append(',').append(r.getLong("price")).append(',').append(r.getString("currency"))
-                .append(',').append(r.getString("gateway")).append(',').append(Times.iso(r.getOffsetDateTime("created_at"))).append(',')
-                .append(n(Times.iso(r.getOffsetDateTime("current_period_end")))).append(',').append(r.getBoolean("auto_renew")).append(',')
-                .append(r.getBoolean("is_gift")).append(',').append(n(Times.iso(r.getOffsetDateTime("expires_at")))).append('\n');
+            csv.append(Csv.line(r.getUUID("id"), r.getString("username"), r.getString("display_name"), r.getString("tier_name"),
+                r.getString("status"), r.getString("billing_cycle"), r.getLong("price"), r.getString("currency"), r.getString("gateway"),
+                Times.iso(r.getOffsetDateTime("created_at")), Times.iso(r.getOffsetDateTime("current_period_end")), r.getBoolean("auto_renew"),
+                r.getBoolean("is_gift"), Times.iso(r.getOffsetDateTime("expires_at"))));
           }
           ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
               .putHeader("Content-Disposition", "attachment; filename=\"subscribers.csv\"").end(csv.toString());
@@ -146,7 +146,7 @@ public final class SubscriberRoutes {
       throw new ApiException.Validation("request.invalid", "The request is invalid.", List.of(new ApiException.FieldError("tierId", "must be an id")));
     }
     TimeCursor after = TimeCursor.decode(q.get("cursor"));
-    int limit = 50;
+    int limit = QueryParams.limit(ctx);
     managed(ctx).compose(site -> pool.preparedQuery(LIST).execute(Tuple.tuple().addUUID(site).addString(status).addUUID(tier)
             .addOffsetDateTime(after.at()).addUUID(after.id()).addInteger(limit + 1)))
         .onSuccess(rows -> Responses.json(ctx, 200, TimeCursor.page(rows, limit, SubscriberRoutes::json, "created_at", "id")))
@@ -161,17 +161,5 @@ public final class SubscriberRoutes {
 
   private static JsonObject json(Row r) {
     return MySubscriptionRoutes.json(r).put("username", r.getString("username")).put("displayName", r.getString("display_name"));
-  }
-
-  private static String cell(String s) {
-    if (s == null) {
-      return "";
-    }
-    String safe = s.startsWith("=") || s.startsWith("+") || s.startsWith("-") || s.startsWith("@") ? "'" + s : s;
-    return "\"" + safe.replace("\"", "\"\"") + "\"";
-  }
-
-  private static String n(String s) {
-    return s == null ? "" : s;
   }
 }

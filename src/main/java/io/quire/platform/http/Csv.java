@@ -1,10 +1,10 @@
-package io.quire.analytics.reports;
+package io.quire.platform.http;
 
 /** RFC 4180 fields, with spreadsheet formula injection defused (a leading = + - @ is quoted behind an apostrophe). */
-final class Csv {
+public final class Csv {
   private Csv() {}
 
-  static String field(Object value) {
+  public static String field(Object value) {
     if (value == null) {
       return "";
     }
@@ -16,5 +16,17 @@ final class Csv {
       return '"' + s.replace("\"", "\"\"") + '"';
     }
     return s;
+  }
+
+  /** One record: the values as fields, comma-separated, ending the line. Times print as ISO-8601 through {@code toString}. */
+  public static String line(Object... values) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < values.length; i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      out.append(field(values[i]));
+    }
+    return out.append('\n').toString();
   }
 }
