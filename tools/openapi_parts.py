@@ -1046,12 +1046,14 @@ billing = {
         errors=(403, 404, 409, 502, 503), auth="any", tag="billing", params=(t_p,))} for g in ("stripe", "razorpay", "xendit")},
     "/api/v1/payments/{paymentId}/dispute/mark": {"post": op("Admin: record a dispute's outcome (lost takes back what was bought)", 200,
         DISPUTE, S(outcome={"enum": ["won", "lost"]}), ("outcome",), (403, 404, 409), tag="billing", params=(pay_p,))},
-    "/api/v1/sites/{siteId}/analytics/revenue": {"get": op("One site's money over a range (analytics permission): per bucket and "
-        "currency revenue by kind, fees and net; refunds; subscribers started, ended, live; MRR", 200,
+    "/api/v1/sites/{siteId}/analytics/revenue": {"get": op("One site's money over a report range (analytics permission; the site's "
+        "time zone; 422 analytics.invalid_range): per bucket and currency revenue by kind, fees and net; refunds; subscribers "
+        "started, ended, live; MRR", 200,
         S(siteId=STR, range={"type": "object"}, totals={"type": "object", "additionalProperties": S(gross=INT, net=INT, refunds=INT)},
           timeline=ARR({"type": "object"}), subscribers=S(started=INT, ended=INT, live=INT, mrr=INT)), errors=(403, 404, 422),
         auth="any", tag="billing", params=(s_p, query("from", STR, "YYYY-MM-DD"), query("to", STR, "YYYY-MM-DD"),
-                                           query("interval", STR, "day, week or month")))},
+                                           query("interval", STR, "day, week or month"),
+                                           query("timezone", STR, "the site's zone (another is refused)")))},
     "/api/v1/payouts": {"get": op("My payouts as the gateways reported them, newest first", 200, S(data=ARR(PAYOUT), nextCursor=STR),
         errors=(400, 422), auth="any", tag="billing", params=(query("status", STR, "PENDING, IN_TRANSIT, PAID, FAILED or CANCELLED"),
                                                                query("limit", INT, "1-100, default 20"), query("cursor", STR, "nextCursor")))},

@@ -14,7 +14,6 @@ import io.quire.billing.ledger.Ledger;
 import io.quire.billing.payments.PaymentRoutes;
 import io.quire.billing.revenue.RevenueRoutes;
 import io.quire.billing.payouts.PayoutRoutes;
-import io.quire.billing.revenue.SiteRevenueRoutes;
 import io.quire.billing.subscriptions.MySubscriptionRoutes;
 import io.quire.billing.subscriptions.SubscriberRoutes;
 import io.vertx.ext.web.client.WebClient;
@@ -184,7 +183,6 @@ public final class ApiRouter {
     new SubscriberRoutes(pool).mount(router);
     new TierSyncRoutes(pool, gateways).mount(router);
     new RevenueRoutes(pool).mount(router);
-    new SiteRevenueRoutes(pool).mount(router);
     new PayoutRoutes(pool).mount(router);
     new PaymentRoutes(pool, gateways, ledger).mount(router);
     new NotificationRoutes(pool, new UnsubscribeTokens(config.security().encryptionKey())).mount(router);

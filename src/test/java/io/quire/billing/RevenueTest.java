@@ -106,7 +106,7 @@ class RevenueTest {
     assertEquals(1490, siteReport.getJsonArray("timeline").getJsonObject(0).getLong("net"));
     assertEquals(new JsonObject().put("started", 1).put("ended", 1).put("live", 2).put("mrr", 2000), siteReport.getJsonObject("subscribers"));
     problem(api.get("/api/v1/sites/" + site + "/analytics/revenue", fixtures.author().token()), 404, "site.not_found");
-    problem(api.get("/api/v1/sites/" + site + "/analytics/revenue?interval=year", author.token()), 422, "request.invalid");
+    problem(api.get("/api/v1/sites/" + site + "/analytics/revenue?interval=year", author.token()), 422, "analytics.invalid_range");
 
     // the series conversion report's paid step: the annual subscriber had read the series the day they subscribed
     String series = fixtures.series(author, site).getString("id");

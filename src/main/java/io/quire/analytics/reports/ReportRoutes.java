@@ -39,6 +39,7 @@ public final class ReportRoutes {
     site(router, "traffic", reports::traffic);
     site(router, "engagement", reports::engagement);
     site(router, "funnel", reports::siteFunnel);
+    site(router, "revenue", reports::revenue);
     router.get(SITE + "content").handler(Authz.authenticated()).handler(ctx -> {
       int limit = QueryParams.limit(ctx);
       answer(ctx, siteScope(ctx).compose(s -> reports.content(s, range(ctx, s), limit)));

@@ -65,6 +65,34 @@ final class ReportSql {
        GROUP BY s.currency ORDER BY s.currency
       """;
 
+  /** The range's bounds as instants: $2 and $3 inclusive local dates in zone $4. */
+  private static final String IN_RANGE = "%1$s >= ($2::date)::timestamp AT TIME ZONE $4 AND %1$s < ($3::date + 1)::timestamp AT TIME ZONE $4";
+
+  /** A site's payments per bucket ($5: day, week or month, in the site's zone) and currency. */
+  static final String SITE_MONEY = """
+      SELECT date_trunc($5, processed_at AT TIME ZONE $4)::date AS bucket, currency,
+             coalesce(sum(gross_amount) FILTER (WHERE type = 'SUBSCRIPTION'), 0) AS subscription_revenue,
+             coalesce(sum(gross_amount) FILTER (WHERE type = 'ONE_TIME_PURCHASE'), 0) AS purchase_revenue,
+             coalesce(sum(gross_amount) FILTER (WHERE type = 'TIP'), 0) AS tip_revenue,
+             coalesce(sum(gross_amount) FILTER (WHERE type = 'GIFT'), 0) AS gift_revenue,
+             sum(gross_amount) AS gross, sum(coalesce(gateway_fee, 0)) AS gateway_fees, sum(coalesce(platform_fee, 0)) AS platform_fees,
+             count(*) AS payments
+        FROM payments
+       WHERE site_id = $1 AND %s AND status IN ('SUCCEEDED', 'REFUNDED', 'PARTIALLY_REFUNDED', 'DISPUTED')
+       GROUP BY 1, 2 ORDER BY 1, 2
+      """.formatted(IN_RANGE.formatted("processed_at"));
+  static final String SITE_REFUNDS = """
+      SELECT currency, sum(refunded_amount) AS refunds FROM payments WHERE site_id = $1 AND %s GROUP BY currency
+      """.formatted(IN_RANGE.formatted("refunded_at"));
+  /** Subscriptions started and ended in the range, and the live ones now with their monthly value. */
+  static final String SITE_SUBSCRIBERS = """
+      SELECT count(*) FILTER (WHERE %s) AS started, count(*) FILTER (WHERE %s) AS ended,
+             count(*) FILTER (WHERE status IN ('ACTIVE', 'PAST_DUE', 'CANCELLED')) AS live,
+             coalesce(sum(CASE WHEN billing_cycle = 'ANNUAL' THEN price / 12 ELSE price END)
+                      FILTER (WHERE status IN ('ACTIVE', 'PAST_DUE') AND NOT is_gift), 0) AS mrr
+        FROM reader_subscriptions WHERE site_id = $1 AND current_period_start IS NOT NULL
+      """.formatted(IN_RANGE.formatted("created_at"), IN_RANGE.formatted("expires_at"));
+
   /** Referrers, UTM sources and campaigns, countries, devices, browsers, OS: the daily top lists summed. */
   static final String BREAKDOWNS = """
       SELECT d.key AS dimension, i.key AS name, sum(i.value::bigint) AS n

@@ -204,6 +204,20 @@ public final class Reports {
         .put("avgReadPercent", average(n(r, "progress_sum"), n(r, "progress_count")));
   }
 
+  /**
+   * The site's money (monetization's tables) in the report's range and the site's zone: per bucket and currency,
+   * revenue by kind, fees and net; refunds made in the range; subscribers started and ended in it, live now, MRR.
+   */
+  Future<JsonObject> revenue(Scope scope, ReportRange range) {
+    UUID site = scope.siteId();
+    String zone = scope.zone().getId();
+    Future<RowSet<Row>> money = pool.preparedQuery(ReportSql.SITE_MONEY).execute(Tuple.of(site, range.from(), range.to(), zone, range.interval()));
+    Future<RowSet<Row>> refunds = pool.preparedQuery(ReportSql.SITE_REFUNDS).execute(Tuple.of(site, range.from(), range.to(), zone));
+    Future<RowSet<Row>> subscribers = pool.preparedQuery(ReportSql.SITE_SUBSCRIBERS).execute(Tuple.of(site, range.from(), range.to(), zone));
+    return Future.all(money, refunds, subscribers)
+        .map(v -> RevenueReport.of(site, range, money.result(), refunds.result(), subscribers.result().iterator().next()));
+  }
+
   Future<JsonObject> siteFunnel(Scope scope, ReportRange range) {
     return fresh(scope, range).compose(v -> funnel(ReportSql.FUNNEL, scope.siteId(), NIL, range))
         .map(f -> f.put("range", range.toJson()));
