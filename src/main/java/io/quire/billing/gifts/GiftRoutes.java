@@ -111,10 +111,7 @@ public final class GiftRoutes {
             .compose(v -> Subscriptions.changed(tx, null, sub, "subscription.created", null, null))
             .map(sub.getUUID("id"));
       }));
-    }).compose(id -> pool.preparedQuery("""
-            SELECT s.*, t.name AS tier_name, si.name AS site_name FROM reader_subscriptions s
-              JOIN subscription_tiers t ON t.id = s.tier_id JOIN sites si ON si.id = s.site_id WHERE s.id = $1
-            """).execute(Tuple.of(id)))
+    }).compose(id -> pool.preparedQuery(MySubscriptionRoutes.ONE).execute(Tuple.of(id, reader)))
         .onSuccess(rows -> Responses.json(ctx, 201, MySubscriptionRoutes.json(rows.iterator().next())))
         .onFailure(ctx::fail);
   }

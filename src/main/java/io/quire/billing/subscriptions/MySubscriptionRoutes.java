@@ -35,7 +35,8 @@ public final class MySubscriptionRoutes {
        WHERE s.reader_id = $1 AND ($2::text IS NULL OR s.status = $2) AND s.status <> 'INCOMPLETE'
        ORDER BY s.created_at DESC LIMIT 200
       """;
-  static final String ONE = """
+  /** One subscription as {@link #json} shows it (with its tier's and site's names); $2 its reader. */
+  public static final String ONE = """
       SELECT s.*, t.name AS tier_name, si.name AS site_name FROM reader_subscriptions s
         JOIN subscription_tiers t ON t.id = s.tier_id JOIN sites si ON si.id = s.site_id
        WHERE s.id = $1 AND s.reader_id = $2
