@@ -125,6 +125,56 @@ class BillingOperationsTest {
     problem(world.api.get("/api/v1/payouts?status=LOST", shop.author().token()), 422, "request.invalid");
   }
 
+  @Test
+  void subscriptionAndPaymentErrorPathsAreClearProblems() throws Exception {
+    BillingWorld.Shop shop = world.shop("stripe");
+    problem(world.api.patch("/api/v1/chapters/" + shop.free() + "/access", new JsonObject().put("price", 100), shop.author().token()),
+        422, "request.invalid");
+    Authoring.User reader = world.fixtures.reader();
+    JsonObject c = ok(world.api.post("/api/v1/sites/" + shop.site() + "/subscribe", new JsonObject().put("tierId", shop.tier()),
+        reader.token()), 201);
+    String sub = c.getString("subscriptionId");
+    var pending = world.api.get("/api/v1/my/payments/" + c.getString("paymentId") + "/receipt", reader.token());
+    problem(pending, 409, "payment.not_paid");
+    problem(world.api.get("/api/v1/payments/" + c.getString("paymentId") + "/dispute", shop.author().token()), 404, "dispute.not_found");
+    world.stripe(shop.author(), "checkout.session.completed", BillingWorld.now(), new JsonObject().put("id", c.getString("sessionId"))
+        .put("client_reference_id", c.getString("paymentId")).put("payment_status", "paid").put("subscription", "sub_errors")
+        .put("payment_intent", "pi_errors").put("amount_total", 500));
+    world.awaitSubscription(reader, sub, "ACTIVE");
+
+    String rupees = ok(world.api.post("/api/v1/sites/" + shop.site() + "/tiers", new JsonObject().put("name", "Rupee").put("monthlyPrice", 9900)
+        .put("currency", "INR"), shop.author().token()), 201).getString("id");
+    problem(world.api.patch("/api/v1/my-subscriptions/" + sub, new JsonObject().put("tierId", rupees), reader.token()), 409,
+        "subscription.currency_mismatch");
+    world.gateways.failNext.set(503);
+    problem(world.api.post("/api/v1/my-subscriptions/" + sub + "/cancel", null, reader.token()), 503, "billing.gateway_unavailable");
+    assertEquals("ACTIVE", ok(world.api.get("/api/v1/my-subscriptions/" + sub, reader.token()), 200).getString("status"),
+        "nothing changes when the gateway was not told");
+    world.gateways.failNext.set(400);
+    problem(world.api.post("/api/v1/payments/" + c.getString("paymentId") + "/refund", new JsonObject().put("amount", 100),
+        shop.author().token()), 502, "refund.gateway_rejected");
+    ok(world.api.post("/api/v1/my-subscriptions/" + sub + "/cancel", null, reader.token()), 200);
+    problem(world.api.post("/api/v1/my-subscriptions/" + sub + "/cancel", null, reader.token()), 409, "subscription.not_cancellable");
+    problem(world.api.patch("/api/v1/my-subscriptions/" + sub, new JsonObject().put("tierId", rupees), reader.token()), 409,
+        "subscription.not_changeable");
+
+    ok(world.api.post("/api/v1/tiers/" + shop.tier() + "/deactivate", null, shop.author().token()), 200);
+    problem(world.api.post("/api/v1/sites/" + shop.site() + "/subscribe", new JsonObject().put("tierId", shop.tier()),
+        world.fixtures.reader().token()), 409, "tier.inactive");
+
+    // Xendit cannot restart a stopped recurring payment
+    BillingWorld.Shop xendit = world.shop("xendit");
+    JsonObject x = ok(world.api.post("/api/v1/sites/" + xendit.site() + "/subscribe", new JsonObject().put("tierId", xendit.tier()),
+        reader.token()), 201);
+    world.xendit(xendit.author(), new JsonObject().put("id", "xinv_err").put("external_id", x.getString("paymentId"))
+        .put("recurring_payment_id", x.getString("sessionId")).put("status", "PAID").put("paid_amount", 500)
+        .put("updated", "2026-11-23T11:00:00.000Z"));
+    world.awaitSubscription(reader, x.getString("subscriptionId"), "ACTIVE");
+    ok(world.api.post("/api/v1/my-subscriptions/" + x.getString("subscriptionId") + "/cancel", null, reader.token()), 200);
+    problem(world.api.post("/api/v1/my-subscriptions/" + x.getString("subscriptionId") + "/resume", null, reader.token()), 409,
+        "subscription.resume_unsupported");
+  }
+
   static void expireJob() throws Exception {
     long done = world.app.count("SELECT count(*) FROM jobs WHERE type = 'billing.expire' AND status = 'done'");
     world.app.db.query("INSERT INTO jobs (id, type, payload, max_attempts) VALUES (gen_random_uuid(), 'billing.expire', '{}', 3)").execute()
