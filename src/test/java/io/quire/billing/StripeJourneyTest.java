@@ -187,7 +187,7 @@ class StripeJourneyTest {
     assertEquals(1, evidence.getJsonArray("evidence").size());
     world.stripe(shop.author(), "charge.dispute.closed", BillingWorld.now() + 1, new JsonObject().put("id", "dp_1").put("object", "dispute")
         .put("payment_intent", "pi_disputed").put("status", "lost"));
-    world.awaitSubscription(reader, sub.getString("subscriptionId"), "CANCELLED");
+    assertEquals("dispute lost", world.awaitSubscription(reader, sub.getString("subscriptionId"), "CANCELLED").getString("cancelReason"));
     world.awaitReads(reader, shop.paid(), false, "a lost dispute ends access at once");
     assertEquals("lost", ok(world.api.get("/api/v1/payments/" + sub.getString("paymentId") + "/dispute", shop.author().token()), 200)
         .getString("outcome"));

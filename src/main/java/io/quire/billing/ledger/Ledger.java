@@ -159,7 +159,7 @@ public final class Ledger {
    */
   public Future<Void> localChange(SqlConnection tx, UUID subscriptionId, State s, String reason, String topic) {
     return subscriptionById(tx, subscriptionId).compose(sub -> sub == null ? Future.succeededFuture()
-        : tx.preparedQuery("UPDATE reader_subscriptions SET cancel_reason = coalesce($2, cancel_reason) WHERE id = $1")
+        : tx.preparedQuery(LedgerSql.CANCEL_REASON)
             .execute(Tuple.of(subscriptionId, reason))
             .compose(v -> setState(tx, new Ref("quire", null, OffsetDateTime.now()), sub, s, null, null, topic)));
   }
@@ -234,8 +234,9 @@ public final class Ledger {
       case "SUBSCRIPTION" -> payment.getUUID("subscription_id") == null ? Future.succeededFuture()
           : subscriptionById(tx, payment.getUUID("subscription_id")).compose(sub -> sub == null
               || sub.getString("status").equals("EXPIRED") ? Future.succeededFuture()
-              : setState(tx, ref, sub, new State("CANCELLED", null, ref.at().isAfter(OffsetDateTime.now()) ? ref.at() : OffsetDateTime.now(),
-                  false, null, true), null, why, "subscription.cancelled"));
+              : tx.preparedQuery(LedgerSql.CANCEL_REASON).execute(Tuple.of(sub.getUUID("id"), why))
+                  .compose(v -> setState(tx, ref, sub, new State("CANCELLED", null, OffsetDateTime.now(), false, null, true), null, null,
+                      "subscription.cancelled")));
       // the payment's own event (payment.refunded or payment.disputed) evicts the reader's cached access
       case "ONE_TIME_PURCHASE" -> tx.preparedQuery(LedgerSql.REVOKE_PURCHASE).execute(Tuple.of(payment.getUUID("id"))).mapEmpty();
       case "GIFT" -> tx.preparedQuery(LedgerSql.GIFT_REFUNDED).execute(Tuple.of(payment.getUUID("gift_id"))).mapEmpty();
@@ -314,9 +315,8 @@ public final class Ledger {
     return sub.getString("billing_cycle").equals("ANNUAL") ? from.plusYears(1) : from.plusMonths(1);
   }
 
-  private Future<Void> setState(SqlConnection tx, Ref ref, Row sub, State s, String gatewaySubscriptionId, String customerOrReason,
+  private Future<Void> setState(SqlConnection tx, Ref ref, Row sub, State s, String gatewaySubscriptionId, String customer,
                                 String topic) {
-    String customer = topic.equals("subscription.cancelled") ? null : customerOrReason;
     return tx.preparedQuery(LedgerSql.SET_SUBSCRIPTION).execute(Tuple.tuple().addUUID(sub.getUUID("id")).addString(s.status())
             .addString(gatewaySubscriptionId).addString(customer).addOffsetDateTime(s.periodStart())
             .addOffsetDateTime(s.periodEnd()).addValue(s.autoRenew()).addValue(s.trialing()).addOffsetDateTime(ref.at())

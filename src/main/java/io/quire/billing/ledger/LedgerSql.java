@@ -104,6 +104,7 @@ final class LedgerSql {
       UPDATE subscription_tiers t SET current_subscribers = greatest(current_subscribers - 1, 0) FROM released
        WHERE t.id = released.tier_id
       """;
+  static final String CANCEL_REASON = "UPDATE reader_subscriptions SET cancel_reason = coalesce($2, cancel_reason) WHERE id = $1";
   static final String GRANT_PURCHASE = """
       INSERT INTO chapter_purchases (reader_id, chapter_id, site_id, payment_id) VALUES ($1, $2, $3, $4)
       ON CONFLICT (reader_id, chapter_id) DO NOTHING
