@@ -110,7 +110,8 @@ final class TocView {
       return forMembers;
     }
     if (!grant.isEmpty()) {
-      return render(grant);
+      // most subscribers may read every line: they share the members' rendering; the rest get one made for them
+      return entries.stream().allMatch(e -> grant.allows(e.access(siteId))) ? forMembers : render(grant);
     }
     Rendering current = forEveryone.get();
     if (current == null || current.validUntil() != null && !OffsetDateTime.now().isBefore(current.validUntil())) {

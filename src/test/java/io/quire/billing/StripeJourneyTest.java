@@ -63,6 +63,10 @@ class StripeJourneyTest {
     JsonObject paid = world.awaitSession(reader, session, "SUCCEEDED");
     assertEquals("ACTIVE", paid.getString("subscriptionStatus"));
     world.awaitReads(reader, shop.paid(), true, "the subscriber reads within a second of paying");
+    JsonArray toc = ok(world.api.get("/api/v1/series/" + shop.series() + "/chapters/public", reader.token()), 200).getJsonArray("data");
+    assertTrue(toc.stream().noneMatch(e -> ((JsonObject) e).getBoolean("locked")), "nothing locked in the subscriber's contents: " + toc);
+    assertTrue(ok(world.api.get("/api/v1/series/" + shop.series() + "/chapters/public", null), 200).getJsonArray("data").stream()
+        .anyMatch(e -> ((JsonObject) e).getBoolean("locked")), "while the paid chapter stays locked for everyone else");
     String sub = checkout.getString("subscriptionId");
     JsonObject active = world.awaitSubscription(reader, sub, "ACTIVE");
     assertTrue(active.getBoolean("autoRenew"));
