@@ -430,7 +430,7 @@ authoring["/api/v1/series/{seriesId}/chapters/public"] = {"get": read_op(
 authoring["/api/v1/chapters/{chapterId}/public"] = {"get": read_op("A published chapter's metadata, with `locked` for this caller",
     REF("ChapterInfo"), (chapter_p,))}
 authoring["/api/v1/chapters/{chapterId}/read"] = {"get": read_op(
-    "The chapter for this caller: contentHtml when entitled, else locked=true with previewHtml (first N paragraphs) and the paywall",
+    "The chapter for this caller: contentHtml when entitled, else locked=true with previewHtml (the first N paragraphs, never more than half the chapter) and the paywall",
     REF("ChapterRead"), (chapter_p,))}
 
 def feed_op(summary, params, media):

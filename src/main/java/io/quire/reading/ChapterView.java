@@ -31,7 +31,8 @@ record ChapterView(UUID id, UUID seriesId, UUID siteId, String accessLevel, Offs
 
   /** Through the Redis tier: the renderings travel as they are, nothing is rendered again. */
   static final ReadCache.Codec<ChapterView> CODEC = new ReadCache.Codec<>() {
-    private static final int VERSION = 2;
+    // 3: previews are capped at a share of the chapter; entries of older layouts may hold a whole short chapter
+    private static final int VERSION = 3;
 
     @Override
     public Buffer encode(ChapterView v) {

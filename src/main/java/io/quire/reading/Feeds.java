@@ -111,7 +111,7 @@ public final class Feeds {
       String message = c.getString("paywall_message") != null ? c.getString("paywall_message") : c.getString("series_paywall_message");
       return message != null ? message : "For subscribers.";
     }
-    String html = Preview.firstBlocks(c.getString("content"), 1);
+    String html = Preview.firstBlockOfFree(c.getString("content"));
     String text = html.replaceAll("<[^>]*>", "").replace("&#39;", "'").replace("&amp;", "&").replace("&quot;", "\"")
         .replace("&lt;", "<").replace("&gt;", ">").strip();
     return text.length() > 500 ? text.substring(0, 497) + "…" : text;

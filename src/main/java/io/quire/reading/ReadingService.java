@@ -101,7 +101,7 @@ public final class ReadingService {
       }
       Row r = rows.iterator().next();
       Future<String> preview = r.getString("access_level").equals("FREE") ? Future.succeededFuture(null)
-          : vertx.executeBlocking(() -> Preview.firstBlocks(r.getString("content"), previewParagraphs(r)), false);
+          : vertx.executeBlocking(() -> Preview.of(r.getString("content"), previewParagraphs(r)), false);
       return preview.map(html -> {
         ChapterView view = ChapterView.of(r, html);
         return new ReadCache.Scoped<>(view, scopes(view.seriesId(), view.siteId()), view.bytes());
