@@ -1,5 +1,6 @@
 package io.quire.content;
 
+import io.quire.platform.db.Batches;
 import io.quire.platform.auth.Principal;
 import io.quire.platform.http.ApiException;
 import io.quire.platform.ids.Ids;
@@ -66,7 +67,7 @@ public final class ChapterOrdering {
         for (int i = 0; i < ids.size(); i++) {
           updates.add(Tuple.of(ids.get(i), i + 1));
         }
-        return tx.preparedQuery(SET_ORDER).executeBatch(updates)
+        return Batches.execute(tx, SET_ORDER, updates)
             .compose(v -> Outbox.append(tx, "series.chapters_reordered", seriesId.toString(),
                 new JsonObject().put("seriesId", seriesId.toString()).put("chapterIds", new JsonArray(ids.stream().map(UUID::toString).toList()))))
             .compose(v -> tx.preparedQuery(ChapterSql.LIST_BY_SERIES).execute(Tuple.of(seriesId, false)))

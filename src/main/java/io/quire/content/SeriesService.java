@@ -1,5 +1,6 @@
 package io.quire.content;
 
+import io.quire.platform.db.Batches;
 import io.quire.platform.auth.Principal;
 import io.quire.platform.http.ApiException;
 import io.quire.platform.ids.Ids;
@@ -138,7 +139,7 @@ public final class SeriesService {
           .compose(chapters -> {
             List<Tuple> copies = new java.util.ArrayList<>();
             chapters.forEach(c -> copies.add(Tuple.of(Ids.newId(), c.getUUID("id"), copyId)));
-            return copies.isEmpty() ? Future.succeededFuture() : tx.preparedQuery(SeriesSql.COPY_CHAPTER).executeBatch(copies)
+            return Batches.execute(tx, SeriesSql.COPY_CHAPTER, copies)
                 .compose(v -> tx.preparedQuery(SeriesSql.FIRST_VERSIONS).execute(Tuple.of(copyId, p.userId()))).mapEmpty();
           })
           .compose(v -> tx.preparedQuery(SeriesSql.FIND_WITH_ROLE).execute(Tuple.of(copyId, p.userId())))

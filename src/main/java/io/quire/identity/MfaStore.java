@@ -1,5 +1,6 @@
 package io.quire.identity;
 
+import io.quire.platform.db.Batches;
 import io.quire.platform.crypto.SecretTokens;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
@@ -48,7 +49,7 @@ final class MfaStore {
     }
     List<Tuple> rows = codes.stream().map(c -> Tuple.of(userId, SecretTokens.sha256(normalize(c)))).toList();
     return tx.preparedQuery(DELETE_CODES).execute(Tuple.of(userId))
-        .compose(v -> tx.preparedQuery(INSERT_CODE).executeBatch(rows))
+        .compose(v -> Batches.execute(tx, INSERT_CODE, rows))
         .map(v -> codes);
   }
 

@@ -75,8 +75,9 @@ public final class PageRoutes {
   private void reorder(RoutingContext ctx) {
     RequestBody body = RequestBody.of(ctx);
     List<String> raw = body.optionalStrings("pageIds", 500, 36);
-    if (raw == null) {
-      body.error("pageIds", "is required");
+    if (raw == null || raw.isEmpty()) {
+      // like the chapters' and tiers' reorders: an order of nothing is a mistake, not a no-op
+      body.error("pageIds", "must list 1 to 500 page ids, every page of the site in the new order");
     }
     body.validate();
     List<UUID> ids = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.quire.sites;
 
+import io.quire.platform.db.Batches;
 import io.quire.platform.auth.Principal;
 import io.quire.platform.clock.Times;
 import io.quire.platform.http.ApiException;
@@ -141,7 +142,7 @@ public final class PageService {
         for (int i = 0; i < ids.size(); i++) {
           batch.add(Tuple.of(siteId, ids.get(i), i + 1));
         }
-        return tx.preparedQuery(SET_ORDER).executeBatch(batch).compose(v -> tx.preparedQuery(LIST).execute(Tuple.of(siteId)))
+        return Batches.execute(tx, SET_ORDER, batch).compose(v -> tx.preparedQuery(LIST).execute(Tuple.of(siteId)))
             .map(list -> {
               JsonArray out = new JsonArray();
               list.forEach(r -> out.add(json(r, false)));

@@ -122,8 +122,8 @@ public final class TierRoutes {
   private void reorder(RoutingContext ctx) {
     RequestBody body = RequestBody.of(ctx);
     List<String> order = body.optionalStrings("order", 100, 36);
-    if (order == null) {
-      body.error("order", "is required: tier ids in the new order");
+    if (order == null || order.isEmpty()) {
+      body.error("order", "must list 1 to 100 tier ids in the new order");
     }
     UUID[] ids = order == null ? new UUID[0] : order.stream().map(s -> {
       try {
