@@ -21,6 +21,7 @@ public final class TcpProxy implements AutoCloseable {
   private NetServer server;
   private NetClient client;
   private boolean listening;
+  private volatile boolean held;
 
   public TcpProxy(Vertx vertx, String targetHost, int targetPort) {
     this.vertx = vertx;
@@ -35,6 +36,7 @@ public final class TcpProxy implements AutoCloseable {
 
   /** Starts accepting and forwarding. */
   public TcpProxy up() throws Exception {
+    held = false;
     client = vertx.createNetClient();
     server = vertx.createNetServer().connectHandler(this::forward);
     server.listen(port, "127.0.0.1").await(5, TimeUnit.SECONDS);
@@ -53,9 +55,24 @@ public final class TcpProxy implements AutoCloseable {
     client.close().await(5, TimeUnit.SECONDS);
   }
 
+  /**
+   * Stops passing bytes either way on the connections open now, without closing them: what the app sends stays
+   * in flight, so a following {@link #down()} cuts requests in the middle. Connections made meanwhile are accepted
+   * and held too.
+   */
+  public void hold() {
+    held = true;
+    for (NetSocket s : sockets) {
+      s.pause();
+    }
+  }
+
   private void forward(NetSocket inbound) {
     inbound.pause();
     sockets.add(inbound);
+    if (held) {
+      return;
+    }
     client.connect(targetPort, targetHost).onSuccess(outbound -> {
       sockets.add(outbound);
       inbound.handler(outbound::write);
