@@ -88,7 +88,7 @@ public final class App {
       Bus.registerCodec(vertx);
       waitForRedis(vertx, config, wait);
       // subscribed before the port opens, so no invalidation published after that is missed
-      invalidations = new InvalidationBridge(vertx, config.redis(), ReadCache.shared(vertx, config));
+      invalidations = new InvalidationBridge(vertx, config.redis(), io.quire.platform.db.PgTarget.of(config.pg()), ReadCache.shared(vertx, config));
       try {
         invalidations.start().await(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
       } catch (java.util.concurrent.TimeoutException e) {

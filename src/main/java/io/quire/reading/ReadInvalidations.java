@@ -4,9 +4,11 @@ import io.quire.platform.cache.InvalidationBridge;
 import io.quire.platform.config.QuireConfig;
 import io.quire.platform.outbox.OutboxHandler;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
+import io.vertx.sqlclient.SqlClient;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,8 @@ import java.util.Map;
  * Turns the authoring outbox into exact cache invalidations: a change to a chapter or series evicts that series'
  * read models (its table of contents and its chapters, whose neighbours and paywall texts may have moved); a change
  * to a site evicts what was read through it; series lists are evicted by the changes they show. Published on Redis, so every instance evicts within milliseconds of
- * the commit; a failed publish fails the outbox message, which is retried.
+ * the commit; with Redis gone it goes through PostgreSQL instead ({@link InvalidationBridge}), so an outage never
+ * holds back the outbox message nor the webhooks and notifications that share its topic.
  */
 public final class ReadInvalidations {
   /** Every authoring topic that can change what a reader sees. */
@@ -39,20 +42,20 @@ public final class ReadInvalidations {
 
   private ReadInvalidations() {}
 
-  public static Map<String, OutboxHandler> handlers(Redis redis, QuireConfig.Redis config, int ttlSeconds) {
+  public static Map<String, OutboxHandler> handlers(Vertx vertx, Redis redis, QuireConfig.Redis config, int ttlSeconds) {
     Map<String, OutboxHandler> handlers = new HashMap<>();
     for (String topic : SERIES_TOPICS) {
-      handlers.put(topic, (tx, m) -> publish(redis, config, ttlSeconds, seriesScopes(topic, m.payload())));
+      handlers.put(topic, (tx, m) -> publish(vertx, tx, redis, config, ttlSeconds, seriesScopes(topic, m.payload())));
     }
     for (String topic : SITE_TOPICS) {
-      handlers.put(topic, (tx, m) -> publish(redis, config, ttlSeconds, new JsonArray().add("site:" + m.payload().getString("siteId")).add("lists")));
+      handlers.put(topic, (tx, m) -> publish(vertx, tx, redis, config, ttlSeconds, new JsonArray().add("site:" + m.payload().getString("siteId")).add("lists")));
     }
     for (String topic : MEMBER_TOPICS) {
-      handlers.put(topic, (tx, m) -> publish(redis, config, ttlSeconds, new JsonArray().add("members:" + m.payload().getString("siteId"))));
+      handlers.put(topic, (tx, m) -> publish(vertx, tx, redis, config, ttlSeconds, new JsonArray().add("members:" + m.payload().getString("siteId"))));
     }
     for (String topic : READER_TOPICS) {
       handlers.put(topic, (tx, m) -> m.payload().getString("readerId") == null ? Future.succeededFuture()
-          : publish(redis, config, ttlSeconds, new JsonArray().add("reader:" + m.payload().getString("readerId"))));
+          : publish(vertx, tx, redis, config, ttlSeconds, new JsonArray().add("reader:" + m.payload().getString("readerId"))));
     }
     return handlers;
   }
@@ -75,7 +78,7 @@ public final class ReadInvalidations {
     return scopes;
   }
 
-  private static Future<Void> publish(Redis redis, QuireConfig.Redis config, int ttlSeconds, JsonArray scopes) {
-    return InvalidationBridge.publish(redis, config, ttlSeconds, new JsonObject().put("scopes", scopes));
+  private static Future<Void> publish(Vertx vertx, SqlClient tx, Redis redis, QuireConfig.Redis config, int ttlSeconds, JsonArray scopes) {
+    return InvalidationBridge.publish(vertx, tx, redis, config, ttlSeconds, new JsonObject().put("scopes", scopes));
   }
 }

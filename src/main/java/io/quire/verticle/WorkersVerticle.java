@@ -89,7 +89,7 @@ public final class WorkersVerticle extends VerticleBase {
         new Mailer(queue)));
     jobHandlers.put(RevenueJob.TYPE, new RevenueJob(pool));
     jobHandlers.put(GiftDeliveryJob.TYPE, new GiftDeliveryJob(pool, new Mailer(queue), app.config().publicBaseUrl()));
-    Map<String, OutboxHandler> outboxHandlers = new HashMap<>(ReadInvalidations.handlers(redis, app.config().redis(),
+    Map<String, OutboxHandler> outboxHandlers = new HashMap<>(ReadInvalidations.handlers(vertx, redis, app.config().redis(),
         app.config().reading().cache().ttlSeconds()));
     NewChapterFanOut followers = new NewChapterFanOut(pool, queue, app.config().engagement().fanOutBatchSize(),
         app.config().publicBaseUrl(), new UnsubscribeTokens(app.config().security().encryptionKey()));

@@ -137,7 +137,7 @@ public final class ReadCache implements Shareable {
       }
       databaseLoads.increment();
       // the miss waits for the store, so an instance asking next finds it; a failed store costs nothing
-      return loader.get().compose(loaded -> tier.store(key, wrap(loaded, codec), loaded.scopes(), fetched.sequence())
+      return loader.get().compose(loaded -> tier.store(key, wrap(loaded, codec), loaded.scopes(), fetched)
           .map(loaded));
     });
   }

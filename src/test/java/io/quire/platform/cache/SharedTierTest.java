@@ -57,8 +57,8 @@ class SharedTierTest {
   void aStoredEntryIsServedUntilOneOfItsScopesIsInvalidated() throws Exception {
     SharedTier.Fetched miss = fetch("k1");
     assertNull(miss.value());
-    tier.store("k1", Buffer.buffer("one"), Set.of("series:a", "site:x"), miss.sequence()).await(5, TimeUnit.SECONDS);
-    tier.store("k2", Buffer.buffer("two"), Set.of("series:b"), fetch("k2").sequence()).await(5, TimeUnit.SECONDS);
+    tier.store("k1", Buffer.buffer("one"), Set.of("series:a", "site:x"), miss).await(5, TimeUnit.SECONDS);
+    tier.store("k2", Buffer.buffer("two"), Set.of("series:b"), fetch("k2")).await(5, TimeUnit.SECONDS);
     assertEquals("one", fetch("k1").value().toString());
 
     invalidate("series:a");
@@ -70,12 +70,24 @@ class SharedTierTest {
   void aLoadThatRacedAnInvalidationIsNotStored() throws Exception {
     SharedTier.Fetched before = fetch("k1"); // the miss, then the database read (old rows) ...
     invalidate("series:a");                  // ... meanwhile the change commits and is published
-    tier.store("k1", Buffer.buffer("old"), Set.of("series:a"), before.sequence()).await(5, TimeUnit.SECONDS);
+    tier.store("k1", Buffer.buffer("old"), Set.of("series:a"), before).await(5, TimeUnit.SECONDS);
     assertNull(fetch("k1").value(), "the old rows must not reach the other instances");
 
     SharedTier.Fetched after = fetch("k1"); // a load that began after the change may store
-    tier.store("k1", Buffer.buffer("new"), Set.of("series:a"), after.sequence()).await(5, TimeUnit.SECONDS);
+    tier.store("k1", Buffer.buffer("new"), Set.of("series:a"), after).await(5, TimeUnit.SECONDS);
     assertEquals("new", fetch("k1").value().toString());
+  }
+
+  @Test
+  void aNewGenerationMakesEveryStoredEntryAMiss() throws Exception {
+    tier.store("k1", Buffer.buffer("before the gap"), Set.of("series:a"), fetch("k1")).await(5, TimeUnit.SECONDS);
+    SharedTier.Fetched raced = fetch("k2");
+    SharedTier.newGeneration(redis, config.redis()).await(5, TimeUnit.SECONDS);
+    assertNull(fetch("k1").value(), "an entry of an older generation may have missed an invalidation");
+    tier.store("k2", Buffer.buffer("old"), Set.of("series:b"), raced).await(5, TimeUnit.SECONDS);
+    assertNull(fetch("k2").value(), "a load that began before the new generation is not served from it");
+    tier.store("k1", Buffer.buffer("after"), Set.of("series:a"), fetch("k1")).await(5, TimeUnit.SECONDS);
+    assertEquals("after", fetch("k1").value().toString());
   }
 
   @Test
@@ -85,7 +97,7 @@ class SharedTierTest {
     SharedTier.Fetched fetched = down.fetch("k1").await(5, TimeUnit.SECONDS);
     assertNull(fetched.value());
     assertEquals(-1, fetched.sequence());
-    down.store("k1", Buffer.buffer("x"), Set.of("series:a"), fetched.sequence()).await(5, TimeUnit.SECONDS);
+    down.store("k1", Buffer.buffer("x"), Set.of("series:a"), fetched).await(5, TimeUnit.SECONDS);
     nowhere.close();
   }
 }
