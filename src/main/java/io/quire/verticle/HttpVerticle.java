@@ -2,6 +2,7 @@ package io.quire.verticle;
 
 import io.quire.platform.AppContext;
 import io.quire.platform.config.QuireConfig;
+import io.quire.platform.http.InvalidRequests;
 import io.quire.platform.db.PgPools;
 import io.quire.platform.redis.RedisClients;
 import io.vertx.core.Future;
@@ -40,7 +41,9 @@ public final class HttpVerticle extends VerticleBase {
         .setIdleTimeout(120)
         .setIdleTimeoutUnit(TimeUnit.SECONDS));
     reads = PgPools.sharedReads(vertx, app.config().pg());
-    return server.requestHandler(ApiRouter.create(vertx, app, pool, redis, reads)).listen(http.port(), http.host());
+    return server.requestHandler(ApiRouter.create(vertx, app, pool, redis, reads))
+        .invalidRequestHandler(new InvalidRequests())
+        .listen(http.port(), http.host());
   }
 
   /** Stops accepting, lets in-flight requests finish within {@code http.shutdownTimeoutSeconds}, then closes. */

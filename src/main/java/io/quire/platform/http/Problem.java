@@ -39,11 +39,13 @@ public record Problem(int status, String code, String detail, String requestId, 
       case 409 -> "Conflict";
       case 412 -> "Precondition Failed";
       case 413 -> "Content Too Large";
+      case 414 -> "URI Too Long";
       case 415 -> "Unsupported Media Type";
       case 422 -> "Unprocessable Content";
       case 423 -> "Locked";
       case 428 -> "Precondition Required";
       case 429 -> "Too Many Requests";
+      case 431 -> "Request Header Fields Too Large";
       case 503 -> "Service Unavailable";
       default -> status >= 500 ? "Internal Server Error" : "Bad Request";
     };

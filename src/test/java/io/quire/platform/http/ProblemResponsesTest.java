@@ -123,4 +123,17 @@ class ProblemResponsesTest {
     problem(response, 503, "test.unavailable");
     assertEquals("5", response.getHeader("Retry-After"));
   }
+
+  @Test
+  void headersOverTheLimitAre431ProblemJson() throws Exception {
+    var response = app.client.get("/health/live").putHeader("X-Padding", "x".repeat(10_000)).send().await(10, TimeUnit.SECONDS);
+    JsonObject body = problem(response, 431, "request.headers_too_large");
+    assertEquals("Request Header Fields Too Large", body.getString("title"));
+  }
+
+  @Test
+  void aRequestLineOverTheLimitIs414ProblemJson() throws Exception {
+    var response = app.client.get("/api/v1/tags/search?q=" + "x".repeat(5_000)).send().await(10, TimeUnit.SECONDS);
+    assertEquals("URI Too Long", problem(response, 414, "request.uri_too_long").getString("title"));
+  }
 }
