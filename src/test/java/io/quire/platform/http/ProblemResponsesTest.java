@@ -136,4 +136,17 @@ class ProblemResponsesTest {
     var response = app.client.get("/api/v1/tags/search?q=" + "x".repeat(5_000)).send().await(10, TimeUnit.SECONDS);
     assertEquals("URI Too Long", problem(response, 414, "request.uri_too_long").getString("title"));
   }
+
+  @Test
+  void anInvalidBearerTokenIsRefusedEvenWhereNoneIsNeeded() throws Exception {
+    var response = app.client.get("/api/v1/series/" + java.util.UUID.randomUUID() + "/public")
+        .putHeader("Authorization", "Bearer not-a-token").send().await(10, TimeUnit.SECONDS);
+    problem(response, 401, "auth.invalid_token");
+  }
+
+  @Test
+  void aJsonBodyThatIsNotAnObjectIs400() throws Exception {
+    JsonObject body = problem(send(HttpMethod.POST, "/api/v1/auth/login", "application/json", "[1, 2]"), 400, "request.not_an_object");
+    assertEquals("The request body must be a JSON object.", body.getString("detail"));
+  }
 }

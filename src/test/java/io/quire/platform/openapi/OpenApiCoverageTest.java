@@ -113,4 +113,72 @@ class OpenApiCoverageTest {
     assertTrue(document.getJsonObject("components").getJsonObject("schemas").containsKey("Readiness"),
         "parts' schemas are merged in");
   }
+
+  /** Each documented operation: "get /api/v1/…" and its object. */
+  static java.util.Map<String, JsonObject> operations() {
+    java.util.Map<String, JsonObject> out = new java.util.TreeMap<>();
+    JsonObject paths = document.getJsonObject("paths");
+    for (String path : paths.fieldNames()) {
+      for (String method : paths.getJsonObject(path).fieldNames()) {
+        out.put(method + " " + path, paths.getJsonObject(path).getJsonObject(method));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void everyApiOperationDeclaresThe401OfInvalidCredentialsAndEveryJsonBodyThe400() {
+    List<String> no401 = operations().entrySet().stream().filter(e -> e.getKey().contains(" /api/"))
+        .filter(e -> !e.getValue().getJsonObject("responses").containsKey("401")).map(java.util.Map.Entry::getKey).toList();
+    assertTrue(no401.isEmpty(), "an invalid bearer token is refused everywhere, undeclared on: " + no401);
+    List<String> no400 = operations().entrySet().stream().filter(e -> e.getValue().containsKey("requestBody"))
+        .filter(e -> e.getValue().getJsonObject("requestBody").getJsonObject("content").containsKey("application/json"))
+        .filter(e -> !e.getValue().getJsonObject("responses").containsKey("400")).map(java.util.Map.Entry::getKey).toList();
+    assertTrue(no400.isEmpty(), "a JSON body that is not an object is a 400 request.not_an_object, undeclared on: " + no400);
+  }
+
+  /** The fields the outside fuzz run saw null in responses whose schema did not allow it. */
+  @Test
+  void fieldsThatAreNullByDesignAreNullableInEveryResponse() {
+    Set<String> fields = Set.of("description", "nextCursor", "parentId", "tagline", "annualPrice");
+    List<String> strict = new java.util.ArrayList<>();
+    operations().forEach((op, o) -> collectStrict(o.getJsonObject("responses"), fields, op, strict));
+    JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
+    for (String name : schemas.fieldNames()) {
+      if (!name.endsWith("Input")) {
+        collectStrict(schemas.getJsonObject(name), fields, name, strict);
+      }
+    }
+    assertTrue(strict.isEmpty(), "declared without null: " + strict);
+  }
+
+  private static void collectStrict(Object node, Set<String> fields, String where, List<String> strict) {
+    if (node instanceof JsonObject o) {
+      JsonObject props = o.getValue("properties") instanceof JsonObject p ? p : null;
+      if (props != null) {
+        for (String field : props.fieldNames()) {
+          if (fields.contains(field) && !allowsNull(props.getJsonObject(field))) {
+            strict.add(where + " ." + field);
+          }
+        }
+      }
+      o.forEach(e -> collectStrict(e.getValue(), fields, where, strict));
+    } else if (node instanceof io.vertx.core.json.JsonArray a) {
+      a.forEach(v -> collectStrict(v, fields, where, strict));
+    }
+  }
+
+  private static boolean allowsNull(JsonObject schema) {
+    Object type = schema.getValue("type");
+    if ("null".equals(type) || type instanceof io.vertx.core.json.JsonArray t && t.contains("null")) {
+      return true;
+    }
+    for (String key : List.of("anyOf", "oneOf")) {
+      if (schema.getJsonArray(key) != null && schema.getJsonArray(key).stream()
+          .anyMatch(alt -> alt instanceof JsonObject j && allowsNull(j))) {
+        return true;
+      }
+    }
+    return false;
+  }
 }
