@@ -360,7 +360,10 @@ authoring[I + "/{token}/decline"] = {"post": op("Decline", 204, errors=(403, 404
 
 genre_p = path_param("genreId")
 tag_p = {"name": "tagSlug", "in": "path", "required": True, "schema": STR}
-pub_list = lambda item: S(data=ARR(item), nextCursor={"type": "null"})
+# one page, so the cursor is always null; written as a nullable string (a bare {"type": "null"} property breaks
+# generated clients)
+ONE_PAGE_CURSOR = {"type": ["string", "null"], "description": "always null: the whole list is one page"}
+pub_list = lambda item: S(data=ARR(item), nextCursor=ONE_PAGE_CURSOR)
 authoring["/api/v1/genres"] = {"get": op("All genres (a small tree: parentId)", 200, pub_list(REF("Genre")), auth=None, tag="taxonomy")}
 authoring["/api/v1/genres/featured"] = {"get": op("Featured genres", 200, pub_list(REF("Genre")), auth=None, tag="taxonomy")}
 authoring["/api/v1/genres/{genreId}"] = {"get": op("One genre", 200, REF("Genre"), errors=(404,), auth=None, tag="taxonomy", params=(genre_p,))}
@@ -432,7 +435,7 @@ def read_op(summary, schema, params):
     return o
 authoring["/api/v1/series/{seriesId}/chapters/public"] = {"get": read_op(
     "Table of contents of a published series, with `locked` for this caller", S(seriesId=STR, data=ARR(REF("TocEntry")),
-    nextCursor={"type": "null"}), (series_p,))}
+    nextCursor=ONE_PAGE_CURSOR), (series_p,))}
 authoring["/api/v1/chapters/{chapterId}/public"] = {"get": read_op("A published chapter's metadata, with `locked` for this caller",
     REF("ChapterInfo"), (chapter_p,))}
 authoring["/api/v1/chapters/{chapterId}/read"] = {"get": read_op(

@@ -181,4 +181,28 @@ class OpenApiCoverageTest {
     }
     return false;
   }
+
+  /** A property whose whole schema is {"type": "null"} makes generated clients import a "Null" model that does not exist. */
+  @Test
+  void noPropertyIsOnlyNull() {
+    List<String> bare = new java.util.ArrayList<>();
+    operations().forEach((op, o) -> collectBareNull(o, op, bare));
+    collectBareNull(document.getJsonObject("components"), "components", bare);
+    assertTrue(bare.isEmpty(), "properties typed only null: " + bare);
+  }
+
+  private static void collectBareNull(Object node, String where, List<String> bare) {
+    if (node instanceof JsonObject o) {
+      if (o.getValue("properties") instanceof JsonObject props) {
+        for (String field : props.fieldNames()) {
+          if (props.getValue(field) instanceof JsonObject p && "null".equals(p.getValue("type"))) {
+            bare.add(where + " ." + field);
+          }
+        }
+      }
+      o.forEach(e -> collectBareNull(e.getValue(), where, bare));
+    } else if (node instanceof io.vertx.core.json.JsonArray a) {
+      a.forEach(v -> collectBareNull(v, where, bare));
+    }
+  }
 }
