@@ -117,7 +117,9 @@ identity = {
     "/api/v1/users/{username}": {"get": op("A public profile (no email)", 200, REF("PublicUser"), errors=(404,), auth=None,
         tag="users", params=({"name": "username", "in": "path", "required": True, "schema": STR},))},
     "/api/v1/author-profile": {
-        "post": op("Become an author: creates your author profile, READER → AUTHOR", 201, REF("AuthorProfile"),
+        "post": op("Become an author: creates your author profile, READER → AUTHOR; the answer carries an access token with "
+            "the new role for this session (the one you sent still says READER until it expires)", 201,
+            {"allOf": [REF("AuthorProfile"), S(accessToken=STR, expiresIn=INT, tokenType=STR)]},
             REF("AuthorProfileInput"), (), (403, 409), tag="authors"),
         "get": op("Your author profile", 200, REF("AuthorProfile"), errors=(404,), auth="any", tag="authors"),
         "patch": op("Update your author profile", 200, REF("AuthorProfile"), REF("AuthorProfileInput"), (), (403, 404), tag="authors")},

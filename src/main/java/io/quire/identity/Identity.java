@@ -48,7 +48,7 @@ public final class Identity {
     this.mfa = new MfaService(pool, config, users, new MfaStore(), new Encryptor(config.security().encryptionKey()), passwords);
     this.auth = new AuthService(pool, config, users, sessions, issuer, passwords, policy, revocations, tokens, mailer, emails, mfa);
     this.account = new AccountService(pool, config, users, passwords, policy, tokens, mailer, emails, jobs, auth, issuer);
-    this.profiles = new ProfileService(pool, users, auth);
+    this.profiles = new ProfileService(pool, users, auth, issuer);
     this.admin = new AdminUserService(pool, users, auth, revocations);
   }
 

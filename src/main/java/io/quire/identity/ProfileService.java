@@ -1,6 +1,7 @@
 package io.quire.identity;
 
 import io.quire.platform.auth.Principal;
+import io.quire.platform.auth.Role;
 import io.quire.platform.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -15,8 +16,10 @@ public final class ProfileService {
   private final Pool pool;
   private final UserRepository users;
   private final AuthService auth;
+  private final SessionIssuer issuer;
 
-  ProfileService(Pool pool, UserRepository users, AuthService auth) {
+  ProfileService(Pool pool, UserRepository users, AuthService auth, SessionIssuer issuer) {
+    this.issuer = issuer;
     this.pool = pool;
     this.users = users;
     this.auth = auth;
@@ -56,7 +59,16 @@ public final class ProfileService {
         .compose(rows -> rows.size() == 0
             ? Future.failedFuture(new ApiException.Conflict("author_profile.exists", "You already have an author profile.", List.of()))
             : tx.preparedQuery(AuthorProfileSql.PROMOTE_TO_AUTHOR).execute(Tuple.of(p.userId()))
-                .map(v -> new AuthorProfile(rows.iterator().next()).toJson())));
+                .map(v -> withAuthorToken(p, new AuthorProfile(rows.iterator().next()).toJson()))));
+  }
+
+  /**
+   * The profile with a new access token for this session: the caller's token still says READER until it expires,
+   * and the next thing a new author does (create a site) needs AUTHOR.
+   */
+  private JsonObject withAuthorToken(Principal p, JsonObject profile) {
+    Role role = p.role().atLeast(Role.AUTHOR) ? p.role() : Role.AUTHOR;
+    return profile.mergeIn(issuer.access(p.userId(), role, p.sessionId()));
   }
 
   public Future<JsonObject> authorProfile(Principal p) {

@@ -1,6 +1,7 @@
 package io.quire.identity;
 
 import io.quire.platform.auth.AccessTokens;
+import io.quire.platform.auth.Role;
 import io.quire.platform.crypto.SecretTokens;
 import io.quire.platform.ids.Ids;
 import io.vertx.core.Future;
@@ -38,7 +39,12 @@ final class SessionIssuer {
 
   /** A fresh access token for a session that continues (after a password change). */
   JsonObject accessOnly(User user, UUID sessionId) {
-    return new JsonObject().put("accessToken", tokens.issue(user.id(), user.role(), sessionId))
+    return access(user.id(), user.role(), sessionId);
+  }
+
+  /** A fresh access token carrying {@code role} (after the role changed: an access token states it until it expires). */
+  JsonObject access(UUID userId, Role role, UUID sessionId) {
+    return new JsonObject().put("accessToken", tokens.issue(userId, role, sessionId))
         .put("expiresIn", tokens.lifetimeSeconds()).put("tokenType", "Bearer");
   }
 

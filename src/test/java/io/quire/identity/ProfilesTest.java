@@ -6,6 +6,7 @@ import static io.quire.testing.Api.problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.testing.SharedApp;
 import io.vertx.core.json.JsonArray;
@@ -78,6 +79,8 @@ class ProfilesTest extends SharedApp {
   @Test
   void becomingAnAuthor() {
     Accounts.Account eve = Accounts.in(app).register();
+    JsonObject notYet = problem(api.post("/api/v1/sites", new JsonObject().put("name", "Eve's"), eve.accessToken()), 403, "auth.forbidden");
+    assertTrue(notYet.getString("detail").contains("POST /api/v1/author-profile"), "a reader is told how to become an author");
     problem(api.get("/api/v1/author-profile", eve.accessToken()), 404, "author_profile.not_found");
     problem(api.patch("/api/v1/author-profile", new JsonObject().put("penName", "E"), eve.accessToken()), 404, "author_profile.not_found");
     JsonObject created = ok(api.post("/api/v1/author-profile", new JsonObject().put("penName", "E. Quill")
@@ -86,6 +89,9 @@ class ProfilesTest extends SharedApp {
     assertEquals("E. Quill", created.getString("penName"));
     assertEquals(new JsonArray().add("fantasy").add("mystery"), created.getJsonArray("genres"));
     problem(api.post("/api/v1/author-profile", new JsonObject(), eve.accessToken()), 409, "author_profile.exists");
+    // the answer carries a token with the new role, for this same session: no sign-in again before the first site
+    assertEquals("Bearer", created.getString("tokenType"));
+    ok(api.post("/api/v1/sites", new JsonObject().put("name", "Eve's"), created.getString("accessToken")), 201);
 
     // the new role arrives with the next token
     JsonObject refreshed = ok(api.post("/api/v1/auth/refresh", new JsonObject().put("refreshToken", eve.refreshToken()), null), 200);

@@ -61,7 +61,9 @@ public final class Authz {
   public static Handler<RoutingContext> atLeast(Role role) {
     return ctx -> {
       if (!require(ctx).role().atLeast(role)) {
-        throw new ApiException.Forbidden("auth.forbidden", "This needs the " + role + " role.");
+        throw new ApiException.Forbidden("auth.forbidden", "This needs the " + role + " role."
+            + (role == Role.AUTHOR ? " Become an author with POST /api/v1/author-profile; its answer carries an access token"
+                + " with the new role." : ""));
       }
       ctx.next();
     };
