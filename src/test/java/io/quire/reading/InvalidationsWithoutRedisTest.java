@@ -110,9 +110,9 @@ class InvalidationsWithoutRedisTest {
     void check(TestApp app) throws Exception;
   }
 
-  /** Polls {@code app} until {@code fresh} holds (the change travels through the outbox: well within 3 s). */
+  /** Polls {@code app} until {@code fresh} holds (the change travels through the outbox: well within 5 s). */
   static void becomes(TestApp app, Check fresh) throws Exception {
-    long deadline = System.currentTimeMillis() + 3_000;
+    long deadline = System.currentTimeMillis() + 5_000;
     while (true) {
       try {
         fresh.check(app);
