@@ -72,6 +72,7 @@ class InvalidationsWithoutRedisTest {
     return read(app, chapter, null).getString("contentHtml");
   }
 
+  /** The {@code readCache} check's feed state, whatever the overall status (Redis down makes it 503). */
   static String feed(TestApp app) {
     try {
       JsonObject report = app.client.get("/health/ready").send().await(10, TimeUnit.SECONDS).bodyAsJsonObject();

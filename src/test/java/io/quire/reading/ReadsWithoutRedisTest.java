@@ -51,13 +51,7 @@ class ReadsWithoutRedisTest {
 
   /** The {@code readCache} check's feed state, whatever the overall status (Redis down makes it 503). */
   String readCacheFeed() {
-    try {
-      JsonObject report = app.client.get("/health/ready").send().await(10, TimeUnit.SECONDS).bodyAsJsonObject();
-      return report.getJsonArray("checks").stream().map(JsonObject.class::cast).filter(c -> c.getString("name").equals("readCache"))
-          .findFirst().orElseThrow().getJsonObject("detail").getString("invalidationFeed");
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new IllegalStateException(e);
-    }
+    return InvalidationsWithoutRedisTest.feed(app);
   }
 
   @Test
