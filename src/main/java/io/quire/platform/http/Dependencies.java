@@ -31,11 +31,12 @@ public final class Dependencies {
       }
       String name = t.getClass().getSimpleName();
       String message = String.valueOf(t.getMessage());
-      // the SQL client's words for a connection that closed under a request (seen as 500s under load: a pooled
-      // connection handed out just as PostgreSQL went away, and commands queued on it when it closed)
+      // the SQL client's (and the socket's) words for a connection that closed under a request (seen as 500s under load: a pooled
+      // connection handed out just as PostgreSQL went away, commands queued on it when it closed, a write to a closed socket)
       if (name.contains("Timeout") || message.contains("Connection refused") || message.contains("Connection reset")
           || message.contains("Connection is closed") || message.contains("Client is closed")
           || message.contains("Connection is not active now") || message.contains("connection has been closed")
+          || message.contains("Broken pipe")
           || message.contains("Cannot connect") || message.contains("Pool closed")) {
         return true;
       }

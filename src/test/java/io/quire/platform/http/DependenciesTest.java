@@ -18,6 +18,8 @@ class DependenciesTest {
     assertTrue(Dependencies.isUnavailable(VertxException.noStackTrace("Connection is not active now, current status: CLOSED")));
     assertTrue(Dependencies.isUnavailable(
         VertxException.noStackTrace("Pending requests failed to be sent due to connection has been closed.")));
+    // a query written to a connection the server already closed (seen under the cut in PostgresCutMidRequestTest)
+    assertTrue(Dependencies.isUnavailable(new java.io.IOException("Broken pipe")));
     assertTrue(Dependencies.isUnavailable(new RuntimeException("wrapped",
         VertxException.noStackTrace("Connection is not active now, current status: CLOSED"))), "found in the cause chain");
   }
