@@ -49,7 +49,8 @@ public final class InvalidationBridge {
   private Redis client;
   private PgListener listener;
   private volatile RedisConnection connection;
-  private boolean generationOwed;
+  // set by an event-bus consumer, read by a timer: both may run on different event loops
+  private volatile boolean generationOwed;
   private long owedTimer = -1;
   private final io.vertx.core.Promise<Void> firstSubscription = io.vertx.core.Promise.promise();
 
@@ -110,7 +111,7 @@ public final class InvalidationBridge {
   }
 
   /**
-   * A publish failed while the feed may have looked up: other instances may have refilled from a Redis tier entry
+   * A publish failed, perhaps while the feed seemed up: other instances may have refilled from a Redis tier entry
    * that missed it. A new generation, announced to every instance, clears both tiers everywhere.
    */
   private void payGeneration() {
