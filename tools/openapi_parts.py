@@ -393,24 +393,7 @@ for kind, item, field, single, limit in (("genres", "Genre", "genreIds", "genreI
     authoring[base_path + "/{itemId}"] = {"delete": op("Remove one", 200, lst(REF(item)), errors=A_ERR, auth="any", tag="taxonomy",
         params=(series_p, path_param("itemId")))}
 
-page_p = path_param("pageId")
-P = "/api/v1/sites/{siteId}/pages"
-page_in = S(title=STR, content=STR, slug=STR, showInNav=BOOL, navLabel={"type": ["string", "null"]}, baseRevision=INT)
-authoring[P] = {
-    "get": op("A site's pages in navigation order", 200, lst(REF("Page")), errors=A_ERR, auth="any", tag="pages", params=(site_p,)),
-    "post": op("Create a page (Markdown, sanitised)", 201, REF("Page"), page_in, ("title",), A_ERR + (409,), auth="any", tag="pages", params=(site_p,))}
-authoring[P + "/{pageId}"] = {
-    "get": op("A page with its content", 200, REF("Page"), errors=A_ERR, auth="any", tag="pages", params=(site_p, page_p)),
-    "patch": op("Update a page (If-Match optional)", 200, REF("Page"), page_in, (), A_ERR + (409, 412), auth="any", tag="pages",
-        params=(site_p, page_p, ifmatch)),
-    "delete": op("Delete a page", 204, errors=A_ERR, auth="any", tag="pages", params=(site_p, page_p))}
-for action, summary, code in (("publish", "Publish", 200), ("unpublish", "Unpublish", 200), ("duplicate", "Copy as an unpublished page", 201)):
-    authoring[P + "/{pageId}/" + action] = {"post": op(summary, code, REF("Page"), errors=A_ERR + ((409,) if code == 200 else ()),
-        auth="any", tag="pages", params=(site_p, page_p))}
-authoring[P + "/reorder"] = {"patch": op("Navigation order: every page once", 200, lst(REF("Page")), S(pageIds=ARR(STR)), ("pageIds",),
-    A_ERR, auth="any", tag="pages", params=(site_p,))}
-authoring[P + "/by-slug/{slug}"] = {"get": op("A published page of an active public site", 200, REF("Page"), errors=(404,), auth=None,
-    tag="pages", params=(site_p, {"name": "slug", "in": "path", "required": True, "schema": STR}))}
+# pages: declared in sites/PageRoutes.java
 
 authoring["/api/v1/series/{seriesId}/duplicate"] = {"post": op("A DRAFT copy with its genres, tags, warnings and chapters (as drafts)",
     201, series, errors=A_ERR, auth="any", tag="series", params=(series_p,))}
@@ -499,8 +482,6 @@ authoring_schemas = {
     "Genre": S(id=STR, slug=STR, name=STR, description=STR, parentId=STR, isFeatured=BOOL, isPrimary=BOOL),
     "Tag": S(id=STR, slug=STR, name=STR, usageCount=INT, isBlocked=BOOL),
     "ContentWarning": S(id=STR, slug=STR, name=STR, description=STR, severity={"enum": ["MILD", "MODERATE", "SEVERE"]}),
-    "Page": S(id=STR, siteId=STR, slug=STR, title=STR, content=STR, contentHtml=STR, isPublished=BOOL, publishedAt=STR,
-              showInNav=BOOL, navOrder=INT, navLabel=STR, revision=INT, createdAt=STR, updatedAt=STR),
     "SeriesSettings": S(contentType=STR, contentRating=STR, language=STR, extra={"type": "object"}, revision=INT),
     "SeriesPaywall": S(defaultAccessLevel=STR, earlyAccessDays=INT, previewParagraphs=INT, paywallMessage=STR, revision=INT),
     "SeriesSchedule": S(updateSchedule=STR, updateDays=ARR(STR), timezone=STR, revision=INT),
@@ -520,7 +501,7 @@ authoring_schemas = {
 
 # public metadata answers carry a strong ETag over their bytes and honour If-None-Match (Responses.publicJson)
 for path in ("/api/v1/sites/by-slug/{slug}", "/api/v1/sites/by-domain/{domain}", "/api/v1/sites/{siteId}/public",
-             "/api/v1/sites/{siteId}/series/by-slug/{slug}", "/api/v1/series/{seriesId}/public", P + "/by-slug/{slug}",
+             "/api/v1/sites/{siteId}/series/by-slug/{slug}", "/api/v1/series/{seriesId}/public",
              "/api/v1/sites/{siteId}/series/public", "/api/v1/genres/{genreId}/series", "/api/v1/tags/{tagSlug}/series",
              "/api/v1/genres", "/api/v1/genres/featured", "/api/v1/genres/{genreId}", "/api/v1/genres/{genreId}/children",
              "/api/v1/tags/{tagSlug}", "/api/v1/tags", "/api/v1/content-warnings"):

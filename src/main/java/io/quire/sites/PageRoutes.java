@@ -1,103 +1,115 @@
 package io.quire.sites;
 
-import io.quire.platform.auth.Authz;
-import io.quire.platform.http.ApiException;
-import io.quire.platform.http.PathParams;
-import io.quire.platform.http.RequestBody;
-import io.quire.platform.http.Responses;
-import io.quire.platform.http.Revisions;
+import static io.quire.platform.api.Schema.array;
+import static io.quire.platform.api.Schema.bool;
+import static io.quire.platform.api.Schema.integer;
+import static io.quire.platform.api.Schema.nullable;
+import static io.quire.platform.api.Schema.object;
+import static io.quire.platform.api.Schema.ref;
+import static io.quire.platform.api.Schema.string;
+import static io.quire.platform.api.Schema.uuid;
+
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.Call;
+import io.quire.platform.api.Endpoint;
+import io.quire.platform.api.ObjectSchema;
+import io.quire.platform.api.Reply;
+import io.quire.platform.api.Schema;
 import io.quire.platform.text.Slugs;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** {@code /api/v1/sites/:siteId/pages}. */
+/** {@code /api/v1/sites/{siteId}/pages}: a site's static pages (about, contact) and their navigation order. */
 public final class PageRoutes {
-  private static final String BASE = "/api/v1/sites/:siteId/pages";
+  private static final String BASE = "/api/v1/sites/{siteId}/pages";
+  private static final String TAG = "pages";
+  private static final Schema PAGE = ref("Page");
+  private static final Schema PAGES = Schema.list(PAGE);
+  private static final ObjectSchema CREATE = object()
+      .required("title", string().length(1, 100))
+      .optional("content", string().length(0, 200_000).raw().description("Markdown; rendered and sanitised into contentHtml"))
+      .optional("slug", string().length(1, Slugs.MAX_LENGTH).pattern(Slugs.VALID.pattern(), "must be lower-case letters, digits and single hyphens")
+          .description("Derived from the title when left out"))
+      .optional("showInNav", bool())
+      .optional("navLabel", nullable(string().length(1, 30)));
+  private static final ObjectSchema UPDATE = CREATE.allOptional()
+      .optional("baseRevision", integer().range(1, Integer.MAX_VALUE).description("Or send If-Match"));
+
   private final PageService pages;
 
   public PageRoutes(PageService pages) {
     this.pages = pages;
   }
 
-  public void mount(Router router) {
-    router.get(BASE + "/by-slug/:slug").handler(ctx -> pages.publicBySlug(site(ctx), ctx.pathParam("slug").toLowerCase())
-        .onSuccess(p -> Responses.publicJson(ctx, p)).onFailure(ctx::fail));
-    router.patch(BASE + "/reorder").handler(Authz.authenticated()).handler(this::reorder);
-    router.get(BASE).handler(Authz.authenticated()).handler(ctx -> pages.list(Authz.require(ctx), site(ctx))
-        .onSuccess(l -> Responses.list(ctx, l, null)).onFailure(ctx::fail));
-    router.post(BASE).handler(Authz.authenticated()).handler(this::create);
-    router.get(BASE + "/:pageId").handler(Authz.authenticated()).handler(ctx -> send(ctx, 200, pages.get(Authz.require(ctx), site(ctx), page(ctx))));
-    router.patch(BASE + "/:pageId").handler(Authz.authenticated()).handler(this::update);
-    router.delete(BASE + "/:pageId").handler(Authz.authenticated()).handler(ctx -> pages.delete(Authz.require(ctx), site(ctx), page(ctx))
-        .onSuccess(v -> Responses.noContent(ctx)).onFailure(ctx::fail));
-    router.post(BASE + "/:pageId/publish").handler(Authz.authenticated())
-        .handler(ctx -> send(ctx, 200, pages.publish(Authz.require(ctx), site(ctx), page(ctx), true)));
-    router.post(BASE + "/:pageId/unpublish").handler(Authz.authenticated())
-        .handler(ctx -> send(ctx, 200, pages.publish(Authz.require(ctx), site(ctx), page(ctx), false)));
-    router.post(BASE + "/:pageId/duplicate").handler(Authz.authenticated())
-        .handler(ctx -> send(ctx, 201, pages.duplicate(Authz.require(ctx), site(ctx), page(ctx))));
+  public void mount(Api api) {
+    api.component("Page", object()
+        .required("id", uuid()).required("siteId", uuid()).required("slug", string()).required("title", string())
+        .optional("content", string().description("Markdown; left out of lists"))
+        .optional("contentHtml", string().description("Sanitised HTML; left out of lists"))
+        .required("isPublished", bool()).required("publishedAt", nullable(string().format("date-time")))
+        .required("showInNav", bool()).required("navOrder", integer()).required("navLabel", nullable(string()))
+        .required("revision", integer()).required("createdAt", string().format("date-time"))
+        .required("updatedAt", string().format("date-time")));
+
+    api.on(Endpoint.get(BASE + "/by-slug/{slug}").id("getPublicPage").tag(TAG).summary("A published page of an active public site")
+        .access(Access.anyone()).ok(PAGE).conditional(),
+        call -> pages.publicBySlug(site(call), call.path("slug").toLowerCase()).map(Reply::publicJson));
+    api.on(Endpoint.patch(BASE + "/reorder").id("reorderPages").tag(TAG).summary("Set the navigation order")
+        .description("Lists every page of the site once, in the new order.")
+        .access(Access.signedIn()).body(object().required("pageIds", array(uuid()).size(1, 500,
+            "must list 1 to 500 page ids, every page of the site in the new order").unique()))
+        .ok(PAGES).problems(409),
+        call -> pages.reorder(call.user(), site(call), ids(call.body().getJsonArray("pageIds"))).map(l -> Reply.list(l, null)));
+    api.on(Endpoint.get(BASE).id("listPages").tag(TAG).summary("A site's pages in navigation order")
+        .access(Access.signedIn()).ok(PAGES).problems(403),
+        call -> pages.list(call.user(), site(call)).map(l -> Reply.list(l, null)));
+    api.on(Endpoint.post(BASE).id("createPage").tag(TAG).summary("Create a page")
+        .description("Markdown content is rendered and sanitised; the page starts unpublished.")
+        .access(Access.signedIn()).body(CREATE).ok(201, PAGE, "Created").problems(403, 409),
+        call -> sent(201, pages.create(call.user(), site(call), input(call.body()))));
+    api.on(Endpoint.get(BASE + "/{pageId}").id("getPage").tag(TAG).summary("A page with its content")
+        .access(Access.signedIn()).ok(PAGE).problems(403),
+        call -> sent(200, pages.get(call.user(), site(call), page(call))));
+    api.on(Endpoint.patch(BASE + "/{pageId}").id("updatePage").tag(TAG).summary("Update a page")
+        .description("Send only what changes; a sent null clears navLabel. If-Match (or baseRevision) is optional; a stale one is a 412.")
+        .access(Access.signedIn()).header("If-Match", "The ETag you read").body(UPDATE).ok(PAGE).problems(403, 409, 412),
+        call -> sent(200, pages.update(call.user(), site(call), page(call), input(call.body()), call.expectedRevision())));
+    api.on(Endpoint.delete(BASE + "/{pageId}").id("deletePage").tag(TAG).summary("Delete a page")
+        .access(Access.signedIn()).noContent().problems(403),
+        call -> pages.delete(call.user(), site(call), page(call)).map(v -> Reply.noContent()));
+    api.on(Endpoint.post(BASE + "/{pageId}/publish").id("publishPage").tag(TAG).summary("Publish a page")
+        .access(Access.signedIn()).ok(PAGE).problems(403, 409),
+        call -> sent(200, pages.publish(call.user(), site(call), page(call), true)));
+    api.on(Endpoint.post(BASE + "/{pageId}/unpublish").id("unpublishPage").tag(TAG).summary("Unpublish a page")
+        .access(Access.signedIn()).ok(PAGE).problems(403, 409),
+        call -> sent(200, pages.publish(call.user(), site(call), page(call), false)));
+    api.on(Endpoint.post(BASE + "/{pageId}/duplicate").id("duplicatePage").tag(TAG).summary("Copy a page as an unpublished page")
+        .access(Access.signedIn()).ok(201, PAGE, "Created").problems(403, 409),
+        call -> sent(201, pages.duplicate(call.user(), site(call), page(call))));
   }
 
-  private static UUID site(RoutingContext ctx) {
-    return PathParams.uuid(ctx, "siteId", "site.not_found");
+  private static UUID site(Call call) {
+    return call.id("siteId", "site.not_found");
   }
 
-  private static UUID page(RoutingContext ctx) {
-    return PathParams.uuid(ctx, "pageId", "page.not_found");
+  private static UUID page(Call call) {
+    return call.id("pageId", "page.not_found");
   }
 
-  private static void send(RoutingContext ctx, int status, io.vertx.core.Future<JsonObject> page) {
-    page.onSuccess(p -> {
-      Revisions.setEtag(ctx, p.getLong("revision"));
-      Responses.json(ctx, status, p);
-    }).onFailure(ctx::fail);
+  private static Future<Reply> sent(int status, Future<JsonObject> page) {
+    return page.map(p -> Reply.json(status, p).revision(p.getLong("revision")));
   }
 
-  private void create(RoutingContext ctx) {
-    RequestBody body = RequestBody.of(ctx);
-    PageService.PageInput in = input(body, true);
-    body.validate();
-    send(ctx, 201, pages.create(Authz.require(ctx), site(ctx), in));
+  private static List<UUID> ids(JsonArray raw) {
+    return raw.stream().map(id -> UUID.fromString((String) id)).toList();
   }
 
-  private void update(RoutingContext ctx) {
-    RequestBody body = RequestBody.of(ctx);
-    PageService.PageInput in = input(body, false);
-    Long expected = Revisions.expected(ctx, body);
-    body.validate();
-    send(ctx, 200, pages.update(Authz.require(ctx), site(ctx), page(ctx), in, expected));
-  }
-
-  private void reorder(RoutingContext ctx) {
-    RequestBody body = RequestBody.of(ctx);
-    List<String> raw = body.optionalStrings("pageIds", 500, 36);
-    if (raw == null || raw.isEmpty()) {
-      // like the chapters' and tiers' reorders: an order of nothing is a mistake, not a no-op
-      body.error("pageIds", "must list 1 to 500 page ids, every page of the site in the new order");
-    }
-    body.validate();
-    List<UUID> ids = new ArrayList<>();
-    for (String s : raw) {
-      try {
-        ids.add(UUID.fromString(s));
-      } catch (IllegalArgumentException e) {
-        throw new ApiException.Validation("request.invalid", "Some fields are invalid.",
-            List.of(new ApiException.FieldError("pageIds", "'" + s + "' is not a page id")));
-      }
-    }
-    pages.reorder(Authz.require(ctx), site(ctx), ids).onSuccess(l -> Responses.list(ctx, l, null)).onFailure(ctx::fail);
-  }
-
-  private static PageService.PageInput input(RequestBody body, boolean creating) {
-    String title = creating ? body.requiredString("title", 1, 100) : body.optionalString("title", 1, 100);
-    String content = body.optionalString("content", 0, 200_000) == null ? null : body.rawString("content");
-    String slug = body.matching("slug", body.optionalString("slug", 1, Slugs.MAX_LENGTH), Slugs.VALID,
-        "must be lower-case letters, digits and single hyphens");
-    return new PageService.PageInput(title, content, slug, body.optionalBoolean("showInNav"), body.has("navLabel"),
-        body.optionalString("navLabel", 1, 30));
+  private static PageService.PageInput input(JsonObject body) {
+    return new PageService.PageInput(body.getString("title"), body.getString("content"), body.getString("slug"),
+        body.getBoolean("showInNav"), body.containsKey("navLabel"), body.getString("navLabel"));
   }
 }

@@ -49,7 +49,10 @@ import io.quire.platform.db.PgPools;
 import io.quire.platform.health.HealthRoutes;
 import io.quire.platform.health.ReadinessChecks;
 import io.quire.platform.http.AccessLogHandler;
+import io.quire.platform.api.Api;
 import io.quire.platform.http.BodyLimits;
+import io.quire.platform.http.PathTable;
+import io.quire.platform.ratelimit.RouteClass;
 import io.quire.platform.http.FailureHandler;
 import io.quire.platform.http.RequestIdHandler;
 import io.quire.platform.http.Responses;
@@ -121,10 +124,13 @@ public final class ApiRouter {
     if (!config.http().corsAllowedOrigins().isEmpty()) {
       router.route().handler(cors(config.http()));
     }
-    router.route().handler(new BodyLimits(config.http().bodyLimitBytes())
+    BodyLimits bodyLimits = new BodyLimits(config.http().bodyLimitBytes())
         .override(ChapterImport.PATHS, ChapterImport.MAX_BYTES)
-        .override("/api/v1/webhooks/*", config.webhooks().maxBodyBytes())
-        .override(IngestRoutes.PATH, 1 << 20));
+        .override(IngestRoutes.PATH, 1 << 20);
+    router.route().handler(bodyLimits);
+    PathTable<RouteClass> routeClasses = new PathTable<>();
+    // every feature declares its endpoints here: router entry, checks, limits and document from one declaration
+    Api api = new Api(router, bodyLimits, routeClasses);
 
     Responses.usePublicCacheControl(vertx, ReadingRoutes.publicCacheControl(config.reading()));
     ReadCache readCache = ReadCache.shared(vertx, config);
@@ -134,7 +140,7 @@ public final class ApiRouter {
     ApiKeyService apiKeys = new ApiKeyService(pool, redis, config, new RateLimiter(redis, config));
     router.route("/api/*").handler(new AuthHandler(identity.accessTokens, identity.revocations, apiKeys));
     if (config.rateLimit().enabled()) {
-      router.route("/api/*").handler(new RouteRateLimits(new LeasedLimiter(redis, config.redis(), config.rateLimit()), config));
+      router.route("/api/*").handler(new RouteRateLimits(new LeasedLimiter(redis, config.redis(), config.rateLimit()), config, routeClasses));
     }
 
     // --- feature routes (one line per feature package, as they land). The public reads come first: the router
@@ -147,7 +153,7 @@ public final class ApiRouter {
     new ApiKeyRoutes(apiKeys).mount(router);
     SiteService sites = new SiteService(pool, config.content().softDeleteRetentionDays());
     new SiteRoutes(sites).mount(router);
-    new PageRoutes(new PageService(vertx, pool)).mount(router);
+    new PageRoutes(new PageService(vertx, pool)).mount(api);
     new CollaboratorRoutes(new CollaboratorService(pool, new Mailer(new JobQueue(config.jobs())), config.publicBaseUrl())).mount(router);
     new Content(vertx, pool, config, sites).mount(router);
     Rejections rejections = new Rejections(redis, app.metrics(), config);
@@ -190,7 +196,7 @@ public final class ApiRouter {
     // --- operations
     new HealthRoutes(new ReadinessChecks(app, pool, redis, new Bus(vertx), readCache)).mount(router);
     Metrics.mount(router, app.metrics());
-    new OpenApiRoutes(config.publicBaseUrl()).mount(router);
+    new OpenApiRoutes(config.publicBaseUrl(), api).mount(router);
 
     app.extraRoutes().forEach(extra -> extra.mount(router, pool, redis));
     FailureHandler.install(router);

@@ -22,6 +22,11 @@ public final class RequestBody {
   }
 
   public static RequestBody of(RoutingContext ctx) {
+    return new RequestBody(object(ctx));
+  }
+
+  /** The body as a JSON object: not JSON is a 415, an empty body or broken JSON or a non-object a 400. */
+  public static JsonObject object(RoutingContext ctx) {
     String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
     if (type == null || !type.toLowerCase().startsWith("application/json")) {
       throw new ApiException.UnsupportedMediaType("Send the body as application/json.");
@@ -38,7 +43,7 @@ public final class RequestBody {
     if (!(parsed instanceof JsonObject object)) {
       throw new ApiException.BadRequest("request.not_an_object", "The request body must be a JSON object.");
     }
-    return new RequestBody(object);
+    return object;
   }
 
   public boolean has(String field) {

@@ -37,7 +37,11 @@ public final class Revisions {
 
   /** Like {@link #expected}, but a missing one is a 428. */
   public static long required(RoutingContext ctx, RequestBody body, String what) {
-    Long expected = expected(ctx, body);
+    return required(expected(ctx, body), what);
+  }
+
+  /** {@code expected}, which a write of {@code what} must name: a missing one is a 428. */
+  public static long required(Long expected, String what) {
     if (expected == null) {
       throw new ApiException.PreconditionRequired("precondition.required",
           "Changing " + what + " needs If-Match (the ETag you read) or baseRevision, so edits can't overwrite each other.");

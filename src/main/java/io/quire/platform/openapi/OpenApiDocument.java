@@ -15,6 +15,15 @@ public final class OpenApiDocument {
   private OpenApiDocument() {}
 
   public static JsonObject load(String publicBaseUrl) {
+    return load(publicBaseUrl, new JsonObject(), new JsonObject());
+  }
+
+  /**
+   * The document with the declared endpoints' operations ({@code declaredPaths}, from
+   * {@link io.quire.platform.api.OpenApiOperations#paths}) and shared shapes; a declared operation replaces a
+   * part's operation of the same path and method.
+   */
+  public static JsonObject load(String publicBaseUrl, JsonObject declaredPaths, JsonObject declaredSchemas) {
     JsonObject doc = read("openapi/quire.json");
     JsonObject paths = doc.getJsonObject("paths", new JsonObject());
     JsonObject schemas = doc.getJsonObject("components", new JsonObject()).getJsonObject("schemas", new JsonObject());
@@ -23,6 +32,12 @@ public final class OpenApiDocument {
       paths.mergeIn(partDoc.getJsonObject("paths", new JsonObject()));
       schemas.mergeIn(partDoc.getJsonObject("components", new JsonObject()).getJsonObject("schemas", new JsonObject()));
     }
+    declaredPaths.forEach(e -> {
+      JsonObject item = paths.getJsonObject(e.getKey(), new JsonObject());
+      item.mergeIn((JsonObject) e.getValue());
+      paths.put(e.getKey(), item);
+    });
+    schemas.mergeIn(declaredSchemas);
     doc.remove("x-quire-parts");
     doc.put("paths", paths);
     doc.put("components", doc.getJsonObject("components", new JsonObject()).put("schemas", schemas));

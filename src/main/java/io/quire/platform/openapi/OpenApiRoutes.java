@@ -16,8 +16,9 @@ public final class OpenApiRoutes {
   private final Buffer docsPage;
   private final String swaggerUiRoot;
 
-  public OpenApiRoutes(String publicBaseUrl) {
-    this.document = OpenApiDocument.load(publicBaseUrl).toBuffer();
+  public OpenApiRoutes(String publicBaseUrl, io.quire.platform.api.Api api) {
+    this.document = OpenApiDocument.load(publicBaseUrl, io.quire.platform.api.OpenApiOperations.paths(api.endpoints()),
+        api.components()).toBuffer();
     this.docsPage = Buffer.buffer(DOCS_PAGE);
     this.swaggerUiRoot = "META-INF/resources/webjars/swagger-ui/" + buildProperty("swaggerUiVersion");
   }

@@ -4,6 +4,7 @@ import io.quire.platform.auth.Authz;
 import io.quire.platform.auth.Principal;
 import io.quire.platform.config.QuireConfig;
 import io.quire.platform.http.ApiException;
+import io.quire.platform.http.PathTable;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
@@ -16,15 +17,19 @@ import io.vertx.ext.web.RoutingContext;
 public final class RouteRateLimits implements Handler<RoutingContext> {
   private final LeasedLimiter limiter;
   private final QuireConfig config;
+  private final PathTable<RouteClass> declared;
 
-  public RouteRateLimits(LeasedLimiter limiter, QuireConfig config) {
+  /** {@code declared}: the rate class each endpoint declares; routes not declared yet are classed by path. */
+  public RouteRateLimits(LeasedLimiter limiter, QuireConfig config, PathTable<RouteClass> declared) {
     this.limiter = limiter;
     this.config = config;
+    this.declared = declared;
   }
 
   @Override
   public void handle(RoutingContext ctx) {
-    RouteClass routeClass = RouteClass.of(ctx.request().method(), ctx.normalizedPath());
+    RouteClass own = declared.find(ctx.request().method(), ctx.normalizedPath());
+    RouteClass routeClass = own != null ? own : RouteClass.of(ctx.request().method(), ctx.normalizedPath());
     Principal principal = Authz.principal(ctx);
     if (routeClass == RouteClass.EXEMPT || principal != null && principal.isApiKey()) {
       ctx.next();
