@@ -52,7 +52,7 @@ public final class PageRoutes {
         .optional("contentHtml", string().description("Sanitised HTML; left out of lists"))
         .required("isPublished", bool()).required("publishedAt", nullable(string().format("date-time")))
         .required("showInNav", bool()).required("navOrder", integer()).required("navLabel", nullable(string()))
-        .required("revision", integer()).required("createdAt", string().format("date-time"))
+        .optional("revision", integer().description("Left out of the public page")).required("createdAt", string().format("date-time"))
         .required("updatedAt", string().format("date-time")));
 
     api.on(Endpoint.get(BASE + "/by-slug/{slug}").id("getPublicPage").tag(TAG).summary("A published page of an active public site")

@@ -126,6 +126,7 @@ public final class ApiRouter {
     }
     BodyLimits bodyLimits = new BodyLimits(config.http().bodyLimitBytes())
         .override(ChapterImport.PATHS, ChapterImport.MAX_BYTES)
+        .override("/api/v1/webhooks/*", config.webhooks().maxBodyBytes())
         .override(IngestRoutes.PATH, 1 << 20);
     router.route().handler(bodyLimits);
     PathTable<RouteClass> routeClasses = new PathTable<>();

@@ -147,7 +147,8 @@ class ReportsTest extends SharedApp {
 
     JsonObject monthly = ok(api.get("/api/v1/sites/" + site + "/analytics/overview?interval=month&from=" + d1 + "&to=" + d2, owner.token()), 200);
     long visitors = monthly.getJsonArray("timeline").stream().mapToLong(b -> ((JsonObject) b).getLong("uniqueVisitors")).max().orElseThrow();
-    assertEquals(d1.getMonth() == d2.getMonth() ? 3 : 2, visitors, "a month's visitors are counted once, not per day");
+    // one month: its 3 visitors once (per-day counting would give 3 + 2); across a month end, the busier day's 3
+    assertEquals(3, visitors, "a month's visitors are counted once, not per day");
   }
 
   @Test

@@ -47,8 +47,26 @@ public final class TestApp implements AutoCloseable {
     this.port = config.http().port();
     this.ownsDatabase = ownsDatabase;
     this.vertx = Vertx.vertx();
-    this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
+    WebClientOptions options = new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port);
+    this.client = WebClient.create(vertx, options);
+    // every answer a test receives through this client is held to the served OpenAPI document
+    ((io.vertx.ext.web.client.impl.WebClientInternal) client).addInterceptor(conformance(WebClient.create(vertx, options)).interceptor());
     this.db = PgBuilder.pool().with(new PoolOptions().setMaxSize(4)).connectingTo(database.options()).using(vertx).build();
+  }
+
+  private static volatile ResponseConformance conformance;
+
+  /** Read once per test run: every app of a run serves the same document (only its server URL differs). */
+  private static ResponseConformance conformance(WebClient plain) {
+    if (conformance == null) {
+      try {
+        conformance = new ResponseConformance(plain.get("/openapi.json").send().await(10, TimeUnit.SECONDS).bodyAsJsonObject());
+      } catch (Exception e) {
+        throw new IllegalStateException("could not read /openapi.json", e);
+      }
+    }
+    plain.close();
+    return conformance;
   }
 
   public static Builder builder() {
