@@ -69,8 +69,8 @@ public final class ResponseConformance {
   String check(String method, String uri, HttpResponse<?> response) {
     String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
     Operation op = operations.stream().filter(o -> o.method.equals(method) && o.path.matcher(path).matches()).findFirst().orElse(null);
-    if (op == null) {
-      return null;
+    if (op == null || path.equals("/openapi.json")) {
+      return null; // not an operation of the document (a route a test added), or the document itself
     }
     String where = method + " " + op.template + " answered " + response.statusCode();
     JsonObject declared = op.spec.getJsonObject("responses", new JsonObject()).getJsonObject(String.valueOf(response.statusCode()));

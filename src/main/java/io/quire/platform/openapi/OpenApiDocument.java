@@ -38,11 +38,30 @@ public final class OpenApiDocument {
       paths.put(e.getKey(), item);
     });
     schemas.mergeIn(declaredSchemas);
+    paths.forEach(e -> ((JsonObject) e.getValue()).forEach(op -> platformStatuses(e.getKey(), (JsonObject) op.getValue())));
     doc.remove("x-quire-parts");
     doc.put("paths", paths);
     doc.put("components", doc.getJsonObject("components", new JsonObject()).put("schemas", schemas));
     doc.put("servers", new io.vertx.core.json.JsonArray().add(new JsonObject().put("url", publicBaseUrl)));
     return doc;
+  }
+
+  /**
+   * What any operation can answer whatever it does: 414 and 431 from the HTTP server (before routing), 503 when a
+   * dependency is down; on {@code /api} also 401, 403 and 429 from authentication (an invalid token, an API key used
+   * from a refused IP or origin or over its own rate) and, outside the exempt gateway webhooks, the route limits.
+   */
+  private static void platformStatuses(String path, JsonObject operation) {
+    JsonObject responses = operation.getJsonObject("responses");
+    java.util.List<Integer> statuses = new java.util.ArrayList<>(java.util.List.of(414, 431, 503));
+    if (path.startsWith("/api/")) {
+      statuses.addAll(java.util.List.of(401, 403, 429));
+    }
+    for (int status : statuses) {
+      if (!responses.containsKey(String.valueOf(status))) {
+        responses.put(String.valueOf(status), new JsonObject().put("$ref", "#/components/responses/Problem"));
+      }
+    }
   }
 
   private static JsonObject read(String resource) {
