@@ -153,7 +153,7 @@ public final class ApiRouter {
     identity.mount(router);
     new ApiKeyRoutes(apiKeys).mount(router);
     SiteService sites = new SiteService(pool, config.content().softDeleteRetentionDays());
-    new SiteRoutes(sites).mount(router);
+    new SiteRoutes(sites).mount(api);
     new PageRoutes(new PageService(vertx, pool)).mount(api);
     new CollaboratorRoutes(new CollaboratorService(pool, new Mailer(new JobQueue(config.jobs())), config.publicBaseUrl())).mount(router);
     new Content(vertx, pool, config, sites).mount(router);

@@ -16,6 +16,8 @@ public final class StringSchema implements Schema {
   private String format;
   private List<String> values;
   private boolean raw;
+  private java.util.function.Predicate<String> test;
+  private String testMessage;
   private String description;
   private Object example;
 
@@ -36,6 +38,13 @@ public final class StringSchema implements Schema {
   /** {@code uuid}, {@code email}, {@code date-time} and {@code uri} are checked; other formats are documented. */
   public StringSchema format(String format) {
     this.format = format;
+    return this;
+  }
+
+  /** A rule JSON Schema cannot say (a time zone that exists, a domain or nothing): {@code message} when it fails. */
+  public StringSchema rule(java.util.function.Predicate<String> test, String message) {
+    this.test = test;
+    this.testMessage = message;
     return this;
   }
 
@@ -85,6 +94,9 @@ public final class StringSchema implements Schema {
       if (problem != null) {
         return violations.add(field, problem);
       }
+    }
+    if (test != null && !test.test(v)) {
+      return violations.add(field, testMessage);
     }
     return v;
   }
