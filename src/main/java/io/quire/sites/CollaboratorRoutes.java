@@ -1,122 +1,106 @@
 package io.quire.sites;
 
-import io.quire.platform.auth.Authz;
-import io.quire.platform.http.PathParams;
-import io.quire.platform.http.RequestBody;
-import io.quire.platform.http.Responses;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Pattern;
+import static io.quire.platform.api.Schema.anyObject;
+import static io.quire.platform.api.Schema.bool;
+import static io.quire.platform.api.Schema.nullable;
+import static io.quire.platform.api.Schema.object;
+import static io.quire.platform.api.Schema.ref;
+import static io.quire.platform.api.Schema.string;
+import static io.quire.platform.api.Schema.uuid;
 
-/** {@code /api/v1/sites/:siteId/collaborators} and {@code /api/v1/collaborator-invites}. */
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.Call;
+import io.quire.platform.api.Endpoint;
+import io.quire.platform.api.ObjectSchema;
+import io.quire.platform.api.Reply;
+import io.quire.platform.api.Schema;
+import java.util.UUID;
+
+/**
+ * {@code /api/v1/sites/{siteId}/collaborators} and {@code /api/v1/collaborator-invites}: inviting people to work
+ * on a site by email, and answering an invitation. Sessions only: an API key may not change who works on a site.
+ */
 public final class CollaboratorRoutes {
-  private static final String BASE = "/api/v1/sites/:siteId/collaborators";
-  private static final Set<String> ROLES = Set.of("EDITOR", "WRITER", "VIEWER");
-  private static final Set<String> FLAGS = Set.of("publish");
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+  private static final String BASE = "/api/v1/sites/{siteId}/collaborators";
+  private static final String INVITES = "/api/v1/collaborator-invites";
+  private static final String TAG = "collaborators";
+  private static final Schema COLLABORATOR = ref("Collaborator");
+  private static final Schema INVITATION = ref("Invitation");
+  private static final Schema INVITED_ROLE = string().oneOf("EDITOR", "WRITER", "VIEWER");
+  /** Known flags with boolean values: {@code {"publish": true}}. */
+  private static final ObjectSchema PERMISSIONS = object().optional("publish", bool())
+      .closed("known flags are [publish], each true or false");
+
   private final CollaboratorService collaborators;
 
   public CollaboratorRoutes(CollaboratorService collaborators) {
     this.collaborators = collaborators;
   }
 
-  public void mount(Router router) {
-    router.get(BASE).handler(Authz.session()).handler(this::list);
-    router.post(BASE).handler(Authz.session()).handler(this::invite);
-    router.get(BASE + "/:collaboratorId").handler(Authz.session()).handler(this::get);
-    router.patch(BASE + "/:collaboratorId").handler(Authz.session()).handler(this::update);
-    router.delete(BASE + "/:collaboratorId").handler(Authz.session()).handler(this::remove);
-    router.post(BASE + "/:collaboratorId/resend-invite").handler(Authz.session()).handler(this::resend);
-    router.get("/api/v1/collaborator-invites").handler(Authz.session()).handler(this::mine);
-    router.get("/api/v1/collaborator-invites/:token").handler(Authz.session()).handler(this::byToken);
-    router.post("/api/v1/collaborator-invites/:token/accept").handler(Authz.session()).handler(this::accept);
-    router.post("/api/v1/collaborator-invites/:token/decline").handler(Authz.session()).handler(this::decline);
+  public void mount(Api api) {
+    components(api);
+    Access session = Access.session();
+    api.on(Endpoint.get(BASE).id("listCollaborators").tag(TAG).summary("Members and pending invitations")
+        .access(session).ok(Schema.list(COLLABORATOR)).problems(403),
+        call -> collaborators.list(call.user(), site(call)).map(l -> Reply.list(l, null)));
+    api.on(Endpoint.post(BASE).id("inviteCollaborator").tag(TAG).summary("Invite an address as EDITOR, WRITER or VIEWER")
+        .description("Owner or editor; the invitation's token is emailed to the address.").access(session)
+        .body(object().required("email", string().length(3, 254).format("email").example("ada@example.com"))
+            .required("role", INVITED_ROLE).optional("permissions", PERMISSIONS))
+        .ok(201, COLLABORATOR, "Invited").problems(403, 409),
+        call -> collaborators.invite(call.user(), site(call), call.body().getString("email").toLowerCase(),
+            call.body().getString("role"), call.body().getJsonObject("permissions")).map(Reply::created));
+    api.on(Endpoint.get(BASE + "/{collaboratorId}").id("getCollaborator").tag(TAG)
+        .summary("A member (id = user id) or pending invitation").access(session).ok(COLLABORATOR).problems(403),
+        call -> collaborators.get(call.user(), site(call), id(call)).map(Reply::ok));
+    api.on(Endpoint.patch(BASE + "/{collaboratorId}").id("updateCollaborator").tag(TAG).summary("Change role or permission flags")
+        .access(session).body(object().optional("role", INVITED_ROLE).optional("permissions", PERMISSIONS)
+            .requireAnyOf("role or permissions is required", "role", "permissions"))
+        .ok(COLLABORATOR).problems(403, 409),
+        call -> collaborators.update(call.user(), site(call), id(call), call.body().getString("role"),
+            call.body().getJsonObject("permissions")).map(Reply::ok));
+    api.on(Endpoint.delete(BASE + "/{collaboratorId}").id("removeCollaborator").tag(TAG)
+        .summary("Remove a member or withdraw an invitation")
+        .description("A removed member's access ends at once; anyone may remove themselves.").access(session).noContent().problems(403),
+        call -> collaborators.remove(call.user(), site(call), id(call)).map(v -> Reply.noContent()));
+    api.on(Endpoint.post(BASE + "/{collaboratorId}/resend-invite").id("resendCollaboratorInvite").tag(TAG)
+        .summary("New token and email for a pending invitation").access(session).ok(COLLABORATOR).problems(403, 409),
+        call -> collaborators.resend(call.user(), site(call), id(call)).map(Reply::ok));
+    api.on(Endpoint.get(INVITES).id("listMyCollaboratorInvites").tag(TAG).summary("Pending invitations to your email address")
+        .access(session).ok(Schema.list(INVITATION)),
+        call -> collaborators.myInvitations(call.user()).map(l -> Reply.list(l, null)));
+    api.on(Endpoint.get(INVITES + "/{token}").id("getCollaboratorInvite").tag(TAG).summary("An invitation by its token")
+        .access(session).ok(INVITATION).problems(403),
+        call -> collaborators.byToken(call.user(), call.path("token")).map(Reply::ok));
+    api.on(Endpoint.post(INVITES + "/{token}/accept").id("acceptCollaboratorInvite").tag(TAG)
+        .summary("Accept an invitation (signed in with the invited address)").access(session).ok(COLLABORATOR).problems(403, 409),
+        call -> collaborators.accept(call.user(), call.path("token")).map(Reply::ok));
+    api.on(Endpoint.post(INVITES + "/{token}/decline").id("declineCollaboratorInvite").tag(TAG).summary("Decline an invitation")
+        .access(session).noContent().problems(403, 409),
+        call -> collaborators.decline(call.user(), call.path("token")).map(v -> Reply.noContent()));
   }
 
-  private static UUID site(RoutingContext ctx) {
-    return PathParams.uuid(ctx, "siteId", "site.not_found");
+  private static void components(Api api) {
+    Schema role = string().oneOf(Membership.Role.class);
+    Schema time = string().format("date-time");
+    api.component("Collaborator", object()
+        .required("id", uuid().description("The user id of a member, the invitation id of a pending one"))
+        .required("status", string().oneOf("active", "pending")).optional("userId", uuid()).optional("username", string())
+        .optional("displayName", nullable(string())).required("email", string()).required("role", role)
+        .required("permissions", anyObject()).optional("acceptedAt", nullable(time)).optional("invitedAt", time)
+        .optional("expiresAt", nullable(time)));
+    api.component("Invitation", object()
+        .required("id", uuid()).required("status", string().oneOf("pending")).required("email", string()).required("role", role)
+        .required("permissions", anyObject()).required("invitedAt", time).required("expiresAt", nullable(time))
+        .optional("siteId", uuid()).optional("siteName", string()).optional("siteSlug", string()).optional("invitedBy", nullable(string())));
   }
 
-  private static UUID id(RoutingContext ctx) {
-    return PathParams.uuid(ctx, "collaboratorId", "collaborator.not_found");
+  private static UUID site(Call call) {
+    return call.id("siteId", "site.not_found");
   }
 
-  private void list(RoutingContext ctx) {
-    collaborators.list(Authz.require(ctx), site(ctx)).onSuccess(l -> Responses.list(ctx, l, null)).onFailure(ctx::fail);
-  }
-
-  private void invite(RoutingContext ctx) {
-    RequestBody body = RequestBody.of(ctx);
-    String raw = body.requiredString("email", 3, 254);
-    String email = body.matching("email", raw == null ? null : raw.toLowerCase(), EMAIL, "must be an email address");
-    String role = role(body, true);
-    JsonObject permissions = permissions(body);
-    body.validate();
-    collaborators.invite(Authz.require(ctx), site(ctx), email, role, permissions)
-        .onSuccess(c -> Responses.json(ctx, 201, c)).onFailure(ctx::fail);
-  }
-
-  private void get(RoutingContext ctx) {
-    collaborators.get(Authz.require(ctx), site(ctx), id(ctx)).onSuccess(c -> Responses.json(ctx, 200, c)).onFailure(ctx::fail);
-  }
-
-  private void update(RoutingContext ctx) {
-    RequestBody body = RequestBody.of(ctx);
-    String role = role(body, false);
-    JsonObject permissions = permissions(body);
-    if (role == null && permissions == null) {
-      body.error("role", "role or permissions is required");
-    }
-    body.validate();
-    collaborators.update(Authz.require(ctx), site(ctx), id(ctx), role, permissions)
-        .onSuccess(c -> Responses.json(ctx, 200, c)).onFailure(ctx::fail);
-  }
-
-  private void remove(RoutingContext ctx) {
-    collaborators.remove(Authz.require(ctx), site(ctx), id(ctx)).onSuccess(v -> Responses.noContent(ctx)).onFailure(ctx::fail);
-  }
-
-  private void resend(RoutingContext ctx) {
-    collaborators.resend(Authz.require(ctx), site(ctx), id(ctx)).onSuccess(c -> Responses.json(ctx, 200, c)).onFailure(ctx::fail);
-  }
-
-  private void mine(RoutingContext ctx) {
-    collaborators.myInvitations(Authz.require(ctx)).onSuccess(l -> Responses.list(ctx, l, null)).onFailure(ctx::fail);
-  }
-
-  private void byToken(RoutingContext ctx) {
-    collaborators.byToken(Authz.require(ctx), ctx.pathParam("token")).onSuccess(i -> Responses.json(ctx, 200, i)).onFailure(ctx::fail);
-  }
-
-  private void accept(RoutingContext ctx) {
-    collaborators.accept(Authz.require(ctx), ctx.pathParam("token")).onSuccess(c -> Responses.json(ctx, 200, c)).onFailure(ctx::fail);
-  }
-
-  private void decline(RoutingContext ctx) {
-    collaborators.decline(Authz.require(ctx), ctx.pathParam("token")).onSuccess(v -> Responses.noContent(ctx)).onFailure(ctx::fail);
-  }
-
-  private static String role(RequestBody body, boolean required) {
-    String role = required ? body.requiredString("role", 1, 10) : body.optionalString("role", 1, 10);
-    if (role != null && !ROLES.contains(role)) {
-      return body.error("role", "must be EDITOR, WRITER or VIEWER");
-    }
-    return role;
-  }
-
-  /** Known flags with boolean values: {@code {"publish": true}}. */
-  private static JsonObject permissions(RequestBody body) {
-    JsonObject p = body.optionalObject("permissions", 10);
-    if (p != null) {
-      for (String key : p.fieldNames()) {
-        if (!FLAGS.contains(key) || !(p.getValue(key) instanceof Boolean)) {
-          return body.error("permissions", "known flags are " + FLAGS + ", each true or false");
-        }
-      }
-    }
-    return p;
+  private static UUID id(Call call) {
+    return call.id("collaboratorId", "collaborator.not_found");
   }
 }

@@ -155,7 +155,7 @@ public final class ApiRouter {
     SiteService sites = new SiteService(pool, config.content().softDeleteRetentionDays());
     new SiteRoutes(sites).mount(api);
     new PageRoutes(new PageService(vertx, pool)).mount(api);
-    new CollaboratorRoutes(new CollaboratorService(pool, new Mailer(new JobQueue(config.jobs())), config.publicBaseUrl())).mount(router);
+    new CollaboratorRoutes(new CollaboratorService(pool, new Mailer(new JobQueue(config.jobs())), config.publicBaseUrl())).mount(api);
     new Content(vertx, pool, config, sites).mount(router);
     Rejections rejections = new Rejections(redis, app.metrics(), config);
     Encryptor encryptor = new Encryptor(config.security().encryptionKey());

@@ -16,6 +16,9 @@ public final class ObjectSchema implements Schema {
   private final Map<String, Schema> properties = new LinkedHashMap<>();
   private final Set<String> required = new LinkedHashSet<>();
   private boolean open;
+  private String closedRule;
+  private java.util.List<String> anyOf;
+  private String anyOfRule;
   private Integer maxProperties;
   private Integer maxChars;
   private String description;
@@ -53,6 +56,19 @@ public final class ObjectSchema implements Schema {
   /** Keys beyond the declared ones are kept as sent (a map the feature reads itself), bounded in count and size. */
   public ObjectSchema open() {
     this.open = true;
+    return this;
+  }
+
+  /** Keys beyond the declared ones are refused with {@code rule} (a set of known flags), not ignored. */
+  public ObjectSchema closed(String rule) {
+    this.closedRule = rule;
+    return this;
+  }
+
+  /** At least one of {@code names} must be sent (an update of one or the other); {@code rule} says so. */
+  public ObjectSchema requireAnyOf(String rule, String... names) {
+    this.anyOf = java.util.List.of(names);
+    this.anyOfRule = rule;
     return this;
   }
 
@@ -94,6 +110,12 @@ public final class ObjectSchema implements Schema {
     if (maxChars != null && in.encode().length() > maxChars) {
       return violations.add(where, "may be at most " + maxChars + " characters of JSON");
     }
+    if (closedRule != null && !properties.keySet().containsAll(in.fieldNames())) {
+      return violations.add(where, closedRule);
+    }
+    if (anyOf != null && anyOf.stream().allMatch(name -> in.getValue(name) == null)) {
+      violations.add(field == null ? anyOf.get(0) : field + "." + anyOf.get(0), anyOfRule);
+    }
     JsonObject out = open ? in.copy() : new JsonObject();
     for (Map.Entry<String, Schema> p : properties.entrySet()) {
       String name = field == null ? p.getKey() : field + "." + p.getKey();
@@ -129,6 +151,14 @@ public final class ObjectSchema implements Schema {
     }
     if (maxProperties != null) {
       json.put("maxProperties", maxProperties);
+    }
+    if (closedRule != null) {
+      json.put("additionalProperties", false);
+    }
+    if (anyOf != null) {
+      JsonArray alternatives = new JsonArray();
+      anyOf.forEach(name -> alternatives.add(new JsonObject().put("required", new JsonArray().add(name))));
+      json.put("anyOf", alternatives);
     }
     if (description != null) {
       json.put("description", description);

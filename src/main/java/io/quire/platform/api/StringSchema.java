@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /** A string: length (after trimming, unless {@link #raw}), pattern, format and allowed values. */
 public final class StringSchema implements Schema {
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
   private Integer min;
   private Integer max;
   private Pattern pattern;
