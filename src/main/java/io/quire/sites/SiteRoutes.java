@@ -120,7 +120,7 @@ public final class SiteRoutes {
     api.component("Site", object().with(publicSite).required("ownerId", uuid())
         .required("status", string().oneOf("ACTIVE", "MAINTENANCE", "SUSPENDED", "DELETED")).required("isPublic", bool())
         .required("revision", integer())
-        .required("yourRole", nullable(string().oneOf(Membership.Role.class)).description("Null for a platform admin who is not a member"))
+        .required("yourRole", nullable(string().oneOf(Membership.Role.class).description("Null for a platform admin who is not a member")))
         .required("createdAt", string().format("date-time")).required("updatedAt", string().format("date-time"))
         .required("deletedAt", nullable(string().format("date-time"))));
     api.component("SiteSettings", object()

@@ -147,7 +147,7 @@ public final class ObjectSchema implements Schema {
       json.put("properties", props);
     }
     if (!required.isEmpty()) {
-      json.put("required", new JsonArray(java.util.List.copyOf(required)));
+      json.put("required", new JsonArray(new java.util.ArrayList<>(required)));
     }
     if (maxProperties != null) {
       json.put("maxProperties", maxProperties);

@@ -152,7 +152,7 @@ public final class StringSchema implements Schema {
       json.put("format", format);
     }
     if (values != null) {
-      json.put("enum", new JsonArray(List.copyOf(values)));
+      json.put("enum", new JsonArray(new java.util.ArrayList<>(values)));
     }
     if (description != null) {
       json.put("description", description);
