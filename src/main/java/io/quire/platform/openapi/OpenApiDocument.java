@@ -48,7 +48,7 @@ public final class OpenApiDocument {
 
   /**
    * What any operation can answer whatever it does: 414 and 431 from the HTTP server (before routing), 503 when a
-   * dependency is down; on {@code /api} also 401, 403 and 429 from authentication (an invalid token, an API key used
+   * dependency is down; 404 where the path names something; on {@code /api} also 401, 403 and 429 from authentication (an invalid token, an API key used
    * from a refused IP or origin or over its own rate) and, outside the exempt gateway webhooks, the route limits.
    */
   private static void platformStatuses(String path, JsonObject operation) {
@@ -56,6 +56,9 @@ public final class OpenApiDocument {
     java.util.List<Integer> statuses = new java.util.ArrayList<>(java.util.List.of(414, 431, 503));
     if (path.startsWith("/api/")) {
       statuses.addAll(java.util.List.of(401, 403, 429));
+    }
+    if (path.contains("{")) {
+      statuses.add(404); // a path id that names nothing, or nothing the caller may see
     }
     for (int status : statuses) {
       if (!responses.containsKey(String.valueOf(status))) {
