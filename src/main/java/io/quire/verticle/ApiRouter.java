@@ -10,6 +10,7 @@ import io.quire.billing.checkout.CheckoutService;
 import io.quire.billing.gateway.GatewayConnectionRoutes;
 import io.quire.billing.gateway.Gateways;
 import io.quire.billing.gifts.GiftRoutes;
+import io.quire.billing.gifts.GiftService;
 import io.quire.billing.ledger.Ledger;
 import io.quire.billing.payments.PaymentRoutes;
 import io.quire.billing.revenue.RevenueRoutes;
@@ -185,7 +186,7 @@ public final class ApiRouter {
     Ledger ledger = new Ledger(config.billing().platformFeePercent(), new Mailer(jobs));
     CheckoutService checkout = new CheckoutService(pool, gateways, config.billing(), config.publicBaseUrl());
     new CheckoutRoutes(checkout).mount(router);
-    new GiftRoutes(pool, checkout).mount(router);
+    new GiftRoutes(new GiftService(pool, checkout)).mount(api);
     new MySubscriptionRoutes(pool, gateways, ledger, config.billing()).mount(router);
     new SubscriberRoutes(pool).mount(router);
     new TierSyncRoutes(pool, gateways).mount(router);
