@@ -7,6 +7,7 @@ import static io.quire.billing.events.EventFields.str;
 import static io.quire.billing.events.EventFields.uuid;
 
 import io.quire.billing.ledger.Ledger;
+import io.quire.billing.ledger.SubscriptionStatus;
 import io.quire.billing.payouts.Payouts;
 import io.quire.platform.inbox.WebhookHandler;
 import io.vertx.core.Future;
@@ -56,15 +57,15 @@ final class RazorpayEvents {
               num(pay, "fee"), str(sub, "id"), str(sub, "customer_id"), epoch(num(sub, "current_start")), epoch(num(sub, "current_end"))));
         }
         return ledger.subscriptionState(tx, ref(e), str(sub, "id"), subscriptionRef(sub),
-            new Ledger.State("ACTIVE", epoch(num(sub, "current_start")), epoch(num(sub, "current_end")), true, false, false));
+            new Ledger.State(SubscriptionStatus.ACTIVE, epoch(num(sub, "current_start")), epoch(num(sub, "current_end")), true, false, false));
       });
     }
-    state(h, ledger, "subscription.pending", "PAST_DUE", null);
-    state(h, ledger, "subscription.halted", "PAST_DUE", null);
-    state(h, ledger, "subscription.cancelled", "CANCELLED", false);
-    state(h, ledger, "subscription.completed", "EXPIRED", false);
-    state(h, ledger, "subscription.paused", "PAUSED", null);
-    state(h, ledger, "subscription.resumed", "ACTIVE", true);
+    state(h, ledger, "subscription.pending", SubscriptionStatus.PAST_DUE, null);
+    state(h, ledger, "subscription.halted", SubscriptionStatus.PAST_DUE, null);
+    state(h, ledger, "subscription.cancelled", SubscriptionStatus.CANCELLED, false);
+    state(h, ledger, "subscription.completed", SubscriptionStatus.EXPIRED, false);
+    state(h, ledger, "subscription.paused", SubscriptionStatus.PAUSED, null);
+    state(h, ledger, "subscription.resumed", SubscriptionStatus.ACTIVE, true);
     h.put("refund.processed", (tx, e) -> {
       JsonObject refund = entity(e, "refund");
       Long total = num(entity(e, "payment"), "amount_refunded");
@@ -88,7 +89,7 @@ final class RazorpayEvents {
     return h;
   }
 
-  private static void state(Map<String, WebhookHandler> h, Ledger ledger, String type, String status, Boolean autoRenew) {
+  private static void state(Map<String, WebhookHandler> h, Ledger ledger, String type, SubscriptionStatus status, Boolean autoRenew) {
     h.put(type, (tx, e) -> {
       JsonObject sub = entity(e, "subscription");
       // a completed subscription ends when its last period does

@@ -8,6 +8,7 @@ import static io.quire.billing.events.EventFields.str;
 import static io.quire.billing.events.EventFields.uuid;
 
 import io.quire.billing.ledger.Ledger;
+import io.quire.billing.ledger.SubscriptionStatus;
 import io.quire.billing.payouts.Payouts;
 import io.quire.platform.inbox.WebhookHandler;
 import io.vertx.core.Future;
@@ -104,13 +105,13 @@ final class StripeEvents {
     Ledger.State state;
     if (deleted || "incomplete_expired".equals(stripe)) {
       OffsetDateTime ended = epoch(num(s, "ended_at") != null ? num(s, "ended_at") : num(s, "canceled_at"));
-      state = new Ledger.State("EXPIRED", null, ended == null ? e.createdAt() : ended, false, false, true);
+      state = new Ledger.State(SubscriptionStatus.EXPIRED, null, ended == null ? e.createdAt() : ended, false, false, true);
     } else {
-      String status = switch (stripe == null ? "" : stripe) {
-        case "active", "trialing" -> cancelAtEnd ? "CANCELLED" : "ACTIVE";
-        case "past_due", "unpaid" -> "PAST_DUE";
-        case "paused" -> "PAUSED";
-        case "canceled" -> "CANCELLED";
+      SubscriptionStatus status = switch (stripe == null ? "" : stripe) {
+        case "active", "trialing" -> cancelAtEnd ? SubscriptionStatus.CANCELLED : SubscriptionStatus.ACTIVE;
+        case "past_due", "unpaid" -> SubscriptionStatus.PAST_DUE;
+        case "paused" -> SubscriptionStatus.PAUSED;
+        case "canceled" -> SubscriptionStatus.CANCELLED;
         default -> null; // incomplete: the checkout's payment decides
       };
       state = new Ledger.State(status, epoch(start), epoch(end), !cancelAtEnd && !"canceled".equals(stripe),

@@ -43,7 +43,7 @@ public final class Ledger {
                      String gatewaySubscriptionId, String customerId, OffsetDateTime periodStart, OffsetDateTime periodEnd) {}
 
   /** A subscription's state as the gateway reports it; null fields are unchanged. */
-  public record State(String status, OffsetDateTime periodStart, OffsetDateTime periodEnd, Boolean autoRenew,
+  public record State(SubscriptionStatus status, OffsetDateTime periodStart, OffsetDateTime periodEnd, Boolean autoRenew,
                       Boolean trialing, boolean replacePeriod) {}
 
   private final int platformFeePercent;
@@ -67,7 +67,7 @@ public final class Ledger {
         log.info("{} event {} names payment {}, which is not ours", ref.gateway(), ref.eventId(), p.reference());
         return Future.succeededFuture();
       }
-      if (isFinal(payment)) {
+      if (PaymentStatus.of(payment).settled()) {
         return Future.succeededFuture(); // told twice (two event types, or a retry under a new id): applied once
       }
       return succeed(tx, ref, payment, p, "checkout.completed").compose(after -> switch (after.getString("type")) {
@@ -89,7 +89,7 @@ public final class Ledger {
       return Future.succeededFuture();
     }
     return one(tx, LedgerSql.PAYMENT_BY_ID, Tuple.of(reference, ref.gateway())).compose(payment -> {
-      if (payment == null || !payment.getString("status").equals("PENDING")) {
+      if (payment == null || PaymentStatus.of(payment) != PaymentStatus.PENDING) {
         return Future.succeededFuture(); // paid meanwhile, or already ended: a failed attempt changes nothing
       }
       Future<Row> ended = expired
@@ -99,9 +99,9 @@ public final class Ledger {
               .map(rows -> rows.iterator().next());
       return ended.compose(after -> paymentChanged(tx, ref, payment, after, expired ? "checkout.expired" : "payment.failed"))
           .compose(after -> after.getUUID("subscription_id") == null ? Future.succeededFuture()
-              : subscriptionById(tx, after.getUUID("subscription_id")).compose(sub -> sub == null || !sub.getString("status").equals("INCOMPLETE")
+              : subscriptionById(tx, after.getUUID("subscription_id")).compose(sub -> sub == null || SubscriptionStatus.of(sub) != SubscriptionStatus.INCOMPLETE
                   ? Future.succeededFuture()
-                  : setState(tx, ref, sub, new State("EXPIRED", null, null, false, null, false), null, null, "subscription.updated")));
+                  : setState(tx, ref, sub, new State(SubscriptionStatus.EXPIRED, null, null, false, null, false), null, null, "subscription.updated")));
     });
   }
 
@@ -115,7 +115,7 @@ public final class Ledger {
         return Future.succeededFuture();
       }
       // a period comes with the event (Stripe, Razorpay) or is one cycle on (Xendit): only a newly paid invoice extends by a cycle
-      return invoicePayment(tx, ref, sub, p, "SUCCEEDED", null, null)
+      return invoicePayment(tx, ref, sub, p, PaymentStatus.SUCCEEDED, null, null)
           .compose(fresh -> fresh || p.periodEnd() != null ? start(tx, ref, sub, p) : Future.succeededFuture());
     });
   }
@@ -126,11 +126,11 @@ public final class Ledger {
       if (sub == null) {
         return Future.succeededFuture();
       }
-      return invoicePayment(tx, ref, sub, p, "FAILED", code, message).compose(v -> {
-        if (!sub.getString("status").equals("ACTIVE") || newer(sub, ref)) {
+      return invoicePayment(tx, ref, sub, p, PaymentStatus.FAILED, code, message).compose(v -> {
+        if (!SubscriptionStatus.of(sub).fallsBehindOnFailedRenewal() || newer(sub, ref)) {
           return Future.succeededFuture();
         }
-        return setState(tx, ref, sub, new State("PAST_DUE", null, null, null, null, false), null, null, "subscription.updated");
+        return setState(tx, ref, sub, new State(SubscriptionStatus.PAST_DUE, null, null, null, null, false), null, null, "subscription.updated");
       });
     });
   }
@@ -141,15 +141,14 @@ public final class Ledger {
       if (sub == null || newer(sub, ref) || s.status() == null) {
         return Future.succeededFuture();
       }
-      String status = sub.getString("status");
-      if (status.equals("EXPIRED") || status.equals("INCOMPLETE") && !s.status().equals("ACTIVE") && !s.status().equals("EXPIRED")) {
+      SubscriptionStatus status = SubscriptionStatus.of(sub);
+      if (!status.acceptsGatewayReport(s.status())) {
         return Future.succeededFuture(); // an ended subscription does not come back; one not yet paid waits for its payment
       }
-      if (status.equals(s.status()) && s.periodEnd() == null && s.autoRenew() == null) {
+      if (status == s.status() && s.periodEnd() == null && s.autoRenew() == null) {
         return Future.succeededFuture();
       }
-      String topic = s.status().equals("CANCELLED") && !status.equals("CANCELLED") ? "subscription.cancelled" : "subscription.updated";
-      return setState(tx, ref, sub, s, gatewaySubscriptionId, null, topic);
+      return setState(tx, ref, sub, s, gatewaySubscriptionId, null, status.topicFor(s.status()));
     });
   }
 
@@ -192,7 +191,7 @@ public final class Ledger {
         """).execute(Tuple.of(graceDays, max)).compose(rows -> {
       Future<Void> chain = Future.succeededFuture();
       for (Row r : rows) {
-        chain = chain.compose(v -> localChange(tx, r.getUUID("id"), new State("EXPIRED", null, null, false, null, false), null,
+        chain = chain.compose(v -> localChange(tx, r.getUUID("id"), new State(SubscriptionStatus.EXPIRED, null, null, false, null, false), null,
             "subscription.updated"));
       }
       return chain.map(rows.size());
@@ -233,9 +232,9 @@ public final class Ledger {
     return switch (payment.getString("type")) {
       case "SUBSCRIPTION" -> payment.getUUID("subscription_id") == null ? Future.succeededFuture()
           : subscriptionById(tx, payment.getUUID("subscription_id")).compose(sub -> sub == null
-              || sub.getString("status").equals("EXPIRED") ? Future.succeededFuture()
+              || !SubscriptionStatus.of(sub).canBeTakenBack() ? Future.succeededFuture()
               : tx.preparedQuery(LedgerSql.CANCEL_REASON).execute(Tuple.of(sub.getUUID("id"), why))
-                  .compose(v -> setState(tx, ref, sub, new State("CANCELLED", null, OffsetDateTime.now(), false, null, true), null, null,
+                  .compose(v -> setState(tx, ref, sub, new State(SubscriptionStatus.CANCELLED, null, OffsetDateTime.now(), false, null, true), null, null,
                       "subscription.cancelled")));
       // the payment's own event (payment.refunded or payment.disputed) evicts the reader's cached access
       case "ONE_TIME_PURCHASE" -> tx.preparedQuery(LedgerSql.REVOKE_PURCHASE).execute(Tuple.of(payment.getUUID("id"))).mapEmpty();
@@ -256,31 +255,32 @@ public final class Ledger {
 
   /** The payment of one invoice: the checkout's own payment for the first invoice, else a row of its own. */
   /** Whether the invoice's payment newly succeeded. */
-  private Future<Boolean> invoicePayment(SqlConnection tx, Ref ref, Row sub, Paid p, String status, String code, String message) {
+  private Future<Boolean> invoicePayment(SqlConnection tx, Ref ref, Row sub, Paid p, PaymentStatus status, String code, String message) {
     Future<Row> existing = p.invoiceId() == null ? Future.succeededFuture(null)
         : one(tx, LedgerSql.PAYMENT_BY_INVOICE, Tuple.of(ref.gateway(), p.invoiceId()));
     return existing.compose(found -> found != null ? Future.succeededFuture(found)
             : one(tx, LedgerSql.FIRST_PAYMENT, Tuple.of(sub.getUUID("id"))).map(first ->
-                first != null && (first.getString("status").equals("PENDING") || first.getString("status").equals("SUCCEEDED")) ? first : null))
+                first != null && (PaymentStatus.of(first) == PaymentStatus.PENDING || PaymentStatus.of(first) == PaymentStatus.SUCCEEDED) ? first : null))
         .compose(payment -> {
           if (payment != null) {
-            if (status.equals("SUCCEEDED")) {
-              return payment.getString("status").equals("SUCCEEDED") && payment.getString("gateway_invoice_id") != null
+            PaymentStatus was = PaymentStatus.of(payment);
+            if (status == PaymentStatus.SUCCEEDED) {
+              return was == PaymentStatus.SUCCEEDED && payment.getString("gateway_invoice_id") != null
                   ? Future.succeededFuture(false)
-                  : succeed(tx, ref, payment, p, "invoice.paid").map(!payment.getString("status").equals("SUCCEEDED"));
+                  : succeed(tx, ref, payment, p, "invoice.paid").map(was != PaymentStatus.SUCCEEDED);
             }
-            return payment.getString("status").equals("PENDING") || payment.getString("status").equals("PROCESSING")
+            return was == PaymentStatus.PENDING || was == PaymentStatus.PROCESSING
                 ? tx.preparedQuery(LedgerSql.FAIL).execute(Tuple.of(payment.getUUID("id"), code, message, p.gatewayPaymentId(), ref.at()))
                     .compose(rows -> paymentChanged(tx, ref, payment, rows.iterator().next(), "invoice.payment_failed")).map(false)
                 : Future.succeededFuture(false);
           }
           long amount = p.amount() == null ? sub.getLong("price") : p.amount();
           return tx.preparedQuery(LedgerSql.INSERT_RENEWAL).execute(Tuple.tuple().addUUID(Ids.newId()).addUUID(sub.getUUID("id"))
-                  .addString(status).addLong(amount).addValue(p.fee()).addInteger(platformFeePercent).addString(p.gatewayPaymentId())
+                  .addString(status.name()).addLong(amount).addValue(p.fee()).addInteger(platformFeePercent).addString(p.gatewayPaymentId())
                   .addString(p.invoiceId()).addOffsetDateTime(ref.at()).addString(code).addString(message))
               .compose(rows -> rows.size() == 0 ? Future.succeededFuture(false)
-                  : paymentChanged(tx, ref, null, rows.iterator().next(), status.equals("SUCCEEDED") ? "invoice.paid" : "invoice.payment_failed")
-                      .map(status.equals("SUCCEEDED")));
+                  : paymentChanged(tx, ref, null, rows.iterator().next(), status == PaymentStatus.SUCCEEDED ? "invoice.paid" : "invoice.payment_failed")
+                      .map(status == PaymentStatus.SUCCEEDED));
         });
   }
 
@@ -291,12 +291,13 @@ public final class Ledger {
    * revive what a cancel, refund or dispute ended.
    */
   private Future<Void> start(SqlConnection tx, Ref ref, Row sub, Paid p) {
-    String status = sub.getString("status");
-    boolean neverStarted = status.equals("INCOMPLETE") || status.equals("EXPIRED") && sub.getOffsetDateTime("current_period_end") == null;
-    if (!neverStarted && (status.equals("CANCELLED") || status.equals("EXPIRED"))) {
+    SubscriptionStatus status = SubscriptionStatus.of(sub);
+    boolean neverStarted = status == SubscriptionStatus.INCOMPLETE
+        || status == SubscriptionStatus.EXPIRED && sub.getOffsetDateTime("current_period_end") == null;
+    if (!neverStarted && (status == SubscriptionStatus.CANCELLED || status == SubscriptionStatus.EXPIRED)) {
       return Future.succeededFuture();
     }
-    String next = !neverStarted && newer(sub, ref) ? status : "ACTIVE"; // a newer state stands; the period may still extend
+    SubscriptionStatus next = !neverStarted && newer(sub, ref) ? status : SubscriptionStatus.ACTIVE; // a newer state stands; the period may still extend
     OffsetDateTime paidTo = sub.getOffsetDateTime("current_period_end");
     OffsetDateTime trialEnd = sub.getOffsetDateTime("trial_ends_at");
     boolean trialStarts = neverStarted && sub.getBoolean("is_trialing") && trialEnd != null;
@@ -317,15 +318,15 @@ public final class Ledger {
 
   private Future<Void> setState(SqlConnection tx, Ref ref, Row sub, State s, String gatewaySubscriptionId, String customer,
                                 String topic) {
-    return tx.preparedQuery(LedgerSql.SET_SUBSCRIPTION).execute(Tuple.tuple().addUUID(sub.getUUID("id")).addString(s.status())
+    return tx.preparedQuery(LedgerSql.SET_SUBSCRIPTION).execute(Tuple.tuple().addUUID(sub.getUUID("id")).addString(s.status() == null ? null : s.status().name())
             .addString(gatewaySubscriptionId).addString(customer).addOffsetDateTime(s.periodStart())
             .addOffsetDateTime(s.periodEnd()).addValue(s.autoRenew()).addValue(s.trialing()).addOffsetDateTime(ref.at())
             .addBoolean(s.replacePeriod()))
         .map(rows -> rows.iterator().next())
-        .compose(after -> (after.getString("status").equals("EXPIRED")
+        .compose(after -> (SubscriptionStatus.of(after) == SubscriptionStatus.EXPIRED
             ? tx.preparedQuery(LedgerSql.RELEASE_SEAT).execute(Tuple.of(after.getUUID("id"))).map(after) : Future.succeededFuture(after)))
         .compose(after -> {
-          if (after.getString("status").equals(sub.getString("status"))
+          if (SubscriptionStatus.of(after) == SubscriptionStatus.of(sub)
               && java.util.Objects.equals(after.getOffsetDateTime("current_period_end"), sub.getOffsetDateTime("current_period_end"))
               && after.getBoolean("auto_renew").equals(sub.getBoolean("auto_renew"))) {
             return Future.succeededFuture();
@@ -336,16 +337,16 @@ public final class Ledger {
 
   /** Writes the payment's history row, its outbox event and the reader's notice for a change of status. */
   private Future<Row> paymentChanged(SqlConnection tx, Ref ref, Row before, Row after, String eventType) {
-    String previous = before == null ? null : before.getString("status");
-    String now = after.getString("status");
+    PaymentStatus previous = before == null ? null : PaymentStatus.of(before);
+    PaymentStatus now = PaymentStatus.of(after);
     JsonObject meta = new JsonObject().put("gateway", ref.gateway()).put("amount", after.getLong("gross_amount"))
         .put("refundedAmount", after.getLong("refunded_amount"));
     Future<Void> history = tx.preparedQuery(LedgerSql.EVENT).execute(Tuple.of(after.getUUID("id"), after.getUUID("subscription_id"),
-        eventType, previous, now, ref.eventId(), meta)).mapEmpty();
+        eventType, previous == null ? null : previous.name(), now.name(), ref.eventId(), meta)).mapEmpty();
     String topic = eventType.equals("payment.refunded") ? "payment.refunded"
         : eventType.startsWith("payment.dispute") ? "payment.disputed"
-        : now.equals("SUCCEEDED") && !"SUCCEEDED".equals(previous) ? "payment.succeeded"
-        : now.equals("FAILED") && !"FAILED".equals(previous) ? "payment.failed" : null;
+        : now == PaymentStatus.SUCCEEDED && previous != PaymentStatus.SUCCEEDED ? "payment.succeeded"
+        : now == PaymentStatus.FAILED && previous != PaymentStatus.FAILED ? "payment.failed" : null;
     if (topic == null) {
       return history.map(after);
     }
@@ -378,11 +379,6 @@ public final class Ledger {
   private static boolean newer(Row sub, Ref ref) {
     OffsetDateTime at = sub.getOffsetDateTime("state_at");
     return at != null && at.isAfter(ref.at());
-  }
-
-  private static boolean isFinal(Row payment) {
-    String s = payment.getString("status");
-    return !s.equals("PENDING") && !s.equals("PROCESSING") && !s.equals("EXPIRED") && !s.equals("FAILED");
   }
 
   static Future<Row> one(SqlConnection tx, String sql, Tuple args) {

@@ -4,6 +4,7 @@ import io.quire.billing.gateway.GatewayException;
 import io.quire.billing.gateway.Gateways;
 import io.quire.billing.tiers.TierPlans;
 import io.quire.billing.ledger.Ledger;
+import io.quire.billing.ledger.SubscriptionStatus;
 import io.quire.billing.ledger.Payments;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.clock.Times;
@@ -135,7 +136,7 @@ public final class MySubscriptionRoutes {
           .compose(gw -> s.getString("gateway_subscription_id") == null ? Future.succeededFuture()
               : gw.gateway().pauseSubscription(gw.credentials(), s.getString("gateway_subscription_id"), true))
           .compose(v -> pool.withTransaction(tx -> tx.preparedQuery(PAUSE).execute(Tuple.of(s.getUUID("id"), days))
-              .compose(x -> ledger.localChange(tx, s.getUUID("id"), new Ledger.State("PAUSED", null, null, null, null, false), null,
+              .compose(x -> ledger.localChange(tx, s.getUUID("id"), new Ledger.State(SubscriptionStatus.PAUSED, null, null, null, null, false), null,
                   "subscription.updated"))));
     });
   }
@@ -225,7 +226,7 @@ public final class MySubscriptionRoutes {
               : gw.gateway().cancelSubscription(gw.credentials(), s.getString("gateway_subscription_id"), true))
           .compose(v -> pool.withTransaction(tx -> tx.preparedQuery("UPDATE reader_subscriptions SET cancel_feedback = $2 WHERE id = $1")
               .execute(Tuple.of(s.getUUID("id"), feedback))
-              .compose(x -> ledger.localChange(tx, s.getUUID("id"), new Ledger.State("CANCELLED", null, null, false, null, false),
+              .compose(x -> ledger.localChange(tx, s.getUUID("id"), new Ledger.State(SubscriptionStatus.CANCELLED, null, null, false, null, false),
                   reason == null ? "reader cancelled" : reason, "subscription.cancelled"))));
     });
   }
@@ -242,7 +243,7 @@ public final class MySubscriptionRoutes {
               : Future.failedFuture(new ApiException.Conflict("subscription.resume_unsupported", "A cancelled " + gw.name()
                   + " subscription cannot be resumed; subscribe again once it ends.", List.of())))
           .compose(v -> pool.withTransaction(tx -> ledger.localChange(tx, s.getUUID("id"),
-              new Ledger.State("ACTIVE", null, null, true, null, false), null, "subscription.updated")));
+              new Ledger.State(SubscriptionStatus.ACTIVE, null, null, true, null, false), null, "subscription.updated")));
     });
   }
 

@@ -2,6 +2,7 @@ package io.quire.billing.subscriptions;
 
 import io.quire.billing.gateway.Gateways;
 import io.quire.billing.ledger.Ledger;
+import io.quire.billing.ledger.SubscriptionStatus;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -32,7 +33,7 @@ public final class Unpause {
         .compose(gw -> s.getString("gateway_subscription_id") == null ? Future.succeededFuture()
             : gw.gateway().pauseSubscription(gw.credentials(), s.getString("gateway_subscription_id"), false))
         .compose(v -> pool.withTransaction(tx -> tx.preparedQuery(RESTORE).execute(Tuple.of(s.getUUID("id")))
-            .compose(x -> ledger.localChange(tx, s.getUUID("id"), new Ledger.State("ACTIVE", null, null, null, null, false), null,
+            .compose(x -> ledger.localChange(tx, s.getUUID("id"), new Ledger.State(SubscriptionStatus.ACTIVE, null, null, null, null, false), null,
                 "subscription.updated"))));
   }
 
