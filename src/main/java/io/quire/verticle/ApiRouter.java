@@ -16,6 +16,7 @@ import io.quire.billing.payments.PaymentRoutes;
 import io.quire.billing.revenue.RevenueRoutes;
 import io.quire.billing.payouts.PayoutRoutes;
 import io.quire.billing.subscriptions.MySubscriptionRoutes;
+import io.quire.billing.subscriptions.MySubscriptions;
 import io.quire.billing.subscriptions.SubscriberRoutes;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -187,7 +188,7 @@ public final class ApiRouter {
     CheckoutService checkout = new CheckoutService(pool, gateways, config.billing(), config.publicBaseUrl());
     new CheckoutRoutes(checkout).mount(router);
     new GiftRoutes(new GiftService(pool, checkout)).mount(api);
-    new MySubscriptionRoutes(pool, gateways, ledger, config.billing()).mount(router);
+    new MySubscriptionRoutes(new MySubscriptions(pool, gateways, ledger, config.billing()), config.billing()).mount(api);
     new SubscriberRoutes(pool).mount(router);
     new TierSyncRoutes(pool, gateways).mount(router);
     new RevenueRoutes(pool).mount(router);

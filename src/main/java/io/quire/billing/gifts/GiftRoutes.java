@@ -1,6 +1,5 @@
 package io.quire.billing.gifts;
 
-import static io.quire.platform.api.Schema.bool;
 import static io.quire.platform.api.Schema.integer;
 import static io.quire.platform.api.Schema.nullable;
 import static io.quire.platform.api.Schema.object;
@@ -82,15 +81,6 @@ public final class GiftRoutes {
         .optional("status", string()).optional("type", string()).optional("amount", integer()).optional("currency", nullable(string()))
         .optional("gateway", string()).optional("subscriptionId", nullable(uuid())).optional("chapterId", nullable(uuid()))
         .optional("expiresAt", nullable(time)).optional("giftId", nullable(uuid())));
-    api.component("Subscription", object()
-        .required("id", uuid()).required("siteId", uuid()).required("siteName", string()).required("tierId", uuid())
-        .required("tierName", string()).required("readerId", uuid())
-        .required("status", string().oneOf("INCOMPLETE", "ACTIVE", "PAST_DUE", "CANCELLED", "EXPIRED", "PAUSED"))
-        .required("billingCycle", string()).required("price", nullable(integer())).required("currency", nullable(string()))
-        .required("gateway", nullable(string())).required("currentPeriodStart", nullable(time)).required("currentPeriodEnd", nullable(time))
-        .required("autoRenew", bool()).required("isGift", bool()).required("isTrialing", bool())
-        .required("trialEndsAt", nullable(time)).required("cancelledAt", nullable(time)).required("cancelReason", nullable(string()))
-        .required("expiresAt", nullable(time)).required("createdAt", time));
   }
 
   private static boolean withinAYear(String when) {

@@ -2,7 +2,8 @@ package io.quire.billing.gifts;
 
 import io.quire.billing.checkout.CheckoutService;
 import io.quire.billing.ledger.Subscriptions;
-import io.quire.billing.subscriptions.MySubscriptionRoutes;
+import io.quire.billing.subscriptions.MySubscriptionSql;
+import io.quire.billing.subscriptions.SubscriptionJson;
 import io.quire.platform.auth.Principal;
 import io.quire.platform.http.ApiException;
 import io.quire.platform.ids.Ids;
@@ -57,8 +58,8 @@ public final class GiftService {
     return find(code).compose(g -> {
       g.status().checkClaimable();
       return pool.withTransaction(tx -> claimIn(tx, g, code, readerId));
-    }).compose(id -> pool.preparedQuery(MySubscriptionRoutes.ONE).execute(Tuple.of(id, readerId)))
-        .map(rows -> MySubscriptionRoutes.json(rows.iterator().next()));
+    }).compose(id -> pool.preparedQuery(MySubscriptionSql.ONE).execute(Tuple.of(id, readerId)))
+        .map(rows -> SubscriptionJson.of(rows.iterator().next()));
   }
 
   private Future<UUID> claimIn(SqlConnection tx, Gift g, String code, UUID readerId) {

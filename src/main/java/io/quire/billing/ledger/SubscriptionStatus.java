@@ -1,5 +1,6 @@
 package io.quire.billing.ledger;
 
+import io.quire.platform.http.ApiException;
 import io.vertx.sqlclient.Row;
 
 /**
@@ -34,6 +35,37 @@ public enum SubscriptionStatus {
   /** Whether a refund or a lost dispute has anything left to take back. */
   public boolean canBeTakenBack() {
     return this != EXPIRED;
+  }
+
+  // ---- what a reader may do with their subscription in this status (409 naming the status otherwise)
+
+  public void checkPausable() {
+    require(this == ACTIVE, "subscription.not_pausable", "Only an active subscription can be paused.");
+  }
+
+  public void checkUnpausable() {
+    require(this == PAUSED, "subscription.not_paused", "Only a paused subscription can be unpaused.");
+  }
+
+  public void checkTierChangeable() {
+    require(this == ACTIVE, "subscription.not_changeable", "Only an active subscription can change tier.");
+  }
+
+  public void checkCancellable() {
+    require(this == ACTIVE || this == PAST_DUE || this == PAUSED, "subscription.not_cancellable",
+        "Only an active, past-due or paused subscription can be cancelled.");
+  }
+
+  /** Resuming undoes a cancel while the paid period lasts. */
+  public void checkResumable(boolean periodLeft) {
+    require(this == CANCELLED && periodLeft, "subscription.not_resumable",
+        "Only a cancelled subscription whose period has not ended can be resumed.");
+  }
+
+  private void require(boolean allowed, String code, String detail) {
+    if (!allowed) {
+      throw ApiException.Conflict.status(code, detail, name());
+    }
   }
 
   /** The event authors' webhooks get when it moves from this status to {@code next}. */

@@ -160,6 +160,6 @@ public final class SubscriberRoutes {
   }
 
   private static JsonObject json(Row r) {
-    return MySubscriptionRoutes.json(r).put("username", r.getString("username")).put("displayName", r.getString("display_name"));
+    return SubscriptionJson.of(r).put("username", r.getString("username")).put("displayName", r.getString("display_name"));
   }
 }
