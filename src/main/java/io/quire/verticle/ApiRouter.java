@@ -111,6 +111,17 @@ public final class ApiRouter {
 
   /** {@code reads} (a pipelined client) serves the public read paths; {@code pool} everything else. */
   public static Router create(Vertx vertx, AppContext app, Pool pool, Redis redis, SqlClient reads) {
+    return build(vertx, app, pool, redis, reads).router();
+  }
+
+  /** The router and the OpenAPI document it serves (built from the same declarations). */
+  public record Built(Router router, io.vertx.core.json.JsonObject document) {}
+
+  /**
+   * Builds everything without touching PostgreSQL or Redis (their clients connect lazily), so the document can be
+   * written at build time ({@code platform/openapi/DocumentWriter}).
+   */
+  public static Built build(Vertx vertx, AppContext app, Pool pool, Redis redis, SqlClient reads) {
     QuireConfig config = app.config();
     Router router = Router.router(vertx);
     if (config.http().trustProxyHeaders()) {
@@ -199,11 +210,12 @@ public final class ApiRouter {
     // --- operations
     new HealthRoutes(new ReadinessChecks(app, pool, redis, new Bus(vertx), readCache)).mount(router);
     Metrics.mount(router, app.metrics());
-    new OpenApiRoutes(config.publicBaseUrl(), api).mount(router);
+    OpenApiRoutes openApi = new OpenApiRoutes(config.publicBaseUrl(), api);
+    openApi.mount(router);
 
     app.extraRoutes().forEach(extra -> extra.mount(router, pool, redis));
     FailureHandler.install(router);
-    return router;
+    return new Built(router, openApi.document());
   }
 
   private static CorsHandler cors(QuireConfig.Http http) {

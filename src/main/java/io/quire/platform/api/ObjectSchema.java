@@ -155,13 +155,11 @@ public final class ObjectSchema implements Schema {
     if (closedRule != null) {
       json.put("additionalProperties", false);
     }
-    if (anyOf != null) {
-      JsonArray alternatives = new JsonArray();
-      anyOf.forEach(name -> alternatives.add(new JsonObject().put("required", new JsonArray().add(name))));
-      json.put("anyOf", alternatives);
-    }
-    if (description != null) {
-      json.put("description", description);
+    // said in words, not as anyOf-of-required: client generators (openapi-generator's TypeScript) drop the
+    // properties' enums of an object that carries one
+    String rule = anyOf == null ? null : "Send at least one of: " + String.join(", ", anyOf) + ".";
+    if (description != null || rule != null) {
+      json.put("description", description == null ? rule : rule == null ? description : description + " " + rule);
     }
     if (example != null) {
       json.put("examples", new JsonArray().add(example));

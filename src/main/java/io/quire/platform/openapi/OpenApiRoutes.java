@@ -2,6 +2,7 @@ package io.quire.platform.openapi;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -12,15 +13,22 @@ import java.util.Properties;
 
 /** {@code /openapi.json} and {@code /docs}: Swagger UI served from its webjar, so no CDN is involved. */
 public final class OpenApiRoutes {
+  private final JsonObject json;
   private final Buffer document;
   private final Buffer docsPage;
   private final String swaggerUiRoot;
 
   public OpenApiRoutes(String publicBaseUrl, io.quire.platform.api.Api api) {
-    this.document = OpenApiDocument.load(publicBaseUrl, io.quire.platform.api.OpenApiOperations.paths(api.endpoints()),
-        api.components()).toBuffer();
+    this.json = OpenApiDocument.load(publicBaseUrl, io.quire.platform.api.OpenApiOperations.paths(api.endpoints()),
+        api.components());
+    this.document = json.toBuffer();
     this.docsPage = Buffer.buffer(DOCS_PAGE);
     this.swaggerUiRoot = "META-INF/resources/webjars/swagger-ui/" + buildProperty("swaggerUiVersion");
+  }
+
+  /** The document as served. */
+  public JsonObject document() {
+    return json.copy();
   }
 
   public void mount(Router router) {
