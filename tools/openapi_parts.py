@@ -65,46 +65,7 @@ tokens = REF("TokenResponse")
 user = REF("User")
 A = "/api/v1/auth"
 identity = {
-    A + "/register": {"post": op("Create an account; sends a verification email", 201, tokens,
-        S(email=EMAIL, password=PW, username={"type": "string", "pattern": "^[a-z0-9_]{3,30}$"}, displayName=STR),
-        ("email", "password", "username"), (409, 429), auth=None)},
-    A + "/login": {"post": op("Sign in; with MFA on, answers {mfaRequired, mfaToken} instead of tokens", 200,
-        {"oneOf": [tokens, REF("MfaRequired")]}, S(email=EMAIL, password=STR), ("email", "password"), (401, 403, 423, 429), auth=None)},
-    A + "/mfa/challenge": {"post": op("Second sign-in step: a TOTP code or a backup code", 200, tokens,
-        S(mfaToken=TOKEN, code=STR, backupCode=STR), ("mfaToken",), (401, 429), auth=None)},
-    A + "/refresh": {"post": op("Rotate a refresh token; reusing an old one revokes the session", 200, tokens,
-        S(refreshToken=TOKEN), ("refreshToken",), (401,), auth=None)},
-    A + "/forgot-password": {"post": op("Request a reset email; always 202, whether or not the account exists", 202,
-        S(message=STR), S(email=EMAIL), ("email",), (429,), auth=None)},
-    A + "/reset-password": {"post": op("Set a new password with an emailed token (single use, 1 hour); ends all sessions", 200,
-        S(message=STR), S(token=TOKEN, password=PW), ("token", "password"), (400, 429), auth=None)},
-    A + "/verify-email": {"post": op("Confirm the email address with an emailed token", 200, S(user=user),
-        S(token=TOKEN), ("token",), (400,), auth=None)},
-    A + "/me": {"get": op("The current user, minimal", 200, S(id=STR, email=STR, username=STR, displayName=STR, role=STR,
-        status=STR, emailVerified=BOOL, mfaEnabled=BOOL), auth="any")},
-    A + "/logout": {"post": op("End this session", 204, errors=(403,))},
-    A + "/logout-all": {"post": op("End every session; every access token stops working on every instance", 200,
-        S(sessionsRevoked=INT), errors=(403,))},
-    A + "/sessions": {"get": op("Active sessions (device, IP, last active, current flag)", 200,
-        S(data=ARR(REF("Session")), nextCursor={"type": ["string", "null"]}), errors=(403,))},
-    A + "/sessions/{sessionId}": {"delete": op("Revoke one of your sessions", 204, errors=(403, 404), params=(path_param("sessionId"),))},
-    A + "/resend-verification": {"post": op("Send the verification email again", 202, S(message=STR), errors=(403, 409, 429))},
-    A + "/change-password": {"post": op("Change the password; other sessions end, this one gets a new access token", 200,
-        S(accessToken=STR, expiresIn=INT, tokenType=STR), S(currentPassword=STR, newPassword=PW),
-        ("currentPassword", "newPassword"), (403,))},
-    A + "/change-email": {"post": op("Ask to change the email; a token goes to the new address", 202, S(message=STR),
-        S(newEmail=EMAIL, password=STR), ("newEmail", "password"), (403, 409))},
-    A + "/verify-email-change": {"post": op("Confirm the new address with its token", 200, S(user=user), S(token=TOKEN),
-        ("token",), (400, 403, 409))},
-    A + "/mfa/enable": {"post": op("Start TOTP set-up: a secret and its otpauth:// URI (pending until verified)", 200,
-        S(secret=STR, otpauthUri=STR, digits=INT, period=INT, algorithm=STR), errors=(403, 409))},
-    A + "/mfa/verify": {"post": op("Confirm set-up with a code; turns MFA on and returns 10 backup codes once", 200,
-        S(mfaEnabled=BOOL, backupCodes=ARR(STR)), S(code={"type": "string", "pattern": "^\\d{6}$"}), ("code",), (401, 403, 409))},
-    A + "/mfa/disable": {"post": op("Turn MFA off (password and a code or backup code)", 200, S(mfaEnabled=BOOL),
-        S(password=STR, code=STR, backupCode=STR), ("password",), (401, 403, 409))},
-    A + "/mfa/backup-codes": {"get": op("How many backup codes are left", 200, S(remaining=INT, total=INT), errors=(403, 409))},
-    A + "/mfa/regenerate-backup": {"post": op("Replace the backup codes (shown once)", 200, S(backupCodes=ARR(STR)),
-        S(password=STR), ("password",), (403, 409))},
+    # /api/v1/auth/*: declared in identity/AuthRoutes.java
     "/api/v1/users/me": {
         "get": op("Your full profile with preferences", 200, user, auth="any", tag="users"),
         "patch": op("Update your profile (a sent null clears bio/avatarUrl)", 200, user,
@@ -195,25 +156,7 @@ site_in = S(name=STR, slug=STR, tagline=STR, description=STR, isPublic=BOOL, cus
 series_in = S(title=STR, slug=STR, synopsis=STR, contentType=STR, contentRating=STR, language=STR, defaultAccessLevel=STR,
               earlyAccessDays=INT, previewParagraphs=INT, paywallMessage=STR, baseRevision=INT)
 authoring = {
-    "/api/v1/sites": {
-        "get": op("Your sites and the sites you collaborate on", 200, lst(site), auth="any", tag="sites",
-                  params=(query("includeDeleted", BOOL, "include soft-deleted sites"),)),
-        "post": op("Create a site (AUTHOR+); the slug comes from the name unless given", 201, site, site_in, ("name",), (403, 409), auth="any", tag="sites")},
-    "/api/v1/sites/{siteId}": {
-        "get": op("A site you own or work on (ETag = revision)", 200, site, errors=A_ERR, auth="any", tag="sites", params=(site_p,)),
-        "patch": op("Update a site (If-Match or baseRevision optional)", 200, site, site_in, (), A_ERR + (409, 412), auth="any", tag="sites", params=(site_p, ifmatch)),
-        "delete": op("Soft-delete a site (owner); restorable for content.softDeleteRetentionDays", 204, errors=A_ERR, auth="any", tag="sites", params=(site_p,))},
-    "/api/v1/sites/{siteId}/restore": {"post": op("Restore a soft-deleted site", 200, site, errors=A_ERR + (409,), auth="any", tag="sites", params=(site_p,))},
-    "/api/v1/sites/{siteId}/settings": {
-        "get": op("Comment and content settings", 200, REF("SiteSettings"), errors=A_ERR, auth="any", tag="sites", params=(site_p,)),
-        "patch": op("Update settings", 200, REF("SiteSettings"), S(commentsEnabled=BOOL, commentsModerationMode={"enum": ["pre", "post"]},
-            defaultContentRating={"enum": ["EVERYONE", "TEEN", "MATURE"]}, isPublic=BOOL, extra={"type": "object"}), (), A_ERR + (412,),
-            auth="any", tag="sites", params=(site_p, ifmatch))},
-    "/api/v1/sites/by-slug/{slug}": {"get": op("Public metadata of an active public site", 200, REF("PublicSite"), errors=(404,), auth=None,
-        tag="sites", params=({"name": "slug", "in": "path", "required": True, "schema": STR},))},
-    "/api/v1/sites/by-domain/{domain}": {"get": op("Public metadata by custom domain", 200, REF("PublicSite"), errors=(404,), auth=None,
-        tag="sites", params=({"name": "domain", "in": "path", "required": True, "schema": STR},))},
-    "/api/v1/sites/{siteId}/public": {"get": op("Public metadata by id", 200, REF("PublicSite"), errors=(404,), auth=None, tag="sites", params=(site_p,))},
+    # /api/v1/sites and its settings and public lookups: declared in sites/SiteRoutes.java
     "/api/v1/sites/{siteId}/series": {
         "get": op("Series of a site", 200, lst(series), errors=A_ERR, auth="any", tag="series", params=(site_p,)),
         "post": op("Create a series (owner or editor)", 201, series, series_in, ("title",), A_ERR + (409,), auth="any", tag="series", params=(site_p,))},
@@ -340,26 +283,7 @@ collab = REF("Collaborator")
 collab_p = path_param("collaboratorId")
 token_p = {"name": "token", "in": "path", "required": True, "schema": STR, "description": "the token from the invitation email"}
 perm = {"type": "object", "properties": {"publish": BOOL}, "additionalProperties": False}
-C = "/api/v1/sites/{siteId}/collaborators"
-authoring[C] = {
-    "get": op("Members and pending invitations", 200, lst(collab), errors=A_ERR, tag="collaborators", params=(site_p,)),
-    "post": op("Invite an address as EDITOR, WRITER or VIEWER (owner or editor); the token is emailed", 201, collab,
-        S(email=EMAIL, role={"enum": ["EDITOR", "WRITER", "VIEWER"]}, permissions=perm), ("email", "role"), A_ERR + (409,),
-        tag="collaborators", params=(site_p,))}
-authoring[C + "/{collaboratorId}"] = {
-    "get": op("A member (id = user id) or pending invitation", 200, collab, errors=A_ERR, tag="collaborators", params=(site_p, collab_p)),
-    "patch": op("Change role or permission flags", 200, collab, S(role=STR, permissions=perm), (), A_ERR, tag="collaborators",
-        params=(site_p, collab_p)),
-    "delete": op("Remove a member (access ends at once) or withdraw an invitation; anyone may remove themselves", 204,
-        errors=A_ERR, tag="collaborators", params=(site_p, collab_p))}
-authoring[C + "/{collaboratorId}/resend-invite"] = {"post": op("New token and email for a pending invitation", 200, collab,
-    errors=A_ERR, tag="collaborators", params=(site_p, collab_p))}
-I = "/api/v1/collaborator-invites"
-authoring[I] = {"get": op("Pending invitations to your email address", 200, lst(REF("Invitation")), tag="collaborators")}
-authoring[I + "/{token}"] = {"get": op("An invitation by its token", 200, REF("Invitation"), errors=(404,), tag="collaborators", params=(token_p,))}
-authoring[I + "/{token}/accept"] = {"post": op("Accept (signed in with the invited address)", 200, collab, errors=(403, 404),
-    tag="collaborators", params=(token_p,))}
-authoring[I + "/{token}/decline"] = {"post": op("Decline", 204, errors=(403, 404), tag="collaborators", params=(token_p,))}
+# collaborators and their invitations: declared in sites/CollaboratorRoutes.java
 
 genre_p = path_param("genreId")
 tag_p = {"name": "tagSlug", "in": "path", "required": True, "schema": STR}
@@ -501,8 +425,7 @@ authoring_schemas = {
 }
 
 # public metadata answers carry a strong ETag over their bytes and honour If-None-Match (Responses.publicJson)
-for path in ("/api/v1/sites/by-slug/{slug}", "/api/v1/sites/by-domain/{domain}", "/api/v1/sites/{siteId}/public",
-             "/api/v1/sites/{siteId}/series/by-slug/{slug}", "/api/v1/series/{seriesId}/public",
+for path in ("/api/v1/sites/{siteId}/series/by-slug/{slug}", "/api/v1/series/{seriesId}/public",
              "/api/v1/sites/{siteId}/series/public", "/api/v1/genres/{genreId}/series", "/api/v1/tags/{tagSlug}/series",
              "/api/v1/genres", "/api/v1/genres/featured", "/api/v1/genres/{genreId}", "/api/v1/genres/{genreId}/children",
              "/api/v1/tags/{tagSlug}", "/api/v1/tags", "/api/v1/content-warnings"):
@@ -985,26 +908,7 @@ billing = {
     "/api/v1/checkout/session/{sessionId}": {"get": op("My checkout's state, by the gateway's session id or the payment id (for polling)",
         200, dict(CHECKOUT, properties=dict(CHECKOUT["properties"], subscriptionStatus=STR)), errors=(404,), tag="billing",
         params=({"name": "sessionId", "in": "path", "required": True, "schema": STR},))},
-    "/api/v1/my-subscriptions": {"get": op("My subscriptions (not open checkouts), newest first", 200, S(data=ARR(SUBSCRIPTION), nextCursor=STR),
-        errors=(422,), auth="any", tag="billing", params=(query("status", STR, "ACTIVE, PAST_DUE, CANCELLED, EXPIRED or PAUSED"),))},
-    "/api/v1/my-subscriptions/{subscriptionId}": {
-        "get": op("One of my subscriptions", 200, SUBSCRIPTION, errors=(404,), auth="any", tag="billing", params=(sub_p,)),
-        "patch": op("Change tier (same site and currency): the new tier's seat is taken first, then the gateway moves the price and "
-            "prorates (Stripe, Razorpay; Xendit charges the new amount from the next cycle); a refusal undoes the move", 200,
-            SUBSCRIPTION, S(tierId=STR, billingCycle={"enum": ["MONTHLY", "ANNUAL"]}), ("tierId",), (404, 409, 502, 503), tag="billing",
-            params=(sub_p,))},
-    "/api/v1/my-subscriptions/{subscriptionId}/pause": {"post": op("Pause collection and access for days (default 30, at most "
-        "billing.maxPauseDays; billing.maxPausesPerYear, else 409 subscription.pause_limit); it ends by itself", 200, SUBSCRIPTION,
-        S(days=INT), (), (404, 409, 502, 503), tag="billing", params=(sub_p,))},
-    "/api/v1/my-subscriptions/{subscriptionId}/unpause": {"post": op("End a pause: ACTIVE, with the paid time left when it was "
-        "paused", 200, SUBSCRIPTION, errors=(404, 409, 502, 503), tag="billing", params=(sub_p,))},
-    "/api/v1/my-subscriptions/{subscriptionId}/invoices": {"get": op("The subscription's payments, newest first", 200,
-        S(data=ARR(PAYMENT), nextCursor=STR), errors=(404,), auth="any", tag="billing", params=(sub_p,))},
-    "/api/v1/my-subscriptions/{subscriptionId}/cancel": {"post": op("Cancel at the end of the paid period: the gateway stops renewing, "
-        "access lasts until currentPeriodEnd", 200, SUBSCRIPTION, S(reason=STR, feedback=STR), (), (404, 409, 502, 503), tag="billing",
-        params=(sub_p,))},
-    "/api/v1/my-subscriptions/{subscriptionId}/resume": {"post": op("Undo a cancel while the period lasts (Stripe; 409 "
-        "subscription.resume_unsupported elsewhere)", 200, SUBSCRIPTION, errors=(404, 409, 502, 503), tag="billing", params=(sub_p,))},
+    # /api/v1/my-subscriptions: declared in billing/subscriptions/MySubscriptionRoutes.java
     "/api/v1/payments": {"get": op("Payments I received, newest first (keyset cursor)", 200, S(data=ARR(PAYMENT), nextCursor=STR),
         errors=(400, 422), auth="any", tag="billing", params=PAY_FILTERS)},
     "/api/v1/sites/{siteId}/subscribers": {"get": op("The site's subscribers, newest first (owner, editors)", 200,
@@ -1073,18 +977,7 @@ billing = {
         auth="any", tag="billing", params=PAY_FILTERS)},
     "/api/v1/my/payments/{paymentId}": {"get": op("One of my payments, with its history", 200, PAYMENT_DETAIL, errors=(404,), auth="any",
         tag="billing", params=(pay_p,))},
-    "/api/v1/sites/{siteId}/gift": {"post": op("Buy N months (1-24) of a tier for an email: a checkout; once paid, the code is emailed "
-        "at deliveryDate (default now)", 201, dict(CHECKOUT, properties=dict(CHECKOUT["properties"], giftId=STR)),
-        S(tierId=STR, months=INT, recipientEmail=STR, recipientName=STR, message=STR, deliveryDate=STR, gateway=STR),
-        ("tierId", "recipientEmail"), (404, 409, 502, 503), tag="billing", params=(s_p,))},
-    "/api/v1/my-gifts/given": {"get": op("Gifts I bought (with their recipients)", 200, S(data=ARR(GIFT), nextCursor=STR), auth="any",
-        tag="billing")},
-    "/api/v1/my-gifts/received": {"get": op("Gifts delivered to my email or claimed by me", 200, S(data=ARR(GIFT), nextCursor=STR),
-        auth="any", tag="billing")},
-    "/api/v1/gifts/claim/{claimCode}": {
-        "get": op("A delivered gift by its code", 200, GIFT, errors=(404,), auth=None, tag="billing", params=(code_p,)),
-        "post": op("Claim it (once): a non-renewing subscription for the gift's months (409 gift.not_claimable, subscription.exists, "
-            "tier.sold_out)", 201, SUBSCRIPTION, errors=(404, 409), tag="billing", params=(code_p,))},
+    # gifts: declared in billing/gifts/GiftRoutes.java
     "/api/v1/my/payments/{paymentId}/receipt": {"get": op("A plain-text receipt (409 payment.not_paid)", 200, STR, errors=(404, 409),
         auth="any", tag="billing", params=(pay_p,))},
 }

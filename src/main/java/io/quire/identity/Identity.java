@@ -52,8 +52,8 @@ public final class Identity {
     this.admin = new AdminUserService(pool, users, auth, revocations);
   }
 
-  public void mount(Router router) {
-    new AuthRoutes(auth, account, mfa, limiter, config.auth().loginAttemptsPerIpPerMinute()).mount(router);
+  public void mount(Router router, io.quire.platform.api.Api api) {
+    new AuthRoutes(auth, account, mfa, limiter, config.auth().loginAttemptsPerIpPerMinute()).mount(api);
     new ProfileRoutes(profiles).mount(router);
     new AdminUserRoutes(admin).mount(router);
   }

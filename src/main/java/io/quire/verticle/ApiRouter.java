@@ -163,7 +163,7 @@ public final class ApiRouter {
     new ReadingRoutes(new ReadingService(vertx, reads, new Entitlements(vertx, reads, readCache, config.billing().graceDays()), readCache), config.reading()).mount(router);
     new SeriesListingRoutes(new SeriesListing(vertx, reads, readCache)).mount(router);
     new FeedRoutes(new Feeds(vertx, reads, config.publicBaseUrl()), ReadingRoutes.publicCacheControl(config.reading())).mount(router);
-    identity.mount(router);
+    identity.mount(router, api);
     new ApiKeyRoutes(apiKeys).mount(router);
     SiteService sites = new SiteService(pool, config.content().softDeleteRetentionDays());
     new SiteRoutes(sites).mount(api);

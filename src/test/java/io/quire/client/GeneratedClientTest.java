@@ -11,7 +11,7 @@ import io.quire.client.api.ChaptersApi;
 import io.quire.client.api.ReadingApi;
 import io.quire.client.api.SeriesApi;
 import io.quire.client.api.SitesApi;
-import io.quire.client.model.ApiV1AuthRegisterPostRequest;
+import io.quire.client.model.RegisterRequest;
 import io.quire.client.model.ApiV1SeriesSeriesIdChaptersPostRequest;
 import io.quire.client.model.ApiV1SitesSiteIdSeriesPostRequest;
 import io.quire.client.model.AuthorProfileInput;
@@ -32,7 +32,7 @@ class GeneratedClientTest {
     try (TestApp app = TestApp.start()) {
       ApiClient anonymous = client(app, null);
       String name = "gen" + UUID.randomUUID().toString().substring(0, 8);
-      var tokens = new AuthApi(anonymous).apiV1AuthRegisterPost(new ApiV1AuthRegisterPostRequest()
+      var tokens = new AuthApi(anonymous).register(new RegisterRequest()
           .email(name + "@example.com").password("velvet-orbit-71-canyon-drift").username(name));
       assertNotNull(tokens.getAccessToken());
       var author = new AuthorsApi(client(app, tokens.getAccessToken())).apiV1AuthorProfilePost(new AuthorProfileInput());

@@ -75,6 +75,15 @@ public final class Call {
     return Revisions.required(expectedRevision(), what);
   }
 
+  /**
+   * Spends one of {@code limit} attempts per {@code window} for {@code subject} on {@code name} (sign-in guesses,
+   * mail sends); the answer carries the RateLimit headers, and over the limit the call fails with a 429.
+   */
+  public io.vertx.core.Future<Void> enforce(io.quire.platform.ratelimit.RateLimiter limiter, String name, String subject, int limit,
+                                            java.time.Duration window) {
+    return limiter.enforce(ctx, name, subject, limit, window);
+  }
+
   /** The client's address (forwarded headers are honoured only behind a trusted proxy). */
   public String clientIp() {
     return Authz.clientIp(ctx);
