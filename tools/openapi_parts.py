@@ -64,36 +64,8 @@ query = lambda name, schema, desc: {"name": name, "in": "query", "required": Fal
 tokens = REF("TokenResponse")
 user = REF("User")
 A = "/api/v1/auth"
+# identity (auth, profiles, author profiles, admin users) is declared in identity/*Routes.java; its shared shapes:
 identity = {
-    # /api/v1/auth/*: declared in identity/AuthRoutes.java
-    "/api/v1/users/me": {
-        "get": op("Your full profile with preferences", 200, user, auth="any", tag="users"),
-        "patch": op("Update your profile (a sent null clears bio/avatarUrl)", 200, user,
-            S(displayName=STR, bio={"type": ["string", "null"]}, avatarUrl={"type": ["string", "null"], "format": "uri"},
-              timezone=STR, locale=STR), (), (403,), tag="users")},
-    "/api/v1/users/me/preferences": {
-        "get": op("Your preferences object", 200, {"type": "object"}, auth="any", tag="users"),
-        "patch": op("Merge into your preferences (a key set to null is removed)", 200, {"type": "object"},
-            {"type": "object", "maxProperties": 50}, (), (403,), tag="users")},
-    "/api/v1/users/{username}": {"get": op("A public profile (no email)", 200, REF("PublicUser"), errors=(404,), auth=None,
-        tag="users", params=({"name": "username", "in": "path", "required": True, "schema": STR},))},
-    "/api/v1/author-profile": {
-        "post": op("Become an author: creates your author profile, READER → AUTHOR; the answer carries an access token with "
-            "the new role for this session (the one you sent still says READER until it expires)", 201,
-            {"allOf": [REF("AuthorProfile"), S(accessToken=STR, expiresIn=INT, tokenType=STR)]},
-            REF("AuthorProfileInput"), (), (403, 409), tag="authors"),
-        "get": op("Your author profile", 200, REF("AuthorProfile"), errors=(404,), auth="any", tag="authors"),
-        "patch": op("Update your author profile", 200, REF("AuthorProfile"), REF("AuthorProfileInput"), (), (403, 404), tag="authors")},
-    "/api/v1/authors/{userId}": {"get": op("An author's public profile", 200, REF("AuthorProfile"), errors=(404,), auth=None,
-        tag="authors", params=(path_param("userId"),))},
-    "/api/v1/admin/users": {"get": op("Users, filtered and keyset-paged (ADMIN+)", 200,
-        S(data=ARR(user), nextCursor={"type": ["string", "null"]}), errors=(400, 403, 422), tag="admin",
-        params=(query("status", STR, "PENDING_VERIFICATION, ACTIVE, SUSPENDED, BANNED or DELETED"),
-                query("role", STR, "READER, AUTHOR, COLLABORATOR, ADMIN or SUPER_ADMIN"),
-                query("email", STR, "email prefix"), query("cursor", STR, "from nextCursor"),
-                query("limit", {"type": "integer", "minimum": 1, "maximum": 100}, "default 20")))},
-    "/api/v1/admin/users/{userId}": {"patch": op("Change a user's role or status (reason kept in the history)", 200,
-        REF("User"), S(role=STR, status=STR, reason=STR), (), (403, 404), tag="admin", params=(path_param("userId"),))},
 }
 
 K = "/api/v1/api-keys"

@@ -52,10 +52,10 @@ public final class Identity {
     this.admin = new AdminUserService(pool, users, auth, revocations);
   }
 
-  public void mount(Router router, io.quire.platform.api.Api api) {
+  public void mount(io.quire.platform.api.Api api) {
     new AuthRoutes(auth, account, mfa, limiter, config.auth().loginAttemptsPerIpPerMinute()).mount(api);
-    new ProfileRoutes(profiles).mount(router);
-    new AdminUserRoutes(admin).mount(router);
+    new ProfileRoutes(profiles).mount(api);
+    new AdminUserRoutes(admin).mount(api);
   }
 
   /** The jobs identity needs the workers verticle to run. */

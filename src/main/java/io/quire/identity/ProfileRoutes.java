@@ -1,127 +1,108 @@
 package io.quire.identity;
 
-import io.quire.platform.auth.Authz;
-import io.quire.platform.http.PathParams;
-import io.quire.platform.http.RequestBody;
-import io.quire.platform.http.Responses;
-import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import java.net.URI;
-import java.time.DateTimeException;
-import java.time.ZoneId;
-import java.util.regex.Pattern;
+import static io.quire.platform.api.Schema.allOf;
+import static io.quire.platform.api.Schema.anyObject;
+import static io.quire.platform.api.Schema.array;
+import static io.quire.platform.api.Schema.bool;
+import static io.quire.platform.api.Schema.integer;
+import static io.quire.platform.api.Schema.nullable;
+import static io.quire.platform.api.Schema.object;
+import static io.quire.platform.api.Schema.ref;
+import static io.quire.platform.api.Schema.string;
 
-/** {@code /api/v1/users/*}, {@code /api/v1/author-profile}, {@code /api/v1/authors/:userId}. */
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.Endpoint;
+import io.quire.platform.api.ObjectSchema;
+import io.quire.platform.api.Reply;
+import io.quire.platform.api.Rules;
+import io.quire.platform.api.Schema;
+import io.quire.platform.api.StringSchema;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/** {@code /api/v1/users/*}, {@code /api/v1/author-profile}, {@code /api/v1/authors/{userId}}. */
 public final class ProfileRoutes {
-  private static final Pattern LOCALE = Pattern.compile("^[a-z]{2}(-[A-Z]{2})?$");
+  private static final String USERS = "users";
+  private static final String AUTHORS = "authors";
+  /** An absolute http(s) URL; empty (or null) clears it. */
+  private static final StringSchema URL = string().length(0, 2048).rule(Rules::emptyOrHttpUrl, "must be an http(s) URL");
+  private static final ObjectSchema AUTHOR_INPUT = object()
+      .optional("penName", nullable(string().length(1, 100)))
+      .optional("tagline", nullable(string().length(0, 200)))
+      .optional("fullBio", nullable(string().length(0, 20_000)))
+      .optional("websiteUrl", nullable(URL))
+      .optional("socialLinks", anyObject().maxProperties(20))
+      .optional("genres", Schema.array(string().length(1, 50)).size(0, 20))
+      .optional("acceptingCommissions", bool())
+      .optional("allowDirectMessages", bool());
   private final ProfileService profiles;
 
   ProfileRoutes(ProfileService profiles) {
     this.profiles = profiles;
   }
 
-  public void mount(Router router) {
+  public void mount(Api api) {
     // --- own profile
-    router.get("/api/v1/users/me").handler(Authz.authenticated()).handler(this::me);
-    router.patch("/api/v1/users/me").handler(Authz.session()).handler(this::updateMe);
-    router.get("/api/v1/users/me/preferences").handler(Authz.authenticated()).handler(this::preferences);
-    router.patch("/api/v1/users/me/preferences").handler(Authz.session()).handler(this::updatePreferences);
-    // --- public profiles (after /users/me, which the :username route would otherwise swallow)
-    router.get("/api/v1/users/:username").handler(this::publicProfile);
-    router.get("/api/v1/authors/:userId").handler(this::publicAuthor);
+    api.on(Endpoint.get("/api/v1/users/me").id("getMyProfile").tag(USERS).summary("Your full profile with preferences")
+        .access(Access.signedIn()).ok(ref("User")),
+        call -> profiles.me(call.user()).map(Reply::ok));
+    api.on(Endpoint.patch("/api/v1/users/me").id("updateMyProfile").tag(USERS).summary("Update your profile")
+        .description("Send only what changes; a sent null (or empty) clears bio and avatarUrl.").access(Access.session())
+        .body(object()
+            .optional("displayName", string().length(1, 60))
+            .optional("bio", nullable(string().length(0, 2000)))
+            .optional("avatarUrl", nullable(URL))
+            .optional("timezone", string().length(1, 64).rule(Rules::timeZone, "must be an IANA time zone such as Europe/Paris"))
+            .optional("locale", string().length(2, 5).pattern("^[a-z]{2}(-[A-Z]{2})?$", "must look like en or en-GB")))
+        .ok(ref("User")),
+        call -> {
+          JsonObject b = call.body();
+          var update = new ProfileUpdate(b.getString("displayName"), b.containsKey("bio"), b.getString("bio"),
+              b.containsKey("avatarUrl"), blankAsNull(b.getString("avatarUrl")), b.getString("timezone"), b.getString("locale"));
+          return profiles.update(call.user(), update).map(Reply::ok);
+        });
+    api.on(Endpoint.get("/api/v1/users/me/preferences").id("getMyPreferences").tag(USERS).summary("Your preferences object")
+        .access(Access.signedIn()).ok(anyObject()),
+        call -> profiles.preferences(call.user()).map(Reply::ok));
+    api.on(Endpoint.patch("/api/v1/users/me/preferences").id("updateMyPreferences").tag(USERS).summary("Merge into your preferences")
+        .description("A key set to null is removed.").access(Access.session())
+        .body(anyObject().maxProperties(50).maxChars(10_000)).ok(anyObject()),
+        call -> profiles.updatePreferences(call.user(), call.body()).map(Reply::ok));
+    // --- public profiles (after /users/me, which {username} would otherwise take)
+    api.on(Endpoint.get("/api/v1/users/{username}").id("getPublicProfile").tag(USERS).summary("A public profile (no email)")
+        .ok(ref("PublicUser")),
+        call -> profiles.publicProfile(call.path("username").toLowerCase()).map(Reply::ok));
+    api.on(Endpoint.get("/api/v1/authors/{userId}").id("getAuthor").tag(AUTHORS).summary("An author's public profile")
+        .ok(ref("AuthorProfile")),
+        call -> profiles.publicAuthor(call.id("userId", "author.not_found")).map(Reply::ok));
     // --- author profile
-    router.post("/api/v1/author-profile").handler(Authz.session()).handler(this::createAuthorProfile);
-    router.get("/api/v1/author-profile").handler(Authz.authenticated()).handler(this::authorProfile);
-    router.patch("/api/v1/author-profile").handler(Authz.session()).handler(this::updateAuthorProfile);
+    api.on(Endpoint.post("/api/v1/author-profile").id("becomeAuthor").tag(AUTHORS).summary("Become an author")
+        .description("Creates your author profile and makes you an AUTHOR; the answer carries an access token with the new "
+            + "role, so you can create a site at once.")
+        .access(Access.session()).body(AUTHOR_INPUT)
+        .ok(201, allOf(ref("AuthorProfile"), object().required("accessToken", string()).required("expiresIn", integer())
+            .required("tokenType", string())), "Created").problems(409),
+        call -> profiles.createAuthorProfile(call.user(), input(call.body())).map(Reply::created));
+    api.on(Endpoint.get("/api/v1/author-profile").id("getMyAuthorProfile").tag(AUTHORS).summary("Your author profile")
+        .access(Access.signedIn()).ok(ref("AuthorProfile")).problems(404),
+        call -> profiles.authorProfile(call.user()).map(Reply::ok));
+    api.on(Endpoint.patch("/api/v1/author-profile").id("updateMyAuthorProfile").tag(AUTHORS).summary("Update your author profile")
+        .description("Send only what changes; a sent null clears a text field.").access(Access.session()).body(AUTHOR_INPUT)
+        .ok(ref("AuthorProfile")).problems(404),
+        call -> profiles.updateAuthorProfile(call.user(), input(call.body())).map(Reply::ok));
   }
 
-  private void me(RoutingContext ctx) {
-    profiles.me(Authz.require(ctx)).onSuccess(me -> Responses.json(ctx, 200, me)).onFailure(ctx::fail);
+  private static AuthorProfileInput input(JsonObject b) {
+    JsonArray genres = b.getJsonArray("genres");
+    List<String> genreList = genres == null ? null : genres.stream().map(String::valueOf).toList();
+    return new AuthorProfileInput(b.containsKey("penName"), b.getString("penName"), b.containsKey("tagline"), b.getString("tagline"),
+        b.containsKey("fullBio"), b.getString("fullBio"), b.containsKey("websiteUrl"), blankAsNull(b.getString("websiteUrl")),
+        b.getJsonObject("socialLinks"), genreList, b.getBoolean("acceptingCommissions"), b.getBoolean("allowDirectMessages"));
   }
 
-  private void updateMe(RoutingContext ctx) {
-    RequestBody body = RequestBody.of(ctx);
-    String displayName = body.optionalString("displayName", 1, 60);
-    String bio = body.optionalString("bio", 0, 2000);
-    String avatarUrl = url(body, "avatarUrl");
-    String timezone = body.optionalString("timezone", 1, 64);
-    if (timezone != null) {
-      try {
-        ZoneId.of(timezone);
-      } catch (DateTimeException e) {
-        body.error("timezone", "must be an IANA time zone such as Europe/Paris");
-      }
-    }
-    String locale = body.matching("locale", body.optionalString("locale", 2, 5), LOCALE, "must look like en or en-GB");
-    body.validate();
-    var update = new ProfileUpdate(displayName, body.has("bio"), bio, body.has("avatarUrl"), avatarUrl, timezone, locale);
-    profiles.update(Authz.require(ctx), update).onSuccess(me -> Responses.json(ctx, 200, me)).onFailure(ctx::fail);
-  }
-
-  private void preferences(RoutingContext ctx) {
-    profiles.preferences(Authz.require(ctx)).onSuccess(p -> Responses.json(ctx, 200, p)).onFailure(ctx::fail);
-  }
-
-  private void updatePreferences(RoutingContext ctx) {
-    RequestBody body = RequestBody.of(ctx);
-    JsonObject changes = body.asObject(50, 10_000);
-    body.validate();
-    profiles.updatePreferences(Authz.require(ctx), changes).onSuccess(p -> Responses.json(ctx, 200, p)).onFailure(ctx::fail);
-  }
-
-  private void publicProfile(RoutingContext ctx) {
-    profiles.publicProfile(ctx.pathParam("username").toLowerCase())
-        .onSuccess(p -> Responses.json(ctx, 200, p)).onFailure(ctx::fail);
-  }
-
-  private void publicAuthor(RoutingContext ctx) {
-    profiles.publicAuthor(PathParams.uuid(ctx, "userId", "author.not_found"))
-        .onSuccess(p -> Responses.json(ctx, 200, p)).onFailure(ctx::fail);
-  }
-
-  private void createAuthorProfile(RoutingContext ctx) {
-    AuthorProfileInput in = authorInput(RequestBody.of(ctx));
-    profiles.createAuthorProfile(Authz.require(ctx), in).onSuccess(p -> Responses.json(ctx, 201, p)).onFailure(ctx::fail);
-  }
-
-  private void authorProfile(RoutingContext ctx) {
-    profiles.authorProfile(Authz.require(ctx)).onSuccess(p -> Responses.json(ctx, 200, p)).onFailure(ctx::fail);
-  }
-
-  private void updateAuthorProfile(RoutingContext ctx) {
-    AuthorProfileInput in = authorInput(RequestBody.of(ctx));
-    profiles.updateAuthorProfile(Authz.require(ctx), in).onSuccess(p -> Responses.json(ctx, 200, p)).onFailure(ctx::fail);
-  }
-
-  private static AuthorProfileInput authorInput(RequestBody body) {
-    AuthorProfileInput in = new AuthorProfileInput(
-        body.has("penName"), body.optionalString("penName", 1, 100),
-        body.has("tagline"), body.optionalString("tagline", 0, 200),
-        body.has("fullBio"), body.optionalString("fullBio", 0, 20_000),
-        body.has("websiteUrl"), url(body, "websiteUrl"),
-        body.optionalObject("socialLinks", 20),
-        body.optionalStrings("genres", 20, 50),
-        body.optionalBoolean("acceptingCommissions"),
-        body.optionalBoolean("allowDirectMessages"));
-    body.validate();
-    return in;
-  }
-
-  /** An optional absolute http(s) URL. */
-  private static String url(RequestBody body, String field) {
-    String value = body.optionalString(field, 0, 2048);
-    if (value == null || value.isEmpty()) {
-      return null;
-    }
-    try {
-      URI uri = new URI(value);
-      if (uri.getHost() != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-        return value;
-      }
-    } catch (java.net.URISyntaxException e) {
-      // reported below
-    }
-    return body.error(field, "must be an http(s) URL");
+  private static String blankAsNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
   }
 }

@@ -15,6 +15,7 @@ import io.quire.platform.api.Call;
 import io.quire.platform.api.Endpoint;
 import io.quire.platform.api.ObjectSchema;
 import io.quire.platform.api.Reply;
+import io.quire.platform.api.Rules;
 import io.quire.platform.api.Schema;
 import io.quire.platform.auth.Role;
 import io.quire.platform.text.Slugs;
@@ -50,7 +51,7 @@ public final class SiteRoutes {
       .optional("defaultContentRating", string().oneOf("EVERYONE", "TEEN", "MATURE"))
       .optional("isPublic", bool())
       .optional("extra", anyObject().maxProperties(50).description("Free-form settings; timezone is the analytics reporting zone")
-          .optional("timezone", string().rule(SiteRoutes::zoneExists, "must be an IANA time zone such as Asia/Kolkata")))
+          .optional("timezone", string().rule(Rules::timeZone, "must be an IANA time zone such as Asia/Kolkata")))
       .optional("baseRevision", integer().range(1, Integer.MAX_VALUE));
 
   private final SiteService sites;
@@ -139,14 +140,5 @@ public final class SiteRoutes {
         b.containsKey("description"), b.getString("description"),
         b.containsKey("customDomain"), domain == null || domain.isEmpty() ? null : domain.toLowerCase(),
         b.getBoolean("isPublic"), b.getString("slug"));
-  }
-
-  private static boolean zoneExists(String zone) {
-    try {
-      java.time.ZoneId.of(zone);
-      return true;
-    } catch (java.time.DateTimeException e) {
-      return false;
-    }
   }
 }

@@ -54,6 +54,7 @@ import io.quire.platform.http.AccessLogHandler;
 import io.quire.platform.api.Api;
 import io.quire.platform.http.BodyLimits;
 import io.quire.platform.http.PathTable;
+import io.quire.platform.http.QueryStrings;
 import io.quire.platform.ratelimit.RouteClass;
 import io.quire.platform.http.FailureHandler;
 import io.quire.platform.http.RequestIdHandler;
@@ -131,6 +132,7 @@ public final class ApiRouter {
 
     // --- platform handlers, in order, for every request
     router.route().handler(new RequestIdHandler());
+    router.route().handler(new QueryStrings());
     if (config.http().accessLog()) {
       router.route().handler(new AccessLogHandler());
     }
@@ -163,7 +165,7 @@ public final class ApiRouter {
     new ReadingRoutes(new ReadingService(vertx, reads, new Entitlements(vertx, reads, readCache, config.billing().graceDays()), readCache), config.reading()).mount(router);
     new SeriesListingRoutes(new SeriesListing(vertx, reads, readCache)).mount(router);
     new FeedRoutes(new Feeds(vertx, reads, config.publicBaseUrl()), ReadingRoutes.publicCacheControl(config.reading())).mount(router);
-    identity.mount(router, api);
+    identity.mount(api);
     new ApiKeyRoutes(apiKeys).mount(router);
     SiteService sites = new SiteService(pool, config.content().softDeleteRetentionDays());
     new SiteRoutes(sites).mount(api);

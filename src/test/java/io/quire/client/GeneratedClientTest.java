@@ -14,7 +14,7 @@ import io.quire.client.api.SitesApi;
 import io.quire.client.model.RegisterRequest;
 import io.quire.client.model.ApiV1SeriesSeriesIdChaptersPostRequest;
 import io.quire.client.model.ApiV1SitesSiteIdSeriesPostRequest;
-import io.quire.client.model.AuthorProfileInput;
+import io.quire.client.model.BecomeAuthorRequest;
 import io.quire.client.model.ChapterRead;
 import io.quire.client.model.CreateSiteRequest;
 import io.quire.client.model.Site;
@@ -35,7 +35,7 @@ class GeneratedClientTest {
       var tokens = new AuthApi(anonymous).register(new RegisterRequest()
           .email(name + "@example.com").password("velvet-orbit-71-canyon-drift").username(name));
       assertNotNull(tokens.getAccessToken());
-      var author = new AuthorsApi(client(app, tokens.getAccessToken())).apiV1AuthorProfilePost(new AuthorProfileInput());
+      var author = new AuthorsApi(client(app, tokens.getAccessToken())).becomeAuthor(new BecomeAuthorRequest());
       ApiClient signedIn = client(app, author.getAccessToken());
 
       Site site = new SitesApi(signedIn).createSite(new CreateSiteRequest().name("Generated").isPublic(true));

@@ -116,6 +116,14 @@ class OpenApiFuzzTest {
       }
       out.add(new Attempt("malformed JSON", path, null, "{\"unterminated", bodyRequired));
     }
+    op.spec.getJsonArray("parameters", new io.vertx.core.json.JsonArray()).stream().map(JsonObject.class::cast)
+        .filter(p -> "query".equals(p.getString("in"))).findFirst().ifPresent(q -> {
+          // a query that is not valid percent-encoding is a 400, never an exception
+          out.add(new Attempt("malformed query", path + "?" + q.getString("name") + "=%%%", schema == null ? null : new JsonObject(),
+              null, true));
+          out.add(new Attempt("oversized query value", path + "?" + q.getString("name") + "=" + "9".repeat(5000),
+              schema == null ? null : new JsonObject(), null, false));
+        });
     if (op.path.contains("Id}")) {
       // an id that is not one names nothing
       out.add(new Attempt("bad id", op.path.replaceAll("\\{[A-Za-z]+Id}", "not-an-id").replaceAll("\\{[^}]+}", "fuzz"),

@@ -48,7 +48,8 @@ public final class Call {
 
   /** A query parameter as sent, or null (validated already when the endpoint declares it). */
   public String query(String name) {
-    String v = ctx.request().getParam(name);
+    java.util.List<String> values = ctx.queryParam(name);
+    String v = values.isEmpty() ? null : values.get(0);
     return v == null || v.isBlank() ? null : v.trim();
   }
 

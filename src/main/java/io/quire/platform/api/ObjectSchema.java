@@ -19,6 +19,10 @@ public final class ObjectSchema implements Schema {
   private String closedRule;
   private java.util.List<String> anyOf;
   private String anyOfRule;
+  private final java.util.List<CrossCheck> crossChecks = new java.util.ArrayList<>();
+
+  /** A rule across fields, checked on the sent object once its fields pass their own rules. */
+  private record CrossCheck(String field, String message, java.util.function.Predicate<JsonObject> test) {}
   private Integer maxProperties;
   private Integer maxChars;
   private String description;
@@ -69,6 +73,12 @@ public final class ObjectSchema implements Schema {
   public ObjectSchema requireAnyOf(String rule, String... names) {
     this.anyOf = java.util.List.of(names);
     this.anyOfRule = rule;
+    return this;
+  }
+
+  /** A rule across fields ("reason is required to suspend or ban"): {@code message} on {@code field} when it fails. */
+  public ObjectSchema check(String field, String message, java.util.function.Predicate<JsonObject> test) {
+    crossChecks.add(new CrossCheck(field, message, test));
     return this;
   }
 
@@ -135,6 +145,11 @@ public final class ObjectSchema implements Schema {
         out.put(p.getKey(), checked);
       }
     }
+    for (CrossCheck c : crossChecks) {
+      if (!c.test().test(out)) {
+        violations.add(field == null ? c.field() : field + "." + c.field(), c.message());
+      }
+    }
     return out;
   }
 
@@ -157,7 +172,12 @@ public final class ObjectSchema implements Schema {
     }
     // said in words, not as anyOf-of-required: client generators (openapi-generator's TypeScript) drop the
     // properties' enums of an object that carries one
-    String rule = anyOf == null ? null : "Send at least one of: " + String.join(", ", anyOf) + ".";
+    java.util.List<String> rules = new java.util.ArrayList<>();
+    if (anyOf != null) {
+      rules.add("Send at least one of: " + String.join(", ", anyOf) + ".");
+    }
+    crossChecks.forEach(c -> rules.add(c.field() + ": " + c.message() + "."));
+    String rule = rules.isEmpty() ? null : String.join(" ", rules);
     if (description != null || rule != null) {
       json.put("description", description == null ? rule : rule == null ? description : description + " " + rule);
     }

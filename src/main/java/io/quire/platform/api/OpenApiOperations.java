@@ -94,6 +94,9 @@ public final class OpenApiOperations {
     if (e.params.values().stream().anyMatch(p -> p.in().equals("query"))) {
       statuses.add(422);
     }
+    if (e.params.containsKey("cursor")) {
+      statuses.add(400); // request.bad_cursor: a cursor this API did not give out
+    }
     return statuses;
   }
 

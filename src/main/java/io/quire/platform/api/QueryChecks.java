@@ -12,7 +12,9 @@ final class QueryChecks {
       if (!p.in().equals("query")) {
         continue;
       }
-      String raw = ctx.request().getParam(p.name());
+      // through vertx-web, which answers a query that is not valid percent-encoding with a 400, not an exception
+      java.util.List<String> values = ctx.queryParam(p.name());
+      String raw = values.isEmpty() ? null : values.get(0);
       if (raw == null || raw.isBlank()) {
         continue;
       }

@@ -85,6 +85,15 @@ public interface Schema {
     return new Simple(new JsonObject().put("oneOf", list));
   }
 
+  /** Every one of several shapes at once: a shared record plus a few fields (documentation only). */
+  static Schema allOf(Schema... parts) {
+    io.vertx.core.json.JsonArray list = new io.vertx.core.json.JsonArray();
+    for (Schema o : parts) {
+      list.add(o.toJson());
+    }
+    return new Simple(new JsonObject().put("allOf", list));
+  }
+
   /** Fixed shapes; for response documentation they check nothing beyond their JSON type. */
   record Simple(JsonObject json) implements Schema {
     static final Simple BOOLEAN = new Simple(new JsonObject().put("type", "boolean"));

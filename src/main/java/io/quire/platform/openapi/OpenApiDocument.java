@@ -47,13 +47,14 @@ public final class OpenApiDocument {
   }
 
   /**
-   * What any operation can answer whatever it does: 414 and 431 from the HTTP server (before routing), 503 when a
+   * What any operation can answer whatever it does: 400 for a query string that is not valid percent-encoding,
+   * 414 and 431 from the HTTP server (before routing), 503 when a
    * dependency is down; 404 where the path names something; on {@code /api} also 401, 403 and 429 from authentication (an invalid token, an API key used
    * from a refused IP or origin or over its own rate) and, outside the exempt gateway webhooks, the route limits.
    */
   private static void platformStatuses(String path, JsonObject operation) {
     JsonObject responses = operation.getJsonObject("responses");
-    java.util.List<Integer> statuses = new java.util.ArrayList<>(java.util.List.of(414, 431, 503));
+    java.util.List<Integer> statuses = new java.util.ArrayList<>(java.util.List.of(400, 414, 431, 503));
     if (path.startsWith("/api/")) {
       statuses.addAll(java.util.List.of(401, 403, 429));
     }
