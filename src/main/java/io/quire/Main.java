@@ -15,47 +15,49 @@ import sun.misc.Signal;
  * stop gracefully with exit code 0. Nothing here logs before the configuration picked the log format.
  */
 public final class Main {
-  public static final int EXIT_CONFIG = 2;
-  public static final int EXIT_STARTUP = 1;
+    public static final int EXIT_CONFIG = 2;
+    public static final int EXIT_STARTUP = 1;
 
-  private Main() {}
+    private Main() {}
 
-  public static void main(String[] args) {
-    Map<String, String> env = System.getenv();
-    AppFiles files = AppFiles.fromEnvironment(env);
-    QuireConfig config;
-    try {
-      config = new ConfigLoader(files).load(env);
-    } catch (ConfigException e) {
-      System.err.println("quire: " + e.getMessage());
-      System.exit(EXIT_CONFIG);
-      return;
+    public static void main(String[] args) {
+        Map<String, String> env = System.getenv();
+        AppFiles files = AppFiles.fromEnvironment(env);
+        QuireConfig config;
+        try {
+            config = new ConfigLoader(files).load(env);
+        } catch (ConfigException e) {
+            System.err.println("quire: " + e.getMessage());
+            System.exit(EXIT_CONFIG);
+            return;
+        }
+        Logging.configure(config.log());
+        App app;
+        try {
+            app = App.start(config, files);
+        } catch (ConfigException e) {
+            System.err.println("quire: " + e.getMessage());
+            System.exit(EXIT_CONFIG);
+            return;
+        } catch (StartupException e) {
+            LoggerFactory.getLogger(Main.class).error("startup failed: {}", e.getMessage());
+            System.exit(EXIT_STARTUP);
+            return;
+        }
+        // our own signal handlers, not a shutdown hook: a hook still exits with 143 after SIGTERM
+        Thread stopper = new Thread(
+                () -> {
+                    app.stop();
+                    System.exit(0);
+                },
+                "quire-shutdown");
+        Signal.handle(new Signal("TERM"), sig -> startOnce(stopper));
+        Signal.handle(new Signal("INT"), sig -> startOnce(stopper));
     }
-    Logging.configure(config.log());
-    App app;
-    try {
-      app = App.start(config, files);
-    } catch (ConfigException e) {
-      System.err.println("quire: " + e.getMessage());
-      System.exit(EXIT_CONFIG);
-      return;
-    } catch (StartupException e) {
-      LoggerFactory.getLogger(Main.class).error("startup failed: {}", e.getMessage());
-      System.exit(EXIT_STARTUP);
-      return;
-    }
-    // our own signal handlers, not a shutdown hook: a hook still exits with 143 after SIGTERM
-    Thread stopper = new Thread(() -> {
-      app.stop();
-      System.exit(0);
-    }, "quire-shutdown");
-    Signal.handle(new Signal("TERM"), sig -> startOnce(stopper));
-    Signal.handle(new Signal("INT"), sig -> startOnce(stopper));
-  }
 
-  private static synchronized void startOnce(Thread stopper) {
-    if (stopper.getState() == Thread.State.NEW) {
-      stopper.start();
+    private static synchronized void startOnce(Thread stopper) {
+        if (stopper.getState() == Thread.State.NEW) {
+            stopper.start();
+        }
     }
-  }
 }

@@ -22,21 +22,26 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * client generators work from exactly what {@code /openapi.json} says.
  */
 public final class OpenApiWriter {
-  private OpenApiWriter() {}
+    private OpenApiWriter() {}
 
-  public static void main(String[] args) throws Exception {
-    Path out = Path.of(args.length > 0 ? args[0] : "target/openapi.json");
-    QuireConfig config = new ConfigLoader(new AppFiles(Path.of("."))).load(Map.of("QUIRE_ENV", "dev"));
-    Vertx vertx = Vertx.vertx();
-    try {
-      AppContext app = new AppContext(config, Metrics.newRegistry(), 0, new AtomicBoolean(), List.of(), Map.of());
-      var built = ApiRouter.build(vertx, app, PgPools.shared(vertx, config.pg(), "openapi-writer"),
-          RedisClients.create(vertx, config.redis()), PgPools.sharedReads(vertx, config.pg()));
-      Files.createDirectories(out.toAbsolutePath().getParent());
-      Files.writeString(out, built.document().encodePrettily());
-      System.out.println("wrote " + out + " (" + built.document().getJsonObject("paths").size() + " paths)");
-    } finally {
-      vertx.close().await(10, TimeUnit.SECONDS);
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "target/openapi.json");
+        QuireConfig config = new ConfigLoader(new AppFiles(Path.of("."))).load(Map.of("QUIRE_ENV", "dev"));
+        Vertx vertx = Vertx.vertx();
+        try {
+            AppContext app = new AppContext(config, Metrics.newRegistry(), 0, new AtomicBoolean(), List.of(), Map.of());
+            var built = ApiRouter.build(
+                    vertx,
+                    app,
+                    PgPools.shared(vertx, config.pg(), "openapi-writer"),
+                    RedisClients.create(vertx, config.redis()),
+                    PgPools.sharedReads(vertx, config.pg()));
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.writeString(out, built.document().encodePrettily());
+            System.out.println("wrote " + out + " ("
+                    + built.document().getJsonObject("paths").size() + " paths)");
+        } finally {
+            vertx.close().await(10, TimeUnit.SECONDS);
+        }
     }
-  }
 }

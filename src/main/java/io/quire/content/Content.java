@@ -13,54 +13,60 @@ import java.util.Map;
 
 /** The content feature (series, chapters, versions, publishing) assembled from a verticle's clients. */
 public final class Content {
-  public static final String PURGE_JOB = "content.purge_deleted";
+    public static final String PURGE_JOB = "content.purge_deleted";
 
-  private final Pool pool;
-  private final int retentionDays;
-  private final SiteService sites;
-  private final SeriesService series;
-  private final ChapterService chapters;
-  private final ChapterVersions versions;
-  private final ChapterPublishing publishing;
-  private final QuireConfig.Jobs jobsConfig;
-  private final Vertx vertx;
+    private final Pool pool;
+    private final int retentionDays;
+    private final SiteService sites;
+    private final SeriesService series;
+    private final ChapterService chapters;
+    private final ChapterVersions versions;
+    private final ChapterPublishing publishing;
+    private final QuireConfig.Jobs jobsConfig;
+    private final Vertx vertx;
 
-  public Content(Vertx vertx, Pool pool, QuireConfig config, SiteService sites) {
-    this.pool = pool;
-    this.retentionDays = config.content().softDeleteRetentionDays();
-    this.sites = sites;
-    this.series = new SeriesService(pool, retentionDays, new JobQueue(config.jobs()));
-    this.chapters = new ChapterService(vertx, pool, retentionDays);
-    this.versions = new ChapterVersions(pool, chapters);
-    this.publishing = new ChapterPublishing(pool, new JobQueue(config.jobs()));
-    this.jobsConfig = config.jobs();
-    this.vertx = vertx;
-  }
+    public Content(Vertx vertx, Pool pool, QuireConfig config, SiteService sites) {
+        this.pool = pool;
+        this.retentionDays = config.content().softDeleteRetentionDays();
+        this.sites = sites;
+        this.series = new SeriesService(pool, retentionDays, new JobQueue(config.jobs()));
+        this.chapters = new ChapterService(vertx, pool, retentionDays);
+        this.versions = new ChapterVersions(pool, chapters);
+        this.publishing = new ChapterPublishing(pool, new JobQueue(config.jobs()));
+        this.jobsConfig = config.jobs();
+        this.vertx = vertx;
+    }
 
-  public void mount(Router router) {
-    new SeriesRoutes(series).mount(router);
-    // reorder and bulk paths must be mounted before /chapters/:chapterId would match them
-    new ChapterOrganizeRoutes(new ChapterOrdering(pool), new ChapterBulk(pool, new JobQueue(jobsConfig))).mount(router);
-    new ChapterExportRoutes(new ChapterExport(vertx, pool)).mount(router);
-    new ChapterImportRoutes(new ChapterImport(vertx, pool, chapters)).mount(router);
-    new TaxonomyRoutes(new TaxonomyService(pool)).mount(router);
-    new ChapterRoutes(chapters, versions, publishing).mount(router);
-  }
+    public void mount(Router router) {
+        new SeriesRoutes(series).mount(router);
+        // reorder and bulk paths must be mounted before /chapters/:chapterId would match them
+        new ChapterOrganizeRoutes(new ChapterOrdering(pool), new ChapterBulk(pool, new JobQueue(jobsConfig)))
+                .mount(router);
+        new ChapterExportRoutes(new ChapterExport(vertx, pool)).mount(router);
+        new ChapterImportRoutes(new ChapterImport(vertx, pool, chapters)).mount(router);
+        new TaxonomyRoutes(new TaxonomyService(pool)).mount(router);
+        new ChapterRoutes(chapters, versions, publishing).mount(router);
+    }
 
-  /** Scheduled publishing and unlocking, and the purge of soft-deleted content past retention. */
-  public Map<String, JobHandler> jobHandlers() {
-    return Map.of(
-        ChapterPublishing.PUBLISH_DUE_JOB, publishing::publishDue,
-        ChapterPublishing.UNLOCK_DUE_JOB, publishing::unlockDue,
-        SeriesService.STATUS_DUE_JOB, series::applyScheduledTransition,
-        PURGE_JOB, job -> purge());
-  }
+    /** Scheduled publishing and unlocking, and the purge of soft-deleted content past retention. */
+    public Map<String, JobHandler> jobHandlers() {
+        return Map.of(
+                ChapterPublishing.PUBLISH_DUE_JOB,
+                publishing::publishDue,
+                ChapterPublishing.UNLOCK_DUE_JOB,
+                publishing::unlockDue,
+                SeriesService.STATUS_DUE_JOB,
+                series::applyScheduledTransition,
+                PURGE_JOB,
+                job -> purge());
+    }
 
-  private Future<Void> purge() {
-    Tuple days = Tuple.of(retentionDays);
-    return pool.preparedQuery(ChapterSql.PURGE).execute(days)
-        .compose(v -> pool.preparedQuery(SeriesSql.PURGE).execute(days))
-        .compose(v -> sites.purge())
-        .mapEmpty();
-  }
+    private Future<Void> purge() {
+        Tuple days = Tuple.of(retentionDays);
+        return pool.preparedQuery(ChapterSql.PURGE)
+                .execute(days)
+                .compose(v -> pool.preparedQuery(SeriesSql.PURGE).execute(days))
+                .compose(v -> sites.purge())
+                .mapEmpty();
+    }
 }

@@ -2,9 +2,9 @@ package io.quire.identity;
 
 /** Statements on {@code author_profiles}. */
 final class AuthorProfileSql {
-  private AuthorProfileSql() {}
+    private AuthorProfileSql() {}
 
-  static final String INSERT = """
+    static final String INSERT = """
       INSERT INTO author_profiles (user_id, pen_name, tagline, full_bio, website_url, social_links, genres,
                                    accepting_commissions, allow_direct_messages)
       VALUES ($1, $2, $3, $4, $5, coalesce($6, '{}'::jsonb), coalesce($7, '{}'::text[]), coalesce($8, false), coalesce($9, true))
@@ -12,16 +12,16 @@ final class AuthorProfileSql {
       RETURNING *
       """;
 
-  static final String FIND = "SELECT * FROM author_profiles WHERE user_id = $1";
+    static final String FIND = "SELECT * FROM author_profiles WHERE user_id = $1";
 
-  /** The public lookup: only authors whose account is in good standing. */
-  static final String FIND_PUBLIC = """
+    /** The public lookup: only authors whose account is in good standing. */
+    static final String FIND_PUBLIC = """
       SELECT p.*, u.username, u.display_name, u.avatar_url FROM author_profiles p JOIN users u ON u.id = p.user_id
        WHERE p.user_id = $1 AND u.status IN ('ACTIVE', 'PENDING_VERIFICATION') AND u.deleted_at IS NULL
       """;
 
-  /** PATCH: an absent field keeps its value ({@code $n} flags say which were sent). */
-  static final String UPDATE = """
+    /** PATCH: an absent field keeps its value ({@code $n} flags say which were sent). */
+    static final String UPDATE = """
       UPDATE author_profiles SET
         pen_name = CASE WHEN $2 THEN $3 ELSE pen_name END,
         tagline = CASE WHEN $4 THEN $5 ELSE tagline END,
@@ -36,5 +36,6 @@ final class AuthorProfileSql {
       RETURNING *
       """;
 
-  static final String PROMOTE_TO_AUTHOR = "UPDATE users SET role = 'AUTHOR', updated_at = now() WHERE id = $1 AND role = 'READER'";
+    static final String PROMOTE_TO_AUTHOR =
+            "UPDATE users SET role = 'AUTHOR', updated_at = now() WHERE id = $1 AND role = 'READER'";
 }

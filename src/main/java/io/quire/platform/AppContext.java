@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *     database reports fewer (restored from an old dump, or migrated by nobody)
  */
 public record AppContext(
-    QuireConfig config,
-    PrometheusMeterRegistry metrics,
-    int expectedChangesets,
-    AtomicBoolean draining,
-    List<RouteMount> extraRoutes,
-    java.util.Map<String, io.quire.platform.inbox.WebhookHandler> extraWebhookHandlers) {}
+        QuireConfig config,
+        PrometheusMeterRegistry metrics,
+        int expectedChangesets,
+        AtomicBoolean draining,
+        List<RouteMount> extraRoutes,
+        java.util.Map<String, io.quire.platform.inbox.WebhookHandler> extraWebhookHandlers) {}

@@ -7,5 +7,5 @@ import io.vertx.sqlclient.Pool;
 /** Mounts routes on an HTTP verticle's router, with that verticle's clients. */
 @FunctionalInterface
 public interface RouteMount {
-  void mount(Router router, Pool pool, Redis redis);
+    void mount(Router router, Pool pool, Redis redis);
 }

@@ -19,116 +19,189 @@ import java.util.UUID;
  * @param version what the answers depend on (the chapter's revision, its neighbours, the series' texts); the
  *     cache entry carries it and the ETags are made from it
  */
-record ChapterView(UUID id, UUID seriesId, UUID siteId, String accessLevel, OffsetDateTime scheduledFreeAt, UUID minimumTierId,
-                   String version, Rendering full, Rendering locked) {
+record ChapterView(
+        UUID id,
+        UUID seriesId,
+        UUID siteId,
+        String accessLevel,
+        OffsetDateTime scheduledFreeAt,
+        UUID minimumTierId,
+        String version,
+        Rendering full,
+        Rendering locked) {
 
-  /** The {@code read} and {@code public} (metadata) answers for one entitlement, with their ETags. */
-  record Rendering(Buffer read, String readEtag, Buffer info, String infoEtag) {
+    /** The {@code read} and {@code public} (metadata) answers for one entitlement, with their ETags. */
+    record Rendering(Buffer read, String readEtag, Buffer info, String infoEtag) {
+        int bytes() {
+            return read.length() + info.length() + 2 * readEtag.length();
+        }
+    }
+
+    /** Through the Redis tier: the renderings travel as they are, nothing is rendered again. */
+    static final ReadCache.Codec<ChapterView> CODEC = new ReadCache.Codec<>() {
+        // 3: previews are capped at a share of the chapter; entries of older layouts may hold a whole short chapter
+        private static final int VERSION = 3;
+
+        @Override
+        public Buffer encode(ChapterView v) {
+            Bytes.Writer w = new Bytes.Writer()
+                    .integer(VERSION)
+                    .uuid(v.id())
+                    .uuid(v.seriesId())
+                    .uuid(v.siteId())
+                    .string(v.accessLevel())
+                    .string(
+                            v.scheduledFreeAt() == null
+                                    ? null
+                                    : v.scheduledFreeAt().toString())
+                    .string(v.minimumTierId() == null ? null : v.minimumTierId().toString())
+                    .string(v.version());
+            write(w, v.full());
+            w.integer(v.locked() == null ? 0 : 1);
+            if (v.locked() != null) {
+                write(w, v.locked());
+            }
+            return w.done();
+        }
+
+        @Override
+        public ChapterView decode(Buffer bytes) {
+            Bytes.Reader r = new Bytes.Reader(bytes);
+            if (r.integer() != VERSION) {
+                throw new IllegalArgumentException("another layout");
+            }
+            UUID id = r.uuid();
+            UUID seriesId = r.uuid();
+            UUID siteId = r.uuid();
+            String accessLevel = r.string();
+            String freeAt = r.string();
+            String tier = r.string();
+            String version = r.string();
+            Rendering full = read(r);
+            Rendering locked = r.integer() == 1 ? read(r) : null;
+            return new ChapterView(
+                    id,
+                    seriesId,
+                    siteId,
+                    accessLevel,
+                    freeAt == null ? null : OffsetDateTime.parse(freeAt),
+                    tier == null ? null : UUID.fromString(tier),
+                    version,
+                    full,
+                    locked);
+        }
+
+        private static void write(Bytes.Writer w, Rendering r) {
+            w.buffer(r.read()).string(r.readEtag()).buffer(r.info()).string(r.infoEtag());
+        }
+
+        private static Rendering read(Bytes.Reader r) {
+            return new Rendering(r.buffer(), r.string(), r.buffer(), r.string());
+        }
+    };
+
+    Entitlements.Access access() {
+        return new Entitlements.Access(siteId, accessLevel, scheduledFreeAt, minimumTierId, id);
+    }
+
+    /** Roughly what the entry costs the heap, for the cache's weight bound. */
     int bytes() {
-      return read.length() + info.length() + 2 * readEtag.length();
-    }
-  }
-
-  /** Through the Redis tier: the renderings travel as they are, nothing is rendered again. */
-  static final ReadCache.Codec<ChapterView> CODEC = new ReadCache.Codec<>() {
-    // 3: previews are capped at a share of the chapter; entries of older layouts may hold a whole short chapter
-    private static final int VERSION = 3;
-
-    @Override
-    public Buffer encode(ChapterView v) {
-      Bytes.Writer w = new Bytes.Writer().integer(VERSION).uuid(v.id()).uuid(v.seriesId()).uuid(v.siteId())
-          .string(v.accessLevel()).string(v.scheduledFreeAt() == null ? null : v.scheduledFreeAt().toString())
-          .string(v.minimumTierId() == null ? null : v.minimumTierId().toString()).string(v.version());
-      write(w, v.full());
-      w.integer(v.locked() == null ? 0 : 1);
-      if (v.locked() != null) {
-        write(w, v.locked());
-      }
-      return w.done();
+        return 256 + version.length() + full.bytes() + (locked == null ? 0 : locked.bytes());
     }
 
-    @Override
-    public ChapterView decode(Buffer bytes) {
-      Bytes.Reader r = new Bytes.Reader(bytes);
-      if (r.integer() != VERSION) {
-        throw new IllegalArgumentException("another layout");
-      }
-      UUID id = r.uuid();
-      UUID seriesId = r.uuid();
-      UUID siteId = r.uuid();
-      String accessLevel = r.string();
-      String freeAt = r.string();
-      String tier = r.string();
-      String version = r.string();
-      Rendering full = read(r);
-      Rendering locked = r.integer() == 1 ? read(r) : null;
-      return new ChapterView(id, seriesId, siteId, accessLevel, freeAt == null ? null : OffsetDateTime.parse(freeAt),
-          tier == null ? null : UUID.fromString(tier), version, full, locked);
+    /**
+     * Renders {@code r} (a {@link ReadingSql#CHAPTER} row). {@code previewHtml} is null for a FREE chapter, which
+     * has no locked rendering.
+     */
+    static ChapterView of(Row r, String previewHtml) {
+        UUID id = r.getUUID("id");
+        String version = r.getInteger("revision") + ":" + r.getLong("purchase_price") + ":" + r.getUUID("previous_id")
+                + ":" + r.getUUID("next_id") + ":" + r.getString("series_title") + ":"
+                + r.getShort("series_preview_paragraphs") + ":" + r.getString("series_paywall_message");
+        JsonObject fullInfo = meta(r, false);
+        JsonObject fullRead = meta(r, false)
+                .put("contentHtml", r.getString("content_html"))
+                .put("authorNoteHtml", r.getString("author_note_html"))
+                .put("authorNotePosition", r.getString("author_note_position"));
+        Rendering full = rendering(id, version, true, fullRead, fullInfo);
+        Rendering locked = null;
+        if (previewHtml != null) {
+            String message = r.getString("paywall_message") != null
+                    ? r.getString("paywall_message")
+                    : r.getString("series_paywall_message");
+            JsonObject lockedRead = meta(r, true)
+                    .put("previewHtml", previewHtml)
+                    .put("paywallMessage", message)
+                    .put(
+                            "requiredAccess",
+                            new JsonObject()
+                                    .put("level", r.getString("access_level"))
+                                    .put(
+                                            "minimumTierId",
+                                            r.getUUID("minimum_tier_id") == null
+                                                    ? null
+                                                    : r.getUUID("minimum_tier_id")
+                                                            .toString())
+                                    .put("freeAt", Times.iso(r.getOffsetDateTime("scheduled_free_at")))
+                                    // when the author sells the chapter on its own: POST /chapters/{id}/unlock buys it
+                                    .put("price", r.getLong("purchase_price"))
+                                    .put("priceCurrency", r.getString("purchase_currency")));
+            locked = rendering(id, version, false, lockedRead, meta(r, true));
+        }
+        return new ChapterView(
+                id,
+                r.getUUID("series_id"),
+                r.getUUID("site_id"),
+                r.getString("access_level"),
+                r.getOffsetDateTime("scheduled_free_at"),
+                r.getUUID("minimum_tier_id"),
+                version,
+                full,
+                locked);
     }
 
-    private static void write(Bytes.Writer w, Rendering r) {
-      w.buffer(r.read()).string(r.readEtag()).buffer(r.info()).string(r.infoEtag());
+    private static Rendering rendering(UUID id, String version, boolean entitled, JsonObject read, JsonObject info) {
+        return new Rendering(
+                read.toBuffer(),
+                ReadingService.etag("read:" + id + ":" + version + ":" + entitled),
+                info.toBuffer(),
+                ReadingService.etag("info:" + id + ":" + version + ":" + entitled));
     }
 
-    private static Rendering read(Bytes.Reader r) {
-      return new Rendering(r.buffer(), r.string(), r.buffer(), r.string());
+    private static JsonObject meta(Row r, boolean locked) {
+        return new JsonObject()
+                .put("id", r.getUUID("id").toString())
+                .put("seriesId", r.getUUID("series_id").toString())
+                .put("seriesTitle", r.getString("series_title"))
+                .put("title", r.getString("title"))
+                .put("slug", r.getString("slug"))
+                .put("chapterNumber", number(r))
+                .put(
+                        "volumeNumber",
+                        r.getShort("volume_number") == null
+                                ? null
+                                : r.getShort("volume_number").intValue())
+                .put("publishedAt", Times.iso(r.getOffsetDateTime("published_at")))
+                .put("wordCount", r.getInteger("word_count"))
+                .put("readingMinutes", r.getInteger("reading_minutes"))
+                .put("accessLevel", r.getString("access_level"))
+                .put("locked", locked)
+                .put(
+                        "previousId",
+                        r.getUUID("previous_id") == null
+                                ? null
+                                : r.getUUID("previous_id").toString())
+                .put(
+                        "nextId",
+                        r.getUUID("next_id") == null
+                                ? null
+                                : r.getUUID("next_id").toString());
     }
-  };
 
-  Entitlements.Access access() {
-    return new Entitlements.Access(siteId, accessLevel, scheduledFreeAt, minimumTierId, id);
-  }
-
-  /** Roughly what the entry costs the heap, for the cache's weight bound. */
-  int bytes() {
-    return 256 + version.length() + full.bytes() + (locked == null ? 0 : locked.bytes());
-  }
-
-  /**
-   * Renders {@code r} (a {@link ReadingSql#CHAPTER} row). {@code previewHtml} is null for a FREE chapter, which
-   * has no locked rendering.
-   */
-  static ChapterView of(Row r, String previewHtml) {
-    UUID id = r.getUUID("id");
-    String version = r.getInteger("revision") + ":" + r.getLong("purchase_price") + ":" + r.getUUID("previous_id") + ":" + r.getUUID("next_id") + ":"
-        + r.getString("series_title") + ":" + r.getShort("series_preview_paragraphs") + ":" + r.getString("series_paywall_message");
-    JsonObject fullInfo = meta(r, false);
-    JsonObject fullRead = meta(r, false).put("contentHtml", r.getString("content_html"))
-        .put("authorNoteHtml", r.getString("author_note_html")).put("authorNotePosition", r.getString("author_note_position"));
-    Rendering full = rendering(id, version, true, fullRead, fullInfo);
-    Rendering locked = null;
-    if (previewHtml != null) {
-      String message = r.getString("paywall_message") != null ? r.getString("paywall_message") : r.getString("series_paywall_message");
-      JsonObject lockedRead = meta(r, true).put("previewHtml", previewHtml).put("paywallMessage", message)
-          .put("requiredAccess", new JsonObject().put("level", r.getString("access_level"))
-              .put("minimumTierId", r.getUUID("minimum_tier_id") == null ? null : r.getUUID("minimum_tier_id").toString())
-              .put("freeAt", Times.iso(r.getOffsetDateTime("scheduled_free_at")))
-              // when the author sells the chapter on its own: POST /chapters/{id}/unlock buys it
-              .put("price", r.getLong("purchase_price")).put("priceCurrency", r.getString("purchase_currency")));
-      locked = rendering(id, version, false, lockedRead, meta(r, true));
+    static double number(Row r) {
+        return r.get(Numeric.class, "chapter_number")
+                .bigDecimalValue()
+                .stripTrailingZeros()
+                .doubleValue();
     }
-    return new ChapterView(id, r.getUUID("series_id"), r.getUUID("site_id"), r.getString("access_level"), r.getOffsetDateTime("scheduled_free_at"),
-        r.getUUID("minimum_tier_id"), version, full, locked);
-  }
-
-  private static Rendering rendering(UUID id, String version, boolean entitled, JsonObject read, JsonObject info) {
-    return new Rendering(read.toBuffer(), ReadingService.etag("read:" + id + ":" + version + ":" + entitled),
-        info.toBuffer(), ReadingService.etag("info:" + id + ":" + version + ":" + entitled));
-  }
-
-  private static JsonObject meta(Row r, boolean locked) {
-    return new JsonObject().put("id", r.getUUID("id").toString()).put("seriesId", r.getUUID("series_id").toString())
-        .put("seriesTitle", r.getString("series_title")).put("title", r.getString("title")).put("slug", r.getString("slug"))
-        .put("chapterNumber", number(r))
-        .put("volumeNumber", r.getShort("volume_number") == null ? null : r.getShort("volume_number").intValue())
-        .put("publishedAt", Times.iso(r.getOffsetDateTime("published_at"))).put("wordCount", r.getInteger("word_count"))
-        .put("readingMinutes", r.getInteger("reading_minutes")).put("accessLevel", r.getString("access_level"))
-        .put("locked", locked)
-        .put("previousId", r.getUUID("previous_id") == null ? null : r.getUUID("previous_id").toString())
-        .put("nextId", r.getUUID("next_id") == null ? null : r.getUUID("next_id").toString());
-  }
-
-  static double number(Row r) {
-    return r.get(Numeric.class, "chapter_number").bigDecimalValue().stripTrailingZeros().doubleValue();
-  }
 }

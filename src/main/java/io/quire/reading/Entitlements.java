@@ -25,7 +25,7 @@ import java.util.UUID;
  * who just paid reads within a second, and a grant is not used past the moment one of its subscriptions lapses.
  */
 public final class Entitlements {
-  private static final String GRANT = """
+    private static final String GRANT = """
       WITH live AS (
         SELECT s.tier_id,
                CASE WHEN s.status = 'CANCELLED' THEN s.current_period_end
@@ -44,89 +44,107 @@ public final class Entitlements {
              (SELECT min(until) FROM valid) AS stale_at
       """;
 
-  private final Vertx vertx;
-  private final SqlClient pool;
-  private final ReadCache cache;
-  private final int graceDays;
+    private final Vertx vertx;
+    private final SqlClient pool;
+    private final ReadCache cache;
+    private final int graceDays;
 
-  public Entitlements(Vertx vertx, SqlClient pool, ReadCache cache, int graceDays) {
-    this.vertx = vertx;
-    this.pool = pool;
-    this.cache = cache;
-    this.graceDays = graceDays;
-  }
-
-  /** What a chapter asks for; {@code minimumTierId} for SPECIFIC_TIER, {@code chapterId} for a purchase of it. */
-  public record Access(UUID siteId, String level, OffsetDateTime scheduledFreeAt, UUID minimumTierId, UUID chapterId) {
-    public Access(UUID siteId, String level, OffsetDateTime scheduledFreeAt) {
-      this(siteId, level, scheduledFreeAt, null, null);
+    public Entitlements(Vertx vertx, SqlClient pool, ReadCache cache, int graceDays) {
+        this.vertx = vertx;
+        this.pool = pool;
+        this.cache = cache;
+        this.graceDays = graceDays;
     }
 
-    /** Free for everyone, whoever asks. */
-    boolean freeForAll() {
-      return level.equals("FREE")
-          || level.equals("SCHEDULED_FREE") && scheduledFreeAt != null && !scheduledFreeAt.isAfter(OffsetDateTime.now());
-    }
-  }
+    /** What a chapter asks for; {@code minimumTierId} for SPECIFIC_TIER, {@code chapterId} for a purchase of it. */
+    public record Access(
+            UUID siteId, String level, OffsetDateTime scheduledFreeAt, UUID minimumTierId, UUID chapterId) {
+        public Access(UUID siteId, String level, OffsetDateTime scheduledFreeAt) {
+            this(siteId, level, scheduledFreeAt, null, null);
+        }
 
-  /**
-   * What one user may read on one site: everything (the site's people, admins), or what their live subscription's
-   * tier and those below it open, and the chapters they bought. {@code staleAt}: when a subscription lapses.
-   */
-  public record Grant(boolean everything, boolean subscribed, Set<UUID> tiers, Set<UUID> chapters, OffsetDateTime staleAt) {
-    public static final Grant EVERYTHING = new Grant(true, true, Set.of(), Set.of(), null);
-    public static final Grant NONE = new Grant(false, false, Set.of(), Set.of(), null);
-
-    boolean isEmpty() {
-      return !everything && !subscribed && chapters.isEmpty();
+        /** Free for everyone, whoever asks. */
+        boolean freeForAll() {
+            return level.equals("FREE")
+                    || level.equals("SCHEDULED_FREE")
+                            && scheduledFreeAt != null
+                            && !scheduledFreeAt.isAfter(OffsetDateTime.now());
+        }
     }
 
-    public boolean allows(Access a) {
-      if (everything || a.freeForAll() || a.chapterId() != null && chapters.contains(a.chapterId())) {
-        return true;
-      }
-      return switch (a.level()) {
-        case "SUBSCRIBERS" -> subscribed;
-        case "SPECIFIC_TIER" -> a.minimumTierId() != null ? tiers.contains(a.minimumTierId()) : subscribed;
-        case "SCHEDULED_FREE" -> subscribed; // early access: subscribers read it before its free time
-        default -> false;
-      };
-    }
-  }
+    /**
+     * What one user may read on one site: everything (the site's people, admins), or what their live subscription's
+     * tier and those below it open, and the chapters they bought. {@code staleAt}: when a subscription lapses.
+     */
+    public record Grant(
+            boolean everything, boolean subscribed, Set<UUID> tiers, Set<UUID> chapters, OffsetDateTime staleAt) {
+        public static final Grant EVERYTHING = new Grant(true, true, Set.of(), Set.of(), null);
+        public static final Grant NONE = new Grant(false, false, Set.of(), Set.of(), null);
 
-  /** Whether {@code p} (null when anonymous) may read a chapter needing {@code access}. */
-  public Future<Boolean> entitled(Principal p, Access access) {
-    if (access.freeForAll()) {
-      return Future.succeededFuture(true);
-    }
-    return grant(p, access.siteId()).map(g -> g.allows(access));
-  }
+        boolean isEmpty() {
+            return !everything && !subscribed && chapters.isEmpty();
+        }
 
-  /** What {@code p} has on {@code site}. */
-  public Future<Grant> grant(Principal p, UUID site) {
-    if (p == null) {
-      return Future.succeededFuture(Grant.NONE);
+        public boolean allows(Access a) {
+            if (everything || a.freeForAll() || a.chapterId() != null && chapters.contains(a.chapterId())) {
+                return true;
+            }
+            return switch (a.level()) {
+                case "SUBSCRIBERS" -> subscribed;
+                case "SPECIFIC_TIER" -> a.minimumTierId() != null ? tiers.contains(a.minimumTierId()) : subscribed;
+                case "SCHEDULED_FREE" -> subscribed; // early access: subscribers read it before its free time
+                default -> false;
+            };
+        }
     }
-    if (p.role().isAdmin() && !p.isApiKey()) {
-      return Future.succeededFuture(Grant.EVERYTHING);
+
+    /** Whether {@code p} (null when anonymous) may read a chapter needing {@code access}. */
+    public Future<Boolean> entitled(Principal p, Access access) {
+        if (access.freeForAll()) {
+            return Future.succeededFuture(true);
+        }
+        return grant(p, access.siteId()).map(g -> g.allows(access));
     }
-    String key = "grant:" + site + ":" + p.userId();
-    return cache.get(vertx, key, () -> load(site, p.userId())).compose(g -> g.staleAt() != null && !g.staleAt().isAfter(OffsetDateTime.now())
-        ? load(site, p.userId()).map(ReadCache.Scoped::value) // a subscription lapsed since this was cached
-        : Future.succeededFuture(g));
-  }
 
-  private Future<ReadCache.Scoped<Grant>> load(UUID site, UUID user) {
-    return pool.preparedQuery(GRANT).execute(Tuple.of(site, user, graceDays)).map(rows -> {
-      Row r = rows.iterator().next();
-      Grant g = r.getBoolean("member") ? Grant.EVERYTHING
-          : new Grant(false, r.getBoolean("subscribed"), ids(r.getArrayOfUUIDs("tiers")), ids(r.getArrayOfUUIDs("chapters")),
-              r.getOffsetDateTime("stale_at"));
-      return new ReadCache.Scoped<>(g, Set.of("members:" + site, "site:" + site, "reader:" + user), 256 + 40 * g.chapters().size());
-    });
-  }
+    /** What {@code p} has on {@code site}. */
+    public Future<Grant> grant(Principal p, UUID site) {
+        if (p == null) {
+            return Future.succeededFuture(Grant.NONE);
+        }
+        if (p.role().isAdmin() && !p.isApiKey()) {
+            return Future.succeededFuture(Grant.EVERYTHING);
+        }
+        String key = "grant:" + site + ":" + p.userId();
+        return cache.get(vertx, key, () -> load(site, p.userId()))
+                .compose(g -> g.staleAt() != null && !g.staleAt().isAfter(OffsetDateTime.now())
+                        ? load(site, p.userId())
+                                .map(ReadCache.Scoped::value) // a subscription lapsed since this was cached
+                        : Future.succeededFuture(g));
+    }
 
-  private static Set<UUID> ids(UUID[] array) {
-    return array == null || array.length == 0 ? Set.of() : Set.copyOf(new HashSet<>(java.util.Arrays.asList(array)));
-  }
+    private Future<ReadCache.Scoped<Grant>> load(UUID site, UUID user) {
+        return pool.preparedQuery(GRANT)
+                .execute(Tuple.of(site, user, graceDays))
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    Grant g = r.getBoolean("member")
+                            ? Grant.EVERYTHING
+                            : new Grant(
+                                    false,
+                                    r.getBoolean("subscribed"),
+                                    ids(r.getArrayOfUUIDs("tiers")),
+                                    ids(r.getArrayOfUUIDs("chapters")),
+                                    r.getOffsetDateTime("stale_at"));
+                    return new ReadCache.Scoped<>(
+                            g,
+                            Set.of("members:" + site, "site:" + site, "reader:" + user),
+                            256 + 40 * g.chapters().size());
+                });
+    }
+
+    private static Set<UUID> ids(UUID[] array) {
+        return array == null || array.length == 0
+                ? Set.of()
+                : Set.copyOf(new HashSet<>(java.util.Arrays.asList(array)));
+    }
 }

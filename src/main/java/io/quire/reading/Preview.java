@@ -21,75 +21,82 @@ import org.commonmark.renderer.text.TextContentRenderer;
  * Every path that shows a locked chapter's text goes through {@link #of}.
  */
 final class Preview {
-  /** The most words a teaser (an opening cut inside the first block) may show. */
-  static final int TEASER_WORDS = 100;
+    /** The most words a teaser (an opening cut inside the first block) may show. */
+    static final int TEASER_WORDS = 100;
 
-  private static final Parser PARSER = Parser.builder()
-      .extensions(List.of(org.commonmark.ext.gfm.tables.TablesExtension.create(),
-          org.commonmark.ext.gfm.strikethrough.StrikethroughExtension.create()))
-      .build();
-  private static final HtmlRenderer HTML = HtmlRenderer.builder()
-      .extensions(List.of(org.commonmark.ext.gfm.tables.TablesExtension.create(),
-          org.commonmark.ext.gfm.strikethrough.StrikethroughExtension.create()))
-      .build();
-  private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
+    private static final Parser PARSER = Parser.builder()
+            .extensions(List.of(
+                    org.commonmark.ext.gfm.tables.TablesExtension.create(),
+                    org.commonmark.ext.gfm.strikethrough.StrikethroughExtension.create()))
+            .build();
+    private static final HtmlRenderer HTML = HtmlRenderer.builder()
+            .extensions(List.of(
+                    org.commonmark.ext.gfm.tables.TablesExtension.create(),
+                    org.commonmark.ext.gfm.strikethrough.StrikethroughExtension.create()))
+            .build();
+    private static final TextContentRenderer TEXT =
+            TextContentRenderer.builder().build();
 
-  private Preview() {}
+    private Preview() {}
 
-  /** The preview of {@code markdown} for an author who asked for {@code wanted} blocks (0: no preview at all). */
-  static String of(String markdown, int wanted) {
-    if (wanted <= 0 || markdown == null || markdown.isBlank()) {
-      return "";
+    /** The preview of {@code markdown} for an author who asked for {@code wanted} blocks (0: no preview at all). */
+    static String of(String markdown, int wanted) {
+        if (wanted <= 0 || markdown == null || markdown.isBlank()) {
+            return "";
+        }
+        List<Node> blocks = new ArrayList<>();
+        List<String[]> words = new ArrayList<>();
+        int totalWords = 0;
+        for (Node n = PARSER.parse(markdown).getFirstChild(); n != null; n = n.getNext()) {
+            String[] w = words(TEXT.render(n));
+            blocks.add(n);
+            words.add(w);
+            totalWords += w.length;
+        }
+        int maxBlocks = Math.min(wanted, blocks.size() / 2);
+        int maxWords = totalWords / 2;
+        StringBuilder html = new StringBuilder();
+        int shownWords = 0;
+        int shown = 0;
+        while (shown < maxBlocks && shownWords + words.get(shown).length <= maxWords) {
+            html.append(HTML.render(blocks.get(shown)));
+            shownWords += words.get(shown).length;
+            shown++;
+        }
+        if (shown == 0) {
+            return teaser(words.isEmpty() ? new String[0] : words.get(0), Math.min(TEASER_WORDS, maxWords));
+        }
+        return HtmlSanitizer.sanitize(html.toString());
     }
-    List<Node> blocks = new ArrayList<>();
-    List<String[]> words = new ArrayList<>();
-    int totalWords = 0;
-    for (Node n = PARSER.parse(markdown).getFirstChild(); n != null; n = n.getNext()) {
-      String[] w = words(TEXT.render(n));
-      blocks.add(n);
-      words.add(w);
-      totalWords += w.length;
-    }
-    int maxBlocks = Math.min(wanted, blocks.size() / 2);
-    int maxWords = totalWords / 2;
-    StringBuilder html = new StringBuilder();
-    int shownWords = 0;
-    int shown = 0;
-    while (shown < maxBlocks && shownWords + words.get(shown).length <= maxWords) {
-      html.append(HTML.render(blocks.get(shown)));
-      shownWords += words.get(shown).length;
-      shown++;
-    }
-    if (shown == 0) {
-      return teaser(words.isEmpty() ? new String[0] : words.get(0), Math.min(TEASER_WORDS, maxWords));
-    }
-    return HtmlSanitizer.sanitize(html.toString());
-  }
 
-  /** A free chapter's first block, whole (a feed's summary): free text needs no share. */
-  static String firstBlockOfFree(String markdown) {
-    if (markdown == null || markdown.isBlank()) {
-      return "";
+    /** A free chapter's first block, whole (a feed's summary): free text needs no share. */
+    static String firstBlockOfFree(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return "";
+        }
+        Node first = PARSER.parse(markdown).getFirstChild();
+        return first == null ? "" : HtmlSanitizer.sanitize(HTML.render(first));
     }
-    Node first = PARSER.parse(markdown).getFirstChild();
-    return first == null ? "" : HtmlSanitizer.sanitize(HTML.render(first));
-  }
 
-  /** The first {@code limit} words of a block as an escaped paragraph, marked as cut. */
-  private static String teaser(String[] words, int limit) {
-    if (limit <= 0 || words.length == 0) {
-      return "";
+    /** The first {@code limit} words of a block as an escaped paragraph, marked as cut. */
+    private static String teaser(String[] words, int limit) {
+        if (limit <= 0 || words.length == 0) {
+            return "";
+        }
+        String text = String.join(" ", Arrays.copyOf(words, Math.min(limit, words.length)));
+        return "<p>" + escape(text) + " …</p>\n";
     }
-    String text = String.join(" ", Arrays.copyOf(words, Math.min(limit, words.length)));
-    return "<p>" + escape(text) + " …</p>\n";
-  }
 
-  private static String[] words(String text) {
-    String t = text.strip();
-    return t.isEmpty() ? new String[0] : t.split("\\s+");
-  }
+    private static String[] words(String text) {
+        String t = text.strip();
+        return t.isEmpty() ? new String[0] : t.split("\\s+");
+    }
 
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
-  }
+    private static String escape(String text) {
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&#39;");
+    }
 }

@@ -7,8 +7,8 @@ import io.quire.platform.http.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
@@ -21,102 +21,113 @@ import java.util.UUID;
  * writes bytes.
  */
 public final class ReadingService {
-  private final Vertx vertx;
-  private final SqlClient pool;
-  private final Entitlements entitlements;
-  private final ReadCache cache;
+    private final Vertx vertx;
+    private final SqlClient pool;
+    private final Entitlements entitlements;
+    private final ReadCache cache;
 
-  public ReadingService(Vertx vertx, SqlClient pool, Entitlements entitlements, ReadCache cache) {
-    this.vertx = vertx;
-    this.pool = pool;
-    this.entitlements = entitlements;
-    this.cache = cache;
-  }
+    public ReadingService(Vertx vertx, SqlClient pool, Entitlements entitlements, ReadCache cache) {
+        this.vertx = vertx;
+        this.pool = pool;
+        this.entitlements = entitlements;
+        this.cache = cache;
+    }
 
-  /** The scopes a cached read model depends on: its series (chapters, order, paywall texts) and its site (visibility). */
-  static Set<String> scopes(UUID seriesId, UUID siteId) {
-    return Set.of("series:" + seriesId, "site:" + siteId);
-  }
+    /** The scopes a cached read model depends on: its series (chapters, order, paywall texts) and its site (visibility). */
+    static Set<String> scopes(UUID seriesId, UUID siteId) {
+        return Set.of("series:" + seriesId, "site:" + siteId);
+    }
 
-  /**
-   * A response body (null when the caller's ETag still matches), its ETag, whether it depends on who asks, and
-   * the series it belongs to (a read is counted as a view of the series).
-   */
-  public record Answer(Buffer body, String etag, boolean personal, UUID seriesId) {}
+    /**
+     * A response body (null when the caller's ETag still matches), its ETag, whether it depends on who asks, and
+     * the series it belongs to (a read is counted as a view of the series).
+     */
+    public record Answer(Buffer body, String etag, boolean personal, UUID seriesId) {}
 
-  public Future<Answer> tableOfContents(Principal p, UUID seriesId, String ifNoneMatch) {
-    return cache.get(vertx, "toc:" + seriesId, TocView.CODEC, () -> loadToc(seriesId)).compose(toc ->
-        // one grant (what the caller has on the site) decides every line
-        entitlements.grant(p, toc.siteId).map(grant -> {
-          TocView.Rendering r = toc.rendering(grant);
-          return new Answer(Responses.matches(ifNoneMatch, r.etag()) ? null : r.body(), r.etag(), p != null, toc.seriesId);
-        }));
-  }
+    public Future<Answer> tableOfContents(Principal p, UUID seriesId, String ifNoneMatch) {
+        return cache.get(vertx, "toc:" + seriesId, TocView.CODEC, () -> loadToc(seriesId))
+                .compose(toc ->
+                        // one grant (what the caller has on the site) decides every line
+                        entitlements.grant(p, toc.siteId).map(grant -> {
+                            TocView.Rendering r = toc.rendering(grant);
+                            return new Answer(
+                                    Responses.matches(ifNoneMatch, r.etag()) ? null : r.body(),
+                                    r.etag(),
+                                    p != null,
+                                    toc.seriesId);
+                        }));
+    }
 
-  /** Metadata only, with this caller's {@code locked} flag. */
-  public Future<Answer> chapterInfo(Principal p, UUID chapterId, String ifNoneMatch) {
-    return chapter(p, chapterId, ifNoneMatch, false);
-  }
+    /** Metadata only, with this caller's {@code locked} flag. */
+    public Future<Answer> chapterInfo(Principal p, UUID chapterId, String ifNoneMatch) {
+        return chapter(p, chapterId, ifNoneMatch, false);
+    }
 
-  /** The chapter for this caller: full text when entitled, otherwise the preview and the paywall. */
-  public Future<Answer> read(Principal p, UUID chapterId, String ifNoneMatch) {
-    return chapter(p, chapterId, ifNoneMatch, true);
-  }
+    /** The chapter for this caller: full text when entitled, otherwise the preview and the paywall. */
+    public Future<Answer> read(Principal p, UUID chapterId, String ifNoneMatch) {
+        return chapter(p, chapterId, ifNoneMatch, true);
+    }
 
-  private Future<Answer> chapter(Principal p, UUID chapterId, String ifNoneMatch, boolean read) {
-    return cache.get(vertx, "chapter:" + chapterId, ChapterView.CODEC, () -> loadChapter(chapterId)).compose(view -> {
-      Entitlements.Access access = view.access();
-      // public caching only for what is the same for everyone: an anonymous caller reading free content
-      boolean personal = p != null || !access.freeForAll();
-      return entitlements.entitled(p, access).map(entitled -> {
-        ChapterView.Rendering r = entitled || view.locked() == null ? view.full() : view.locked();
-        String etag = read ? r.readEtag() : r.infoEtag();
-        Buffer body = Responses.matches(ifNoneMatch, etag) ? null : read ? r.read() : r.info();
-        return new Answer(body, etag, personal, view.seriesId());
-      });
-    });
-  }
+    private Future<Answer> chapter(Principal p, UUID chapterId, String ifNoneMatch, boolean read) {
+        return cache.get(vertx, "chapter:" + chapterId, ChapterView.CODEC, () -> loadChapter(chapterId))
+                .compose(view -> {
+                    Entitlements.Access access = view.access();
+                    // public caching only for what is the same for everyone: an anonymous caller reading free content
+                    boolean personal = p != null || !access.freeForAll();
+                    return entitlements.entitled(p, access).map(entitled -> {
+                        ChapterView.Rendering r = entitled || view.locked() == null ? view.full() : view.locked();
+                        String etag = read ? r.readEtag() : r.infoEtag();
+                        Buffer body = Responses.matches(ifNoneMatch, etag) ? null : read ? r.read() : r.info();
+                        return new Answer(body, etag, personal, view.seriesId());
+                    });
+                });
+    }
 
-  private Future<ReadCache.Scoped<TocView>> loadToc(UUID seriesId) {
-    return pool.preparedQuery(ReadingSql.SERIES).execute(Tuple.of(seriesId)).compose(rows -> {
-      if (rows.size() == 0) {
-        return Future.failedFuture(new ApiException.NotFound("series.not_found", "Not found."));
-      }
-      Row series = rows.iterator().next();
-      return pool.preparedQuery(ReadingSql.TABLE_OF_CONTENTS).execute(Tuple.of(seriesId)).map(chapters -> {
-        TocView toc = TocView.of(series, chapters);
-        return new ReadCache.Scoped<>(toc, scopes(seriesId, toc.siteId), toc.bytes());
-      });
-    });
-  }
+    private Future<ReadCache.Scoped<TocView>> loadToc(UUID seriesId) {
+        return pool.preparedQuery(ReadingSql.SERIES).execute(Tuple.of(seriesId)).compose(rows -> {
+            if (rows.size() == 0) {
+                return Future.failedFuture(new ApiException.NotFound("series.not_found", "Not found."));
+            }
+            Row series = rows.iterator().next();
+            return pool.preparedQuery(ReadingSql.TABLE_OF_CONTENTS)
+                    .execute(Tuple.of(seriesId))
+                    .map(chapters -> {
+                        TocView toc = TocView.of(series, chapters);
+                        return new ReadCache.Scoped<>(toc, scopes(seriesId, toc.siteId), toc.bytes());
+                    });
+        });
+    }
 
-  /**
-   * One query, then the renderings. A chapter that is not FREE also gets its locked rendering, whose preview
-   * parses Markdown: that runs off the event loop, since a chapter may be long.
-   */
-  private Future<ReadCache.Scoped<ChapterView>> loadChapter(UUID chapterId) {
-    return pool.preparedQuery(ReadingSql.CHAPTER).execute(Tuple.of(chapterId)).compose(rows -> {
-      if (rows.size() == 0) {
-        return Future.failedFuture(new ApiException.NotFound("chapter.not_found", "Not found."));
-      }
-      Row r = rows.iterator().next();
-      Future<String> preview = r.getString("access_level").equals("FREE") ? Future.succeededFuture(null)
-          : vertx.executeBlocking(() -> Preview.of(r.getString("content"), previewParagraphs(r)), false);
-      return preview.map(html -> {
-        ChapterView view = ChapterView.of(r, html);
-        return new ReadCache.Scoped<>(view, scopes(view.seriesId(), view.siteId()), view.bytes());
-      });
-    });
-  }
+    /**
+     * One query, then the renderings. A chapter that is not FREE also gets its locked rendering, whose preview
+     * parses Markdown: that runs off the event loop, since a chapter may be long.
+     */
+    private Future<ReadCache.Scoped<ChapterView>> loadChapter(UUID chapterId) {
+        return pool.preparedQuery(ReadingSql.CHAPTER)
+                .execute(Tuple.of(chapterId))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        return Future.failedFuture(new ApiException.NotFound("chapter.not_found", "Not found."));
+                    }
+                    Row r = rows.iterator().next();
+                    Future<String> preview = r.getString("access_level").equals("FREE")
+                            ? Future.succeededFuture(null)
+                            : vertx.executeBlocking(
+                                    () -> Preview.of(r.getString("content"), previewParagraphs(r)), false);
+                    return preview.map(html -> {
+                        ChapterView view = ChapterView.of(r, html);
+                        return new ReadCache.Scoped<>(view, scopes(view.seriesId(), view.siteId()), view.bytes());
+                    });
+                });
+    }
 
-  private static int previewParagraphs(Row r) {
-    Short own = r.getShort("preview_paragraphs");
-    return own != null ? own : r.getShort("series_preview_paragraphs");
-  }
+    private static int previewParagraphs(Row r) {
+        Short own = r.getShort("preview_paragraphs");
+        return own != null ? own : r.getShort("series_preview_paragraphs");
+    }
 
-  /** A strong ETag for an answer built from {@code fingerprint} (what it depends on), before any body is rendered. */
-  static String etag(String fingerprint) {
-    return Responses.strongEtag(fingerprint.getBytes(StandardCharsets.UTF_8));
-  }
-
+    /** A strong ETag for an answer built from {@code fingerprint} (what it depends on), before any body is rendered. */
+    static String etag(String fingerprint) {
+        return Responses.strongEtag(fingerprint.getBytes(StandardCharsets.UTF_8));
+    }
 }

@@ -5,34 +5,34 @@ package io.quire.reading;
  * undeleted series that is not DRAFT, on an ACTIVE, public, undeleted site. Anything else is not found.
  */
 final class ReadingSql {
-  private ReadingSql() {}
+    private ReadingSql() {}
 
-  private static final String VISIBLE_SERIES = """
+    private static final String VISIBLE_SERIES = """
       se.deleted_at IS NULL AND se.status <> 'DRAFT'
       AND si.status = 'ACTIVE' AND si.is_public AND si.deleted_at IS NULL
       """;
 
-  /** The series (visible) with what its chapters' paywall needs. */
-  static final String SERIES = """
+    /** The series (visible) with what its chapters' paywall needs. */
+    static final String SERIES = """
       SELECT se.id, se.site_id, se.preview_paragraphs, se.paywall_message, si.owner_id
         FROM series se JOIN sites si ON si.id = se.site_id
        WHERE se.id = $1 AND
       """ + VISIBLE_SERIES;
 
-  /** The table of contents: published chapters in display order. */
-  static final String TABLE_OF_CONTENTS = """
+    /** The table of contents: published chapters in display order. */
+    static final String TABLE_OF_CONTENTS = """
       SELECT id, chapter_number, volume_number, title, slug, published_at, word_count, reading_minutes, access_level,
              scheduled_free_at, minimum_tier_id, revision
         FROM chapters WHERE series_id = $1 AND status = 'PUBLISHED' AND deleted_at IS NULL
        ORDER BY display_order, chapter_number, id
       """;
 
-  /**
-   * One visible chapter with its neighbours among the series' published chapters, each neighbour one step of an
-   * index-only scan ({@code chapters_published_order_idx}) rather than a window over the whole series. The
-   * Markdown comes only when a preview may be needed (not FREE): it is the larger half of the row.
-   */
-  static final String CHAPTER = """
+    /**
+     * One visible chapter with its neighbours among the series' published chapters, each neighbour one step of an
+     * index-only scan ({@code chapters_published_order_idx}) rather than a window over the whole series. The
+     * Markdown comes only when a preview may be needed (not FREE): it is the larger half of the row.
+     */
+    static final String CHAPTER = """
       SELECT ch.id, ch.series_id, ch.site_id, ch.title, ch.slug, ch.chapter_number, ch.volume_number, ch.published_at,
              ch.word_count, ch.reading_minutes, ch.access_level, ch.scheduled_free_at, ch.minimum_tier_id, ch.revision,
              ch.purchase_price, ch.purchase_currency,
@@ -50,8 +50,8 @@ final class ReadingSql {
        WHERE ch.id = $1 AND ch.status = 'PUBLISHED' AND ch.deleted_at IS NULL AND
       """ + VISIBLE_SERIES;
 
-  /** Whether the caller works on the site (owner or accepted collaborator). */
-  static final String WORKS_ON_SITE = """
+    /** Whether the caller works on the site (owner or accepted collaborator). */
+    static final String WORKS_ON_SITE = """
       SELECT EXISTS (SELECT 1 FROM sites WHERE id = $1 AND owner_id = $2)
           OR EXISTS (SELECT 1 FROM site_collaborators WHERE site_id = $1 AND user_id = $2 AND accepted_at IS NOT NULL) AS member
       """;

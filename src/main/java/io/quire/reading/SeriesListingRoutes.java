@@ -12,52 +12,64 @@ import java.util.UUID;
 
 /** {@code /sites/:siteId/series/public}, {@code /genres/:genreId/series}, {@code /tags/:tagSlug/series}. */
 public final class SeriesListingRoutes {
-  private static final Set<String> SORTS = Set.of("latest", "popular", "title");
-  private static final Set<String> STATUSES = Set.of("ONGOING", "HIATUS", "COMPLETED", "CANCELLED");
-  private static final Set<String> TYPES = Set.of("WEB_NOVEL", "WEBTOON", "MANGA", "MANHWA", "WESTERN_COMIC");
-  private final SeriesListing listing;
+    private static final Set<String> SORTS = Set.of("latest", "popular", "title");
+    private static final Set<String> STATUSES = Set.of("ONGOING", "HIATUS", "COMPLETED", "CANCELLED");
+    private static final Set<String> TYPES = Set.of("WEB_NOVEL", "WEBTOON", "MANGA", "MANHWA", "WESTERN_COMIC");
+    private final SeriesListing listing;
 
-  public SeriesListingRoutes(SeriesListing listing) {
-    this.listing = listing;
-  }
-
-  public void mount(Router router) {
-    router.get("/api/v1/sites/:siteId/series/public").handler(ctx ->
-        list(ctx, PathParams.uuid(ctx, "siteId", "site.not_found"), param(ctx, "genre"), param(ctx, "tag")));
-    router.get("/api/v1/genres/:genreId/series").handler(ctx ->
-        list(ctx, null, PathParams.uuid(ctx, "genreId", "genre.not_found").toString(), param(ctx, "tag")));
-    router.get("/api/v1/tags/:tagSlug/series").handler(ctx ->
-        list(ctx, null, param(ctx, "genre"), ctx.pathParam("tagSlug").toLowerCase()));
-  }
-
-  private void list(RoutingContext ctx, UUID siteId, String genre, String tag) {
-    String sort = ctx.request().getParam("sort", "latest");
-    if (!SORTS.contains(sort)) {
-      throw invalid("sort", "must be latest, popular or title");
+    public SeriesListingRoutes(SeriesListing listing) {
+        this.listing = listing;
     }
-    String status = oneOf(param(ctx, "status"), STATUSES, "status");
-    String type = oneOf(param(ctx, "contentType"), TYPES, "contentType");
-    String language = param(ctx, "language");
-    if (language != null && !language.matches("[a-z]{2}")) {
-      throw invalid("language", "must be a two-letter code");
+
+    public void mount(Router router) {
+        router.get("/api/v1/sites/:siteId/series/public")
+                .handler(ctx -> list(
+                        ctx, PathParams.uuid(ctx, "siteId", "site.not_found"), param(ctx, "genre"), param(ctx, "tag")));
+        router.get("/api/v1/genres/:genreId/series")
+                .handler(ctx -> list(
+                        ctx,
+                        null,
+                        PathParams.uuid(ctx, "genreId", "genre.not_found").toString(),
+                        param(ctx, "tag")));
+        router.get("/api/v1/tags/:tagSlug/series")
+                .handler(ctx -> list(
+                        ctx, null, param(ctx, "genre"), ctx.pathParam("tagSlug").toLowerCase()));
     }
-    var query = new SeriesListing.Query(siteId, genre, tag, status, type, language, sort, param(ctx, "cursor"), QueryParams.limit(ctx));
-    listing.page(query).onSuccess(page -> Responses.publicBytes(ctx, page.body(), page.etag())).onFailure(ctx::fail);
-  }
 
-  private static String param(RoutingContext ctx, String name) {
-    String v = ctx.request().getParam(name);
-    return v == null || v.isBlank() ? null : v.strip();
-  }
-
-  private static String oneOf(String value, Set<String> allowed, String field) {
-    if (value != null && !allowed.contains(value)) {
-      throw invalid(field, "must be one of " + allowed.stream().sorted().toList());
+    private void list(RoutingContext ctx, UUID siteId, String genre, String tag) {
+        String sort = ctx.request().getParam("sort", "latest");
+        if (!SORTS.contains(sort)) {
+            throw invalid("sort", "must be latest, popular or title");
+        }
+        String status = oneOf(param(ctx, "status"), STATUSES, "status");
+        String type = oneOf(param(ctx, "contentType"), TYPES, "contentType");
+        String language = param(ctx, "language");
+        if (language != null && !language.matches("[a-z]{2}")) {
+            throw invalid("language", "must be a two-letter code");
+        }
+        var query = new SeriesListing.Query(
+                siteId, genre, tag, status, type, language, sort, param(ctx, "cursor"), QueryParams.limit(ctx));
+        listing.page(query)
+                .onSuccess(page -> Responses.publicBytes(ctx, page.body(), page.etag()))
+                .onFailure(ctx::fail);
     }
-    return value;
-  }
 
-  private static ApiException invalid(String field, String message) {
-    return new ApiException.Validation("request.invalid", "Some query parameters are invalid.", List.of(new ApiException.FieldError(field, message)));
-  }
+    private static String param(RoutingContext ctx, String name) {
+        String v = ctx.request().getParam(name);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static String oneOf(String value, Set<String> allowed, String field) {
+        if (value != null && !allowed.contains(value)) {
+            throw invalid(field, "must be one of " + allowed.stream().sorted().toList());
+        }
+        return value;
+    }
+
+    private static ApiException invalid(String field, String message) {
+        return new ApiException.Validation(
+                "request.invalid",
+                "Some query parameters are invalid.",
+                List.of(new ApiException.FieldError(field, message)));
+    }
 }

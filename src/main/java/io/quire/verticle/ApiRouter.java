@@ -5,6 +5,7 @@ import io.quire.analytics.ingest.IngestRoutes;
 import io.quire.analytics.realtime.Realtime;
 import io.quire.analytics.reports.ReportRoutes;
 import io.quire.apikeys.ApiKeyRoutes;
+import io.quire.apikeys.ApiKeyService;
 import io.quire.billing.checkout.CheckoutRoutes;
 import io.quire.billing.checkout.CheckoutService;
 import io.quire.billing.gateway.GatewayConnectionRoutes;
@@ -13,15 +14,15 @@ import io.quire.billing.gifts.GiftRoutes;
 import io.quire.billing.gifts.GiftService;
 import io.quire.billing.ledger.Ledger;
 import io.quire.billing.payments.PaymentRoutes;
-import io.quire.billing.revenue.RevenueRoutes;
 import io.quire.billing.payouts.PayoutRoutes;
+import io.quire.billing.revenue.RevenueRoutes;
 import io.quire.billing.subscriptions.MySubscriptionRoutes;
 import io.quire.billing.subscriptions.MySubscriptions;
 import io.quire.billing.subscriptions.SubscriberRoutes;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import io.quire.billing.tiers.TierRoutes;
 import io.quire.billing.tiers.TierSyncRoutes;
+import io.quire.content.ChapterImport;
+import io.quire.content.Content;
 import io.quire.engagement.comments.CommentRoutes;
 import io.quire.engagement.comments.CommentService;
 import io.quire.engagement.follows.FollowRoutes;
@@ -29,34 +30,31 @@ import io.quire.engagement.lists.ReaderSettingsRoutes;
 import io.quire.engagement.lists.ReadingListRoutes;
 import io.quire.engagement.moderation.ModerationRoutes;
 import io.quire.engagement.moderation.ModerationService;
-import io.quire.engagement.reactions.ReactionRoutes;
-import io.quire.engagement.reactions.ReactionService;
-import io.quire.engagement.reviews.ReviewRoutes;
-import io.quire.engagement.reviews.ReviewService;
 import io.quire.engagement.notifications.NotificationRoutes;
 import io.quire.engagement.notifications.UnsubscribeTokens;
 import io.quire.engagement.progress.BookmarkRoutes;
 import io.quire.engagement.progress.ReadingProgressRoutes;
-import io.quire.apikeys.ApiKeyService;
-import io.quire.content.ChapterImport;
-import io.quire.content.Content;
+import io.quire.engagement.reactions.ReactionRoutes;
+import io.quire.engagement.reactions.ReactionService;
+import io.quire.engagement.reviews.ReviewRoutes;
+import io.quire.engagement.reviews.ReviewService;
 import io.quire.identity.Identity;
 import io.quire.platform.AppContext;
+import io.quire.platform.api.Api;
 import io.quire.platform.auth.AuthHandler;
-import io.quire.platform.cache.ReadCache;
 import io.quire.platform.bus.Bus;
+import io.quire.platform.cache.ReadCache;
 import io.quire.platform.config.QuireConfig;
+import io.quire.platform.crypto.Encryptor;
 import io.quire.platform.crypto.Passwords;
 import io.quire.platform.db.PgPools;
 import io.quire.platform.health.HealthRoutes;
 import io.quire.platform.health.ReadinessChecks;
 import io.quire.platform.http.AccessLogHandler;
-import io.quire.platform.api.Api;
 import io.quire.platform.http.BodyLimits;
+import io.quire.platform.http.FailureHandler;
 import io.quire.platform.http.PathTable;
 import io.quire.platform.http.QueryStrings;
-import io.quire.platform.ratelimit.RouteClass;
-import io.quire.platform.http.FailureHandler;
 import io.quire.platform.http.RequestIdHandler;
 import io.quire.platform.http.Responses;
 import io.quire.platform.jobs.JobQueue;
@@ -65,6 +63,7 @@ import io.quire.platform.metrics.Metrics;
 import io.quire.platform.openapi.OpenApiRoutes;
 import io.quire.platform.ratelimit.LeasedLimiter;
 import io.quire.platform.ratelimit.RateLimiter;
+import io.quire.platform.ratelimit.RouteClass;
 import io.quire.platform.ratelimit.RouteRateLimits;
 import io.quire.reading.Entitlements;
 import io.quire.reading.FeedRoutes;
@@ -79,19 +78,20 @@ import io.quire.sites.PageRoutes;
 import io.quire.sites.PageService;
 import io.quire.sites.SiteRoutes;
 import io.quire.sites.SiteService;
-import io.quire.platform.crypto.Encryptor;
 import io.quire.webhooks.AdminInboxRoutes;
 import io.quire.webhooks.EndpointRoutes;
 import io.quire.webhooks.Endpoints;
-import io.quire.webhooks.TargetGuard;
 import io.quire.webhooks.InboundRoutes;
 import io.quire.webhooks.Rejections;
 import io.quire.webhooks.SecretRoutes;
+import io.quire.webhooks.TargetGuard;
 import io.quire.webhooks.WebhookSecrets;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
@@ -103,135 +103,182 @@ import java.util.Set;
  * every feature's routes, then operations endpoints, then the failure handler for everything.
  */
 public final class ApiRouter {
-  private ApiRouter() {}
+    private ApiRouter() {}
 
-  /** A router whose chapter reads are counted by {@code views} (flushed by the caller). */
-  public static Router create(Vertx vertx, AppContext app, Pool pool, Redis redis) {
-    return create(vertx, app, pool, redis, PgPools.sharedReads(vertx, app.config().pg()));
-  }
-
-  /** {@code reads} (a pipelined client) serves the public read paths; {@code pool} everything else. */
-  public static Router create(Vertx vertx, AppContext app, Pool pool, Redis redis, SqlClient reads) {
-    return build(vertx, app, pool, redis, reads).router();
-  }
-
-  /** The router and the OpenAPI document it serves (built from the same declarations). */
-  public record Built(Router router, io.vertx.core.json.JsonObject document) {}
-
-  /**
-   * Builds everything without touching PostgreSQL or Redis (their clients connect lazily), so the document can be
-   * written at build time ({@code platform/openapi/DocumentWriter}).
-   */
-  public static Built build(Vertx vertx, AppContext app, Pool pool, Redis redis, SqlClient reads) {
-    QuireConfig config = app.config();
-    Router router = Router.router(vertx);
-    if (config.http().trustProxyHeaders()) {
-      // the client address comes from X-Forwarded-For / Forwarded: only behind a proxy that sets them
-      router.allowForward(AllowForwardHeaders.ALL);
+    /** A router whose chapter reads are counted by {@code views} (flushed by the caller). */
+    public static Router create(Vertx vertx, AppContext app, Pool pool, Redis redis) {
+        return create(
+                vertx, app, pool, redis, PgPools.sharedReads(vertx, app.config().pg()));
     }
 
-    // --- platform handlers, in order, for every request
-    router.route().handler(new RequestIdHandler());
-    router.route().handler(new QueryStrings());
-    if (config.http().accessLog()) {
-      router.route().handler(new AccessLogHandler());
-    }
-    if (!config.http().corsAllowedOrigins().isEmpty()) {
-      router.route().handler(cors(config.http()));
-    }
-    BodyLimits bodyLimits = new BodyLimits(config.http().bodyLimitBytes())
-        .override(ChapterImport.PATHS, ChapterImport.MAX_BYTES)
-        .override("/api/v1/webhooks/*", config.webhooks().maxBodyBytes())
-        .override(IngestRoutes.PATH, 1 << 20);
-    router.route().handler(bodyLimits);
-    PathTable<RouteClass> routeClasses = new PathTable<>();
-    // every feature declares its endpoints here: router entry, checks, limits and document from one declaration
-    Api api = new Api(router, bodyLimits, routeClasses);
-
-    Responses.usePublicCacheControl(vertx, ReadingRoutes.publicCacheControl(config.reading()));
-    ReadCache readCache = ReadCache.shared(vertx, config);
-
-    // --- who is calling: every API route, before the feature routes
-    Identity identity = new Identity(vertx, pool, redis, config, new Passwords(vertx, config.passwords()));
-    ApiKeyService apiKeys = new ApiKeyService(pool, redis, config, new RateLimiter(redis, config));
-    router.route("/api/*").handler(new AuthHandler(identity.accessTokens, identity.revocations, apiKeys));
-    if (config.rateLimit().enabled()) {
-      router.route("/api/*").handler(new RouteRateLimits(new LeasedLimiter(redis, config.redis(), config.rateLimit()), config, routeClasses));
+    /** {@code reads} (a pipelined client) serves the public read paths; {@code pool} everything else. */
+    public static Router create(Vertx vertx, AppContext app, Pool pool, Redis redis, SqlClient reads) {
+        return build(vertx, app, pool, redis, reads).router();
     }
 
-    // --- feature routes (one line per feature package, as they land). The public reads come first: the router
-    // tries routes in order, each a regex match, and the reads are most of the traffic; first also means
-    // /chapters/:id/read is never taken for an authoring path.
-    new ReadingRoutes(new ReadingService(vertx, reads, new Entitlements(vertx, reads, readCache, config.billing().graceDays()), readCache), config.reading()).mount(router);
-    new SeriesListingRoutes(new SeriesListing(vertx, reads, readCache)).mount(router);
-    new FeedRoutes(new Feeds(vertx, reads, config.publicBaseUrl()), ReadingRoutes.publicCacheControl(config.reading())).mount(router);
-    identity.mount(api);
-    new ApiKeyRoutes(apiKeys).mount(router);
-    SiteService sites = new SiteService(pool, config.content().softDeleteRetentionDays());
-    new SiteRoutes(sites).mount(api);
-    new PageRoutes(new PageService(vertx, pool)).mount(api);
-    new CollaboratorRoutes(new CollaboratorService(pool, new Mailer(new JobQueue(config.jobs())), config.publicBaseUrl())).mount(api);
-    new Content(vertx, pool, config, sites).mount(router);
-    Rejections rejections = new Rejections(redis, app.metrics(), config);
-    Encryptor encryptor = new Encryptor(config.security().encryptionKey());
-    JobQueue jobs = new JobQueue(config.jobs());
-    new InboundRoutes(new Bus(vertx), rejections).mount(router);
-    new SecretRoutes(new WebhookSecrets(pool, encryptor, config.publicBaseUrl())).mount(router);
-    new AdminInboxRoutes(pool, jobs, rejections, config.webhooks().maxAttempts()).mount(router);
-    TargetGuard targets = new TargetGuard(config.webhooks().requireHttps(), config.webhooks().allowPrivateTargets());
-    new EndpointRoutes(new Endpoints(pool, encryptor, targets, jobs), pool, jobs).mount(router);
-    new IngestRoutes(new Bus(vertx), config.analytics().countryHeader()).mount(router);
-    new IngestKeyRoutes(pool, config.analytics().keyGraceHours()).mount(router);
-    new ReportRoutes(pool, new Realtime(redis, config.redis())).mount(router);
-    new ReadingProgressRoutes(pool).mount(router);
-    new BookmarkRoutes(pool).mount(router);
-    new FollowRoutes(pool).mount(router);
-    CommentService comments = new CommentService(pool, new Entitlements(vertx, reads, readCache, config.billing().graceDays()));
-    new CommentRoutes(comments).mount(router);
-    new ReactionRoutes(new ReactionService(pool, comments)).mount(router);
-    new ReviewRoutes(new ReviewService(pool)).mount(router);
-    new ReadingListRoutes(pool).mount(router);
-    new ReaderSettingsRoutes(pool).mount(router);
-    new ModerationRoutes(new ModerationService(pool, identity.admin())).mount(router);
-    new TierRoutes(pool).mount(router);
-    new GatewayConnectionRoutes(pool, encryptor).mount(router);
-    Gateways gateways = Gateways.create(WebClient.create(vertx, new WebClientOptions().setFollowRedirects(false)
-        .setConnectTimeout(config.billing().gatewayTimeoutMs()).setKeepAlive(true)), config.billing(), encryptor);
-    Ledger ledger = new Ledger(config.billing().platformFeePercent(), new Mailer(jobs));
-    CheckoutService checkout = new CheckoutService(pool, gateways, config.billing(), config.publicBaseUrl());
-    new CheckoutRoutes(checkout).mount(router);
-    new GiftRoutes(new GiftService(pool, checkout)).mount(api);
-    new MySubscriptionRoutes(new MySubscriptions(pool, gateways, ledger, config.billing()), config.billing()).mount(api);
-    new SubscriberRoutes(pool).mount(router);
-    new TierSyncRoutes(pool, gateways).mount(router);
-    new RevenueRoutes(pool).mount(router);
-    new PayoutRoutes(pool).mount(router);
-    new PaymentRoutes(pool, gateways, ledger).mount(router);
-    new NotificationRoutes(pool, new UnsubscribeTokens(config.security().encryptionKey())).mount(router);
+    /** The router and the OpenAPI document it serves (built from the same declarations). */
+    public record Built(Router router, io.vertx.core.json.JsonObject document) {}
 
-    // --- operations
-    new HealthRoutes(new ReadinessChecks(app, pool, redis, new Bus(vertx), readCache)).mount(router);
-    Metrics.mount(router, app.metrics());
-    OpenApiRoutes openApi = new OpenApiRoutes(config.publicBaseUrl(), api);
-    openApi.mount(router);
+    /**
+     * Builds everything without touching PostgreSQL or Redis (their clients connect lazily), so the document can be
+     * written at build time ({@code platform/openapi/DocumentWriter}).
+     */
+    public static Built build(Vertx vertx, AppContext app, Pool pool, Redis redis, SqlClient reads) {
+        QuireConfig config = app.config();
+        Router router = Router.router(vertx);
+        if (config.http().trustProxyHeaders()) {
+            // the client address comes from X-Forwarded-For / Forwarded: only behind a proxy that sets them
+            router.allowForward(AllowForwardHeaders.ALL);
+        }
 
-    app.extraRoutes().forEach(extra -> extra.mount(router, pool, redis));
-    FailureHandler.install(router);
-    return new Built(router, openApi.document());
-  }
+        // --- platform handlers, in order, for every request
+        router.route().handler(new RequestIdHandler());
+        router.route().handler(new QueryStrings());
+        if (config.http().accessLog()) {
+            router.route().handler(new AccessLogHandler());
+        }
+        if (!config.http().corsAllowedOrigins().isEmpty()) {
+            router.route().handler(cors(config.http()));
+        }
+        BodyLimits bodyLimits = new BodyLimits(config.http().bodyLimitBytes())
+                .override(ChapterImport.PATHS, ChapterImport.MAX_BYTES)
+                .override("/api/v1/webhooks/*", config.webhooks().maxBodyBytes())
+                .override(IngestRoutes.PATH, 1 << 20);
+        router.route().handler(bodyLimits);
+        PathTable<RouteClass> routeClasses = new PathTable<>();
+        // every feature declares its endpoints here: router entry, checks, limits and document from one declaration
+        Api api = new Api(router, bodyLimits, routeClasses);
 
-  private static CorsHandler cors(QuireConfig.Http http) {
-    CorsHandler cors = CorsHandler.create();
-    if (!http.corsAllowedOrigins().contains("*")) {
-      cors.addOrigins(http.corsAllowedOrigins());
+        Responses.usePublicCacheControl(vertx, ReadingRoutes.publicCacheControl(config.reading()));
+        ReadCache readCache = ReadCache.shared(vertx, config);
+
+        // --- who is calling: every API route, before the feature routes
+        Identity identity = new Identity(vertx, pool, redis, config, new Passwords(vertx, config.passwords()));
+        ApiKeyService apiKeys = new ApiKeyService(pool, redis, config, new RateLimiter(redis, config));
+        router.route("/api/*").handler(new AuthHandler(identity.accessTokens, identity.revocations, apiKeys));
+        if (config.rateLimit().enabled()) {
+            router.route("/api/*")
+                    .handler(new RouteRateLimits(
+                            new LeasedLimiter(redis, config.redis(), config.rateLimit()), config, routeClasses));
+        }
+
+        // --- feature routes (one line per feature package, as they land). The public reads come first: the router
+        // tries routes in order, each a regex match, and the reads are most of the traffic; first also means
+        // /chapters/:id/read is never taken for an authoring path.
+        new ReadingRoutes(
+                        new ReadingService(
+                                vertx,
+                                reads,
+                                new Entitlements(
+                                        vertx,
+                                        reads,
+                                        readCache,
+                                        config.billing().graceDays()),
+                                readCache),
+                        config.reading())
+                .mount(router);
+        new SeriesListingRoutes(new SeriesListing(vertx, reads, readCache)).mount(router);
+        new FeedRoutes(
+                        new Feeds(vertx, reads, config.publicBaseUrl()),
+                        ReadingRoutes.publicCacheControl(config.reading()))
+                .mount(router);
+        identity.mount(api);
+        new ApiKeyRoutes(apiKeys).mount(router);
+        SiteService sites = new SiteService(pool, config.content().softDeleteRetentionDays());
+        new SiteRoutes(sites).mount(api);
+        new PageRoutes(new PageService(vertx, pool)).mount(api);
+        new CollaboratorRoutes(
+                        new CollaboratorService(pool, new Mailer(new JobQueue(config.jobs())), config.publicBaseUrl()))
+                .mount(api);
+        new Content(vertx, pool, config, sites).mount(router);
+        Rejections rejections = new Rejections(redis, app.metrics(), config);
+        Encryptor encryptor = new Encryptor(config.security().encryptionKey());
+        JobQueue jobs = new JobQueue(config.jobs());
+        new InboundRoutes(new Bus(vertx), rejections).mount(router);
+        new SecretRoutes(new WebhookSecrets(pool, encryptor, config.publicBaseUrl())).mount(router);
+        new AdminInboxRoutes(pool, jobs, rejections, config.webhooks().maxAttempts()).mount(router);
+        TargetGuard targets = new TargetGuard(
+                config.webhooks().requireHttps(), config.webhooks().allowPrivateTargets());
+        new EndpointRoutes(new Endpoints(pool, encryptor, targets, jobs), pool, jobs).mount(router);
+        new IngestRoutes(new Bus(vertx), config.analytics().countryHeader()).mount(router);
+        new IngestKeyRoutes(pool, config.analytics().keyGraceHours()).mount(router);
+        new ReportRoutes(pool, new Realtime(redis, config.redis())).mount(router);
+        new ReadingProgressRoutes(pool).mount(router);
+        new BookmarkRoutes(pool).mount(router);
+        new FollowRoutes(pool).mount(router);
+        CommentService comments = new CommentService(
+                pool, new Entitlements(vertx, reads, readCache, config.billing().graceDays()));
+        new CommentRoutes(comments).mount(router);
+        new ReactionRoutes(new ReactionService(pool, comments)).mount(router);
+        new ReviewRoutes(new ReviewService(pool)).mount(router);
+        new ReadingListRoutes(pool).mount(router);
+        new ReaderSettingsRoutes(pool).mount(router);
+        new ModerationRoutes(new ModerationService(pool, identity.admin())).mount(router);
+        new TierRoutes(pool).mount(router);
+        new GatewayConnectionRoutes(pool, encryptor).mount(router);
+        Gateways gateways = Gateways.create(
+                WebClient.create(
+                        vertx,
+                        new WebClientOptions()
+                                .setFollowRedirects(false)
+                                .setConnectTimeout(config.billing().gatewayTimeoutMs())
+                                .setKeepAlive(true)),
+                config.billing(),
+                encryptor);
+        Ledger ledger = new Ledger(config.billing().platformFeePercent(), new Mailer(jobs));
+        CheckoutService checkout = new CheckoutService(pool, gateways, config.billing(), config.publicBaseUrl());
+        new CheckoutRoutes(checkout).mount(router);
+        new GiftRoutes(new GiftService(pool, checkout)).mount(api);
+        new MySubscriptionRoutes(new MySubscriptions(pool, gateways, ledger, config.billing()), config.billing())
+                .mount(api);
+        new SubscriberRoutes(pool).mount(router);
+        new TierSyncRoutes(pool, gateways).mount(router);
+        new RevenueRoutes(pool).mount(router);
+        new PayoutRoutes(pool).mount(router);
+        new PaymentRoutes(pool, gateways, ledger).mount(router);
+        new NotificationRoutes(pool, new UnsubscribeTokens(config.security().encryptionKey())).mount(router);
+
+        // --- operations
+        new HealthRoutes(new ReadinessChecks(app, pool, redis, new Bus(vertx), readCache)).mount(router);
+        Metrics.mount(router, app.metrics());
+        OpenApiRoutes openApi = new OpenApiRoutes(config.publicBaseUrl(), api);
+        openApi.mount(router);
+
+        app.extraRoutes().forEach(extra -> extra.mount(router, pool, redis));
+        FailureHandler.install(router);
+        return new Built(router, openApi.document());
     }
-    return cors
-        .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
-            HttpMethod.DELETE, HttpMethod.OPTIONS))
-        .allowedHeaders(Set.of("Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key",
-            "X-API-Key", "X-Quire-Key", "X-Request-Id"))
-        .exposedHeaders(Set.of("ETag", "Location", "Retry-After", "X-Request-Id", "RateLimit-Limit",
-            "RateLimit-Remaining", "RateLimit-Reset"))
-        .maxAgeSeconds(600);
-  }
+
+    private static CorsHandler cors(QuireConfig.Http http) {
+        CorsHandler cors = CorsHandler.create();
+        if (!http.corsAllowedOrigins().contains("*")) {
+            cors.addOrigins(http.corsAllowedOrigins());
+        }
+        return cors.allowedMethods(Set.of(
+                        HttpMethod.GET,
+                        HttpMethod.HEAD,
+                        HttpMethod.POST,
+                        HttpMethod.PUT,
+                        HttpMethod.PATCH,
+                        HttpMethod.DELETE,
+                        HttpMethod.OPTIONS))
+                .allowedHeaders(Set.of(
+                        "Authorization",
+                        "Content-Type",
+                        "If-Match",
+                        "If-None-Match",
+                        "Idempotency-Key",
+                        "X-API-Key",
+                        "X-Quire-Key",
+                        "X-Request-Id"))
+                .exposedHeaders(Set.of(
+                        "ETag",
+                        "Location",
+                        "Retry-After",
+                        "X-Request-Id",
+                        "RateLimit-Limit",
+                        "RateLimit-Remaining",
+                        "RateLimit-Reset"))
+                .maxAgeSeconds(600);
+    }
 }

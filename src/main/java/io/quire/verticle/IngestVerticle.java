@@ -21,37 +21,47 @@ import java.time.ZoneOffset;
  * enriched and micro-batched by {@link IngestService}).
  */
 public final class IngestVerticle extends VerticleBase {
-  private final AppContext app;
+    private final AppContext app;
 
-  public IngestVerticle(AppContext app) {
-    this.app = app;
-  }
+    public IngestVerticle(AppContext app) {
+        this.app = app;
+    }
 
-  private Pool pool;
-  private Redis redis;
-  private IngestService events;
+    private Pool pool;
+    private Redis redis;
+    private IngestService events;
 
-  @Override
-  public Future<?> start() {
-    // its own pool: event writes neither wait behind API traffic nor lose their connections when another verticle stops
-    pool = PgPools.shared(vertx, app.config().pg(), "ingest");
-    redis = RedisClients.create(vertx, app.config().redis());
-    Bus bus = new Bus(vertx);
-    // the User-Agent regexes take a moment to compile: off the event loop
-    return vertx.executeBlocking(UserAgents::new)
-        .compose(agents -> {
-          events = new IngestService(vertx, pool, redis, app.config(), agents, app.metrics());
-          return Partitions.ensure(pool, LocalDate.now(ZoneOffset.UTC), app.config().analytics().partitionsAhead());
-        })
-        .compose(created -> bus.reply(IngestRequest.ADDRESS, events::ingest).completion())
-        .compose(v -> StatusReplies.register(vertx, "ingest", () -> new JsonObject().put("env", app.config().env())
-            .put("queuedEvents", events.queued())).completion());
-  }
+    @Override
+    public Future<?> start() {
+        // its own pool: event writes neither wait behind API traffic nor lose their connections when another verticle
+        // stops
+        pool = PgPools.shared(vertx, app.config().pg(), "ingest");
+        redis = RedisClients.create(vertx, app.config().redis());
+        Bus bus = new Bus(vertx);
+        // the User-Agent regexes take a moment to compile: off the event loop
+        return vertx.executeBlocking(UserAgents::new)
+                .compose(agents -> {
+                    events = new IngestService(vertx, pool, redis, app.config(), agents, app.metrics());
+                    return Partitions.ensure(
+                            pool,
+                            LocalDate.now(ZoneOffset.UTC),
+                            app.config().analytics().partitionsAhead());
+                })
+                .compose(created ->
+                        bus.reply(IngestRequest.ADDRESS, events::ingest).completion())
+                .compose(v -> StatusReplies.register(
+                                vertx,
+                                "ingest",
+                                () -> new JsonObject()
+                                        .put("env", app.config().env())
+                                        .put("queuedEvents", events.queued()))
+                        .completion());
+    }
 
-  /** The HTTP verticles stop first; what they handed over is written before the connections close. */
-  @Override
-  public Future<?> stop() {
-    Future<Void> drained = events == null ? Future.succeededFuture() : events.drain();
-    return drained.eventually(() -> redis.close()).eventually(() -> pool.close());
-  }
+    /** The HTTP verticles stop first; what they handed over is written before the connections close. */
+    @Override
+    public Future<?> stop() {
+        Future<Void> drained = events == null ? Future.succeededFuture() : events.drain();
+        return drained.eventually(() -> redis.close()).eventually(() -> pool.close());
+    }
 }

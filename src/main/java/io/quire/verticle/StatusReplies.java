@@ -10,10 +10,12 @@ import java.util.function.Supplier;
 
 /** Registers a background verticle's answer to the readiness check's status request. */
 final class StatusReplies {
-  private StatusReplies() {}
+    private StatusReplies() {}
 
-  static MessageConsumer<Object> register(Vertx vertx, String name, Supplier<JsonObject> detail) {
-    return new Bus(vertx).reply(VerticleStatus.address(name),
-        request -> Future.succeededFuture(new VerticleStatus(name, true, detail.get())));
-  }
+    static MessageConsumer<Object> register(Vertx vertx, String name, Supplier<JsonObject> detail) {
+        return new Bus(vertx)
+                .reply(
+                        VerticleStatus.address(name),
+                        request -> Future.succeededFuture(new VerticleStatus(name, true, detail.get())));
+    }
 }

@@ -27,8 +27,8 @@ import java.util.UUID;
  * and event type, each with its attempts) and {@code …/deliveries/:deliveryId/retry}.
  */
 public final class EndpointRoutes {
-  private static final String BASE = "/api/v1/webhooks/:webhookId";
-  private static final String DELIVERIES = """
+    private static final String BASE = "/api/v1/webhooks/:webhookId";
+    private static final String DELIVERIES = """
       SELECT id, event_type, status, attempts, next_attempt_at, last_status, last_error, created_at, completed_at,
              (SELECT coalesce(jsonb_agg(jsonb_build_object('attempt', a.attempt, 'at', a.attempted_at, 'statusCode', a.status_code,
                      'responseTimeMs', a.response_time_ms, 'responseBody', a.response_body, 'error', a.error) ORDER BY a.attempt), '[]')
@@ -39,120 +39,177 @@ public final class EndpointRoutes {
        ORDER BY created_at DESC, id DESC
        LIMIT $6
       """;
-  private static final String RETRY = """
+    private static final String RETRY = """
       UPDATE webhook_deliveries SET status = 'PENDING', next_attempt_at = NULL, completed_at = NULL
        WHERE id = $1 AND webhook_id = $2 AND status IN ('DEAD', 'RETRYING') RETURNING id
       """;
 
-  private final Endpoints endpoints;
-  private final Pool pool;
-  private final JobQueue jobs;
+    private final Endpoints endpoints;
+    private final Pool pool;
+    private final JobQueue jobs;
 
-  public EndpointRoutes(Endpoints endpoints, Pool pool, JobQueue jobs) {
-    this.endpoints = endpoints;
-    this.pool = pool;
-    this.jobs = jobs;
-  }
-
-  public void mount(Router router) {
-    router.get("/api/v1/sites/:siteId/webhooks").handler(Authz.session()).handler(ctx -> endpoints
-        .list(Authz.require(ctx), PathParams.uuid(ctx, "siteId", "site.not_found"))
-        .onSuccess(list -> Responses.list(ctx, list, null)).onFailure(ctx::fail));
-    router.post("/api/v1/sites/:siteId/webhooks").handler(Authz.session()).handler(ctx -> endpoints
-        .create(Authz.require(ctx), PathParams.uuid(ctx, "siteId", "site.not_found"), input(ctx, true))
-        .onSuccess(w -> Responses.json(ctx, 201, w)).onFailure(ctx::fail));
-    router.get(BASE).handler(Authz.session()).handler(ctx -> endpoints.get(Authz.require(ctx), webhookId(ctx))
-        .onSuccess(w -> Responses.json(ctx, 200, w)).onFailure(ctx::fail));
-    router.patch(BASE).handler(Authz.session()).handler(ctx -> endpoints.update(Authz.require(ctx), webhookId(ctx), input(ctx, false))
-        .onSuccess(w -> Responses.json(ctx, 200, w)).onFailure(ctx::fail));
-    router.delete(BASE).handler(Authz.session()).handler(ctx -> endpoints.delete(Authz.require(ctx), webhookId(ctx))
-        .onSuccess(v -> Responses.noContent(ctx)).onFailure(ctx::fail));
-    router.post(BASE + "/test").handler(Authz.session()).handler(ctx -> endpoints.test(Authz.require(ctx), webhookId(ctx))
-        .onSuccess(d -> Responses.json(ctx, 202, d)).onFailure(ctx::fail));
-    router.post(BASE + "/rotate-secret").handler(Authz.session()).handler(ctx -> endpoints.rotate(Authz.require(ctx), webhookId(ctx))
-        .onSuccess(s -> Responses.json(ctx, 200, s)).onFailure(ctx::fail));
-    router.get(BASE + "/deliveries").handler(Authz.session()).handler(this::deliveries);
-    router.post(BASE + "/deliveries/:deliveryId/retry").handler(Authz.session()).handler(this::retry);
-  }
-
-  private Endpoints.Input input(RoutingContext ctx, boolean creating) {
-    RequestBody body = RequestBody.of(ctx);
-    String name = creating ? body.requiredString("name", 1, 100) : body.optionalString("name", 1, 100);
-    String description = body.optionalString("description", 0, 1000);
-    String url = creating ? body.requiredString("url", 1, 2048) : body.optionalString("url", 1, 2048);
-    if (url != null && endpoints.urlProblem(url) != null) {
-      body.error("url", endpoints.urlProblem(url));
+    public EndpointRoutes(Endpoints endpoints, Pool pool, JobQueue jobs) {
+        this.endpoints = endpoints;
+        this.pool = pool;
+        this.jobs = jobs;
     }
-    List<String> events = body.optionalStrings("events", 50, 100);
-    if (creating && (events == null || events.isEmpty())) {
-      body.error("events", "name at least one event type (or a wildcard such as chapter.*)");
-    }
-    if (events != null) {
-      events.stream().filter(e -> !Deliveries.known(e)).findFirst()
-          .ifPresent(e -> body.error("events", "unknown event type " + e + "; see Deliveries in the API reference"));
-    }
-    Boolean active = creating ? null : body.optionalBoolean("isActive");
-    String secret = creating ? body.optionalString("secret", 10, 200) : null;
-    if (secret != null && !validSecret(secret)) {
-      body.error("secret", "must be whsec_ followed by base64 of at least 24 bytes");
-    }
-    Boolean ordered = body.optionalBoolean("ordered");
-    body.validate();
-    return new Endpoints.Input(name, description, url, events, active, secret, ordered);
-  }
 
-  private static boolean validSecret(String secret) {
-    try {
-      return secret.startsWith("whsec_") && Signatures.standardKey(secret).length >= 24;
-    } catch (IllegalArgumentException e) {
-      return false;
+    public void mount(Router router) {
+        router.get("/api/v1/sites/:siteId/webhooks")
+                .handler(Authz.session())
+                .handler(ctx -> endpoints
+                        .list(Authz.require(ctx), PathParams.uuid(ctx, "siteId", "site.not_found"))
+                        .onSuccess(list -> Responses.list(ctx, list, null))
+                        .onFailure(ctx::fail));
+        router.post("/api/v1/sites/:siteId/webhooks")
+                .handler(Authz.session())
+                .handler(ctx -> endpoints
+                        .create(Authz.require(ctx), PathParams.uuid(ctx, "siteId", "site.not_found"), input(ctx, true))
+                        .onSuccess(w -> Responses.json(ctx, 201, w))
+                        .onFailure(ctx::fail));
+        router.get(BASE)
+                .handler(Authz.session())
+                .handler(ctx -> endpoints
+                        .get(Authz.require(ctx), webhookId(ctx))
+                        .onSuccess(w -> Responses.json(ctx, 200, w))
+                        .onFailure(ctx::fail));
+        router.patch(BASE)
+                .handler(Authz.session())
+                .handler(ctx -> endpoints
+                        .update(Authz.require(ctx), webhookId(ctx), input(ctx, false))
+                        .onSuccess(w -> Responses.json(ctx, 200, w))
+                        .onFailure(ctx::fail));
+        router.delete(BASE)
+                .handler(Authz.session())
+                .handler(ctx -> endpoints
+                        .delete(Authz.require(ctx), webhookId(ctx))
+                        .onSuccess(v -> Responses.noContent(ctx))
+                        .onFailure(ctx::fail));
+        router.post(BASE + "/test")
+                .handler(Authz.session())
+                .handler(ctx -> endpoints
+                        .test(Authz.require(ctx), webhookId(ctx))
+                        .onSuccess(d -> Responses.json(ctx, 202, d))
+                        .onFailure(ctx::fail));
+        router.post(BASE + "/rotate-secret")
+                .handler(Authz.session())
+                .handler(ctx -> endpoints
+                        .rotate(Authz.require(ctx), webhookId(ctx))
+                        .onSuccess(s -> Responses.json(ctx, 200, s))
+                        .onFailure(ctx::fail));
+        router.get(BASE + "/deliveries").handler(Authz.session()).handler(this::deliveries);
+        router.post(BASE + "/deliveries/:deliveryId/retry")
+                .handler(Authz.session())
+                .handler(this::retry);
     }
-  }
 
-  private void deliveries(RoutingContext ctx) {
-    UUID id = webhookId(ctx);
-    String success = ctx.request().getParam("success");
-    if (success != null && !success.equals("true") && !success.equals("false")) {
-      throw new ApiException.Validation("request.invalid", "Some query parameters are invalid.",
-          List.of(new ApiException.FieldError("success", "must be true or false")));
+    private Endpoints.Input input(RoutingContext ctx, boolean creating) {
+        RequestBody body = RequestBody.of(ctx);
+        String name = creating ? body.requiredString("name", 1, 100) : body.optionalString("name", 1, 100);
+        String description = body.optionalString("description", 0, 1000);
+        String url = creating ? body.requiredString("url", 1, 2048) : body.optionalString("url", 1, 2048);
+        if (url != null && endpoints.urlProblem(url) != null) {
+            body.error("url", endpoints.urlProblem(url));
+        }
+        List<String> events = body.optionalStrings("events", 50, 100);
+        if (creating && (events == null || events.isEmpty())) {
+            body.error("events", "name at least one event type (or a wildcard such as chapter.*)");
+        }
+        if (events != null) {
+            events.stream()
+                    .filter(e -> !Deliveries.known(e))
+                    .findFirst()
+                    .ifPresent(e ->
+                            body.error("events", "unknown event type " + e + "; see Deliveries in the API reference"));
+        }
+        Boolean active = creating ? null : body.optionalBoolean("isActive");
+        String secret = creating ? body.optionalString("secret", 10, 200) : null;
+        if (secret != null && !validSecret(secret)) {
+            body.error("secret", "must be whsec_ followed by base64 of at least 24 bytes");
+        }
+        Boolean ordered = body.optionalBoolean("ordered");
+        body.validate();
+        return new Endpoints.Input(name, description, url, events, active, secret, ordered);
     }
-    int limit = QueryParams.limit(ctx);
-    TimeCursor after = TimeCursor.decode(ctx.request().getParam("cursor"));
-    pool.withTransaction(tx -> Endpoints.managed(tx, Authz.require(ctx), id)).compose(w -> pool.preparedQuery(DELIVERIES).execute(Tuple.tuple()
-        .addUUID(id).addBoolean(success == null ? null : Boolean.valueOf(success)).addString(ctx.request().getParam("eventType"))
-        .addOffsetDateTime(after.at()).addUUID(after.id()).addInteger(limit + 1))).onSuccess(rows -> {
-          JsonArray data = new JsonArray();
-          String next = null;
-          for (Row r : rows) {
-            if (data.size() == limit) {
-              break;
-            }
-            data.add(new JsonObject().put("id", r.getUUID("id").toString()).put("eventType", r.getString("event_type"))
-                .put("status", r.getString("status")).put("success", r.getString("status").equals("SUCCEEDED"))
-                .put("attempts", r.getInteger("attempts")).put("nextAttemptAt", Times.iso(r.getOffsetDateTime("next_attempt_at")))
-                .put("lastStatusCode", r.getInteger("last_status")).put("lastError", r.getString("last_error"))
-                .put("createdAt", Times.iso(r.getOffsetDateTime("created_at"))).put("completedAt", Times.iso(r.getOffsetDateTime("completed_at")))
-                .put("attemptLog", r.getJsonArray("attempt_log")));
-            next = new TimeCursor(r.getOffsetDateTime("created_at"), r.getUUID("id")).encode();
-          }
-          Responses.list(ctx, data, rows.size() > limit ? next : null);
-        }).onFailure(ctx::fail);
-  }
 
-  private void retry(RoutingContext ctx) {
-    UUID id = webhookId(ctx);
-    UUID delivery = PathParams.uuid(ctx, "deliveryId", "webhook_delivery.not_found");
-    pool.withTransaction(tx -> Endpoints.managed(tx, Authz.require(ctx), id)
-        .compose(w -> tx.preparedQuery(RETRY).execute(Tuple.of(delivery, id)))
-        .compose(rows -> rows.size() == 0
-            ? Future.failedFuture(new ApiException.NotFound("webhook_delivery.not_retryable",
-                "No such delivery of this webhook waiting or dead; a succeeded or pending one is not retried."))
-            : jobs.enqueue(tx, JobRequest.of(Deliveries.DELIVER_JOB, new JsonObject().put("deliveryId", delivery.toString())).maxAttempts(10))))
-        .onSuccess(v -> Responses.json(ctx, 202, new JsonObject().put("id", delivery.toString()).put("status", "PENDING")))
-        .onFailure(ctx::fail);
-  }
+    private static boolean validSecret(String secret) {
+        try {
+            return secret.startsWith("whsec_") && Signatures.standardKey(secret).length >= 24;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
 
-  private static UUID webhookId(RoutingContext ctx) {
-    return PathParams.uuid(ctx, "webhookId", "webhook.not_found");
-  }
+    private void deliveries(RoutingContext ctx) {
+        UUID id = webhookId(ctx);
+        String success = ctx.request().getParam("success");
+        if (success != null && !success.equals("true") && !success.equals("false")) {
+            throw new ApiException.Validation(
+                    "request.invalid",
+                    "Some query parameters are invalid.",
+                    List.of(new ApiException.FieldError("success", "must be true or false")));
+        }
+        int limit = QueryParams.limit(ctx);
+        TimeCursor after = TimeCursor.decode(ctx.request().getParam("cursor"));
+        pool.withTransaction(tx -> Endpoints.managed(tx, Authz.require(ctx), id))
+                .compose(w -> pool.preparedQuery(DELIVERIES)
+                        .execute(Tuple.tuple()
+                                .addUUID(id)
+                                .addBoolean(success == null ? null : Boolean.valueOf(success))
+                                .addString(ctx.request().getParam("eventType"))
+                                .addOffsetDateTime(after.at())
+                                .addUUID(after.id())
+                                .addInteger(limit + 1)))
+                .onSuccess(rows -> {
+                    JsonArray data = new JsonArray();
+                    String next = null;
+                    for (Row r : rows) {
+                        if (data.size() == limit) {
+                            break;
+                        }
+                        data.add(new JsonObject()
+                                .put("id", r.getUUID("id").toString())
+                                .put("eventType", r.getString("event_type"))
+                                .put("status", r.getString("status"))
+                                .put("success", r.getString("status").equals("SUCCEEDED"))
+                                .put("attempts", r.getInteger("attempts"))
+                                .put("nextAttemptAt", Times.iso(r.getOffsetDateTime("next_attempt_at")))
+                                .put("lastStatusCode", r.getInteger("last_status"))
+                                .put("lastError", r.getString("last_error"))
+                                .put("createdAt", Times.iso(r.getOffsetDateTime("created_at")))
+                                .put("completedAt", Times.iso(r.getOffsetDateTime("completed_at")))
+                                .put("attemptLog", r.getJsonArray("attempt_log")));
+                        next = new TimeCursor(r.getOffsetDateTime("created_at"), r.getUUID("id")).encode();
+                    }
+                    Responses.list(ctx, data, rows.size() > limit ? next : null);
+                })
+                .onFailure(ctx::fail);
+    }
+
+    private void retry(RoutingContext ctx) {
+        UUID id = webhookId(ctx);
+        UUID delivery = PathParams.uuid(ctx, "deliveryId", "webhook_delivery.not_found");
+        pool.withTransaction(tx -> Endpoints.managed(tx, Authz.require(ctx), id)
+                        .compose(w -> tx.preparedQuery(RETRY).execute(Tuple.of(delivery, id)))
+                        .compose(rows -> rows.size() == 0
+                                ? Future.failedFuture(
+                                        new ApiException.NotFound(
+                                                "webhook_delivery.not_retryable",
+                                                "No such delivery of this webhook waiting or dead; a succeeded or pending one is not retried."))
+                                : jobs.enqueue(
+                                        tx,
+                                        JobRequest.of(
+                                                        Deliveries.DELIVER_JOB,
+                                                        new JsonObject().put("deliveryId", delivery.toString()))
+                                                .maxAttempts(10))))
+                .onSuccess(v -> Responses.json(
+                        ctx,
+                        202,
+                        new JsonObject().put("id", delivery.toString()).put("status", "PENDING")))
+                .onFailure(ctx::fail);
+    }
+
+    private static UUID webhookId(RoutingContext ctx) {
+        return PathParams.uuid(ctx, "webhookId", "webhook.not_found");
+    }
 }

@@ -10,19 +10,20 @@ import java.util.UUID;
  * a Standard Webhooks source id), the headers lower-cased, and the body's raw bytes, never re-serialised.
  */
 public record Inbound(String gateway, String pathId, Map<String, String> headers, Buffer body) {
-  public static final RequestAddress<Inbound, Outcome> ADDRESS = RequestAddress.of("quire.webhooks.inbound", Inbound.class, Outcome.class);
+    public static final RequestAddress<Inbound, Outcome> ADDRESS =
+            RequestAddress.of("quire.webhooks.inbound", Inbound.class, Outcome.class);
 
-  /**
-   * The answer for the sender: 200 with the event's id ({@code duplicate} when it was already in the inbox), or a
-   * problem status and code.
-   */
-  public record Outcome(int status, String code, String detail, UUID eventId, boolean duplicate) {
-    static Outcome accepted(UUID eventId, boolean duplicate) {
-      return new Outcome(200, null, null, eventId, duplicate);
-    }
+    /**
+     * The answer for the sender: 200 with the event's id ({@code duplicate} when it was already in the inbox), or a
+     * problem status and code.
+     */
+    public record Outcome(int status, String code, String detail, UUID eventId, boolean duplicate) {
+        static Outcome accepted(UUID eventId, boolean duplicate) {
+            return new Outcome(200, null, null, eventId, duplicate);
+        }
 
-    static Outcome rejected(int status, String code, String detail) {
-      return new Outcome(status, code, detail, null, false);
+        static Outcome rejected(int status, String code, String detail) {
+            return new Outcome(status, code, detail, null, false);
+        }
     }
-  }
 }

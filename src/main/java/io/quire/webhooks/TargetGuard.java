@@ -12,79 +12,84 @@ import java.net.URI;
  * here, so a DNS answer that changes between check and connection cannot slip through.
  */
 public final class TargetGuard {
-  private final boolean requireHttps;
-  private final boolean allowPrivate;
+    private final boolean requireHttps;
+    private final boolean allowPrivate;
 
-  public TargetGuard(boolean requireHttps, boolean allowPrivate) {
-    this.requireHttps = requireHttps;
-    this.allowPrivate = allowPrivate;
-  }
+    public TargetGuard(boolean requireHttps, boolean allowPrivate) {
+        this.requireHttps = requireHttps;
+        this.allowPrivate = allowPrivate;
+    }
 
-  /** Null when acceptable as an endpoint URL, else why not. */
-  public String urlProblem(String url) {
-    URI uri;
-    try {
-      uri = new URI(url);
-    } catch (Exception e) {
-      return "must be an absolute URL";
+    /** Null when acceptable as an endpoint URL, else why not. */
+    public String urlProblem(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (Exception e) {
+            return "must be an absolute URL";
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("https") && !(scheme.equals("http") && !requireHttps)) {
+            return requireHttps ? "must be an https URL" : "must be an http or https URL";
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            return "must name a host";
+        }
+        if (uri.getUserInfo() != null) {
+            return "must not carry credentials";
+        }
+        return null;
     }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-    if (!scheme.equals("https") && !(scheme.equals("http") && !requireHttps)) {
-      return requireHttps ? "must be an https URL" : "must be an http or https URL";
-    }
-    if (uri.getHost() == null || uri.getHost().isBlank()) {
-      return "must name a host";
-    }
-    if (uri.getUserInfo() != null) {
-      return "must not carry credentials";
-    }
-    return null;
-  }
 
-  /** The first acceptable address of {@code host}, or null when every address is refused. Blocking: off the event loop. */
-  public InetAddress resolve(String host) throws java.net.UnknownHostException {
-    for (InetAddress address : InetAddress.getAllByName(host)) {
-      if (allowPrivate || !internal(address)) {
-        return address;
-      }
+    /** The first acceptable address of {@code host}, or null when every address is refused. Blocking: off the event loop. */
+    public InetAddress resolve(String host) throws java.net.UnknownHostException {
+        for (InetAddress address : InetAddress.getAllByName(host)) {
+            if (allowPrivate || !internal(address)) {
+                return address;
+            }
+        }
+        return null;
     }
-    return null;
-  }
 
-  private static final java.util.regex.Pattern IPV4 =
-      java.util.regex.Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
+    private static final java.util.regex.Pattern IPV4 =
+            java.util.regex.Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
 
-  /**
-   * Whether {@code host} is a dotted-quad IPv4 or an IPv6 literal, which {@link InetAddress#getByName} parses
-   * without a lookup. Anything else (even digits and dots that are not a valid address) goes to the resolver, off
-   * the event loop.
-   */
-  static boolean isLiteral(String host) {
-    return IPV4.matcher(host).matches() || host.contains(":");
-  }
-
-  /** {@link #resolve} for a literal: no lookup, so it may run on the event loop. */
-  InetAddress resolveLiteral(String host) {
-    try {
-      InetAddress address = InetAddress.getByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
-      return allowPrivate || !internal(address) ? address : null;
-    } catch (java.net.UnknownHostException e) {
-      return null;
+    /**
+     * Whether {@code host} is a dotted-quad IPv4 or an IPv6 literal, which {@link InetAddress#getByName} parses
+     * without a lookup. Anything else (even digits and dots that are not a valid address) goes to the resolver, off
+     * the event loop.
+     */
+    static boolean isLiteral(String host) {
+        return IPV4.matcher(host).matches() || host.contains(":");
     }
-  }
 
-  static boolean internal(InetAddress a) {
-    if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
-        || a.isMulticastAddress()) {
-      return true;
+    /** {@link #resolve} for a literal: no lookup, so it may run on the event loop. */
+    InetAddress resolveLiteral(String host) {
+        try {
+            InetAddress address =
+                    InetAddress.getByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+            return allowPrivate || !internal(address) ? address : null;
+        } catch (java.net.UnknownHostException e) {
+            return null;
+        }
     }
-    byte[] b = a.getAddress();
-    if (a instanceof Inet6Address) {
-      return (b[0] & 0xfe) == 0xfc; // fc00::/7 unique-local
+
+    static boolean internal(InetAddress a) {
+        if (a.isLoopbackAddress()
+                || a.isSiteLocalAddress()
+                || a.isLinkLocalAddress()
+                || a.isAnyLocalAddress()
+                || a.isMulticastAddress()) {
+            return true;
+        }
+        byte[] b = a.getAddress();
+        if (a instanceof Inet6Address) {
+            return (b[0] & 0xfe) == 0xfc; // fc00::/7 unique-local
+        }
+        int first = b[0] & 0xff;
+        int second = b[1] & 0xff;
+        return first == 0
+                || first == 100 && second >= 64 && second <= 127 // 0/8, carrier-grade NAT 100.64/10
+                || first == 198 && (second == 18 || second == 19); // benchmarking 198.18/15
     }
-    int first = b[0] & 0xff;
-    int second = b[1] & 0xff;
-    return first == 0 || first == 100 && second >= 64 && second <= 127 // 0/8, carrier-grade NAT 100.64/10
-        || first == 198 && (second == 18 || second == 19);              // benchmarking 198.18/15
-  }
 }

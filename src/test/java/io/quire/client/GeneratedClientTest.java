@@ -11,12 +11,12 @@ import io.quire.client.api.ChaptersApi;
 import io.quire.client.api.ReadingApi;
 import io.quire.client.api.SeriesApi;
 import io.quire.client.api.SitesApi;
-import io.quire.client.model.RegisterRequest;
 import io.quire.client.model.ApiV1SeriesSeriesIdChaptersPostRequest;
 import io.quire.client.model.ApiV1SitesSiteIdSeriesPostRequest;
 import io.quire.client.model.BecomeAuthorRequest;
 import io.quire.client.model.ChapterRead;
 import io.quire.client.model.CreateSiteRequest;
+import io.quire.client.model.RegisterRequest;
 import io.quire.client.model.Site;
 import io.quire.testing.TestApp;
 import java.util.UUID;
@@ -27,39 +27,51 @@ import org.junit.jupiter.api.Test;
  * would: register, become an author, create a site, a series and a chapter, publish them and read the chapter.
  */
 class GeneratedClientTest {
-  @Test
-  void aGeneratedClientRegistersPublishesAndReads() throws Exception {
-    try (TestApp app = TestApp.start()) {
-      ApiClient anonymous = client(app, null);
-      String name = "gen" + UUID.randomUUID().toString().substring(0, 8);
-      var tokens = new AuthApi(anonymous).register(new RegisterRequest()
-          .email(name + "@example.com").password("velvet-orbit-71-canyon-drift").username(name));
-      assertNotNull(tokens.getAccessToken());
-      var author = new AuthorsApi(client(app, tokens.getAccessToken())).becomeAuthor(new BecomeAuthorRequest());
-      ApiClient signedIn = client(app, author.getAccessToken());
+    @Test
+    void aGeneratedClientRegistersPublishesAndReads() throws Exception {
+        try (TestApp app = TestApp.start()) {
+            ApiClient anonymous = client(app, null);
+            String name = "gen" + UUID.randomUUID().toString().substring(0, 8);
+            var tokens = new AuthApi(anonymous)
+                    .register(new RegisterRequest()
+                            .email(name + "@example.com")
+                            .password("velvet-orbit-71-canyon-drift")
+                            .username(name));
+            assertNotNull(tokens.getAccessToken());
+            var author = new AuthorsApi(client(app, tokens.getAccessToken())).becomeAuthor(new BecomeAuthorRequest());
+            ApiClient signedIn = client(app, author.getAccessToken());
 
-      Site site = new SitesApi(signedIn).createSite(new CreateSiteRequest().name("Generated").isPublic(true));
-      assertEquals("Generated", site.getName());
-      var series = new SeriesApi(signedIn).apiV1SitesSiteIdSeriesPost(site.getId(), new ApiV1SitesSiteIdSeriesPostRequest().title("Made by a client"));
-      UUID seriesId = UUID.fromString(series.getId());
-      new SeriesApi(signedIn).apiV1SeriesSeriesIdPublishPost(seriesId, new io.quire.client.model.ApiV1SeriesSeriesIdPublishPostRequest());
-      var chapter = new ChaptersApi(signedIn).apiV1SeriesSeriesIdChaptersPost(seriesId,
-          new ApiV1SeriesSeriesIdChaptersPostRequest().title("One").content("The first paragraph.\n\nThe second."));
-      UUID chapterId = UUID.fromString(chapter.getId());
-      new ChaptersApi(signedIn).apiV1ChaptersChapterIdPublishPost(chapterId);
+            Site site = new SitesApi(signedIn)
+                    .createSite(new CreateSiteRequest().name("Generated").isPublic(true));
+            assertEquals("Generated", site.getName());
+            var series = new SeriesApi(signedIn)
+                    .apiV1SitesSiteIdSeriesPost(
+                            site.getId(), new ApiV1SitesSiteIdSeriesPostRequest().title("Made by a client"));
+            UUID seriesId = UUID.fromString(series.getId());
+            new SeriesApi(signedIn)
+                    .apiV1SeriesSeriesIdPublishPost(
+                            seriesId, new io.quire.client.model.ApiV1SeriesSeriesIdPublishPostRequest());
+            var chapter = new ChaptersApi(signedIn)
+                    .apiV1SeriesSeriesIdChaptersPost(
+                            seriesId,
+                            new ApiV1SeriesSeriesIdChaptersPostRequest()
+                                    .title("One")
+                                    .content("The first paragraph.\n\nThe second."));
+            UUID chapterId = UUID.fromString(chapter.getId());
+            new ChaptersApi(signedIn).apiV1ChaptersChapterIdPublishPost(chapterId);
 
-      ChapterRead read = new ReadingApi(anonymous).apiV1ChaptersChapterIdReadGet(chapterId, null);
-      assertFalse(read.getLocked());
-      assertTrue(read.getContentHtml().contains("The second."), read.getContentHtml());
+            ChapterRead read = new ReadingApi(anonymous).apiV1ChaptersChapterIdReadGet(chapterId, null);
+            assertFalse(read.getLocked());
+            assertTrue(read.getContentHtml().contains("The second."), read.getContentHtml());
+        }
     }
-  }
 
-  private static ApiClient client(TestApp app, String token) {
-    ApiClient client = new ApiClient();
-    client.updateBaseUri("http://127.0.0.1:" + app.port);
-    if (token != null) {
-      client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+    private static ApiClient client(TestApp app, String token) {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri("http://127.0.0.1:" + app.port);
+        if (token != null) {
+            client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+        }
+        return client;
     }
-    return client;
-  }
 }

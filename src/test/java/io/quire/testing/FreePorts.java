@@ -6,14 +6,14 @@ import java.net.ServerSocket;
 
 /** A port nothing listens on right now. */
 public final class FreePorts {
-  private FreePorts() {}
+    private FreePorts() {}
 
-  public static int next() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    public static int next() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 }

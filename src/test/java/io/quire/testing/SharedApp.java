@@ -9,19 +9,19 @@ import org.junit.jupiter.api.BeforeAll;
  * run one at a time (no parallel execution is configured), so each class sees its own app.
  */
 public abstract class SharedApp {
-  protected static TestApp app;
-  protected static Api api;
-  protected static Authoring fixtures;
+    protected static TestApp app;
+    protected static Api api;
+    protected static Authoring fixtures;
 
-  @BeforeAll
-  static void startSharedApp() {
-    app = TestApp.start();
-    api = new Api(app);
-    fixtures = Authoring.in(app);
-  }
+    @BeforeAll
+    static void startSharedApp() {
+        app = TestApp.start();
+        api = new Api(app);
+        fixtures = Authoring.in(app);
+    }
 
-  @AfterAll
-  static void stopSharedApp() throws Exception {
-    app.close();
-  }
+    @AfterAll
+    static void stopSharedApp() throws Exception {
+        app.close();
+    }
 }

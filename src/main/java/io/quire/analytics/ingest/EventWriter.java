@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * Touched only on the ingest verticle's event loop.
  */
 final class EventWriter {
-  static final String INSERT = """
+    static final String INSERT = """
       WITH dirty AS (
         INSERT INTO analytics_dirty_days (site_id, day)
         SELECT * FROM unnest($1::uuid[], $2::date[]) ON CONFLICT DO NOTHING)
@@ -45,161 +45,185 @@ final class EventWriter {
       ON CONFLICT DO NOTHING
       """;
 
-  /** The queue is full: the caller answers 429. */
-  static final class Overloaded extends RuntimeException {
-    Overloaded() {
-      super("ingest queue full", null, false, false);
-    }
-  }
-
-  private final Vertx vertx;
-  private final Pool pool;
-  private final QuireConfig.Analytics config;
-  private final Consumer<List<EventRow>> committed;
-  private List<EventRow> rows = new ArrayList<>();
-  private List<Promise<Void>> waiting = new ArrayList<>();
-  private int queued;
-  private int inFlight;
-  private long timer = -1;
-  private Promise<Void> drained;
-
-  /** @param committed told of every committed batch (realtime counters), on the event loop */
-  EventWriter(Vertx vertx, Pool pool, QuireConfig.Analytics config, Consumer<List<EventRow>> committed) {
-    this.vertx = vertx;
-    this.pool = pool;
-    this.config = config;
-    this.committed = committed;
-  }
-
-  /** Rows accepted and not yet committed. */
-  int queued() {
-    return queued;
-  }
-
-  /** Whether {@code n} more rows fit in the queue. */
-  boolean hasRoom(int n) {
-    return queued + n <= config.maxQueuedEvents();
-  }
-
-  /** Completes when {@code batch} is committed; fails with {@link Overloaded} at once when the queue is full. */
-  Future<Void> write(List<EventRow> batch) {
-    if (batch.isEmpty()) {
-      return Future.succeededFuture();
-    }
-    if (!hasRoom(batch.size())) {
-      return Future.failedFuture(new Overloaded());
-    }
-    Promise<Void> promise = Promise.promise();
-    queued += batch.size();
-    rows.addAll(batch);
-    waiting.add(promise);
-    if (rows.size() >= config.batchRows()) {
-      flush();
-    } else if (timer < 0) {
-      timer = vertx.setTimer(Math.max(1, config.batchMaxWaitMs()), id -> {
-        timer = -1;
-        flush();
-      });
-    }
-    return promise.future();
-  }
-
-  /** Writes everything queued (the verticle's stop): completes when nothing is left. */
-  Future<Void> drain() {
-    if (queued == 0) {
-      return Future.succeededFuture();
-    }
-    if (drained == null) {
-      drained = Promise.promise();
-    }
-    flush();
-    return drained.future();
-  }
-
-  private void flush() {
-    if (rows.isEmpty() || inFlight >= config.batchesInFlight()) {
-      return; // a finishing statement flushes again
-    }
-    if (timer >= 0) {
-      vertx.cancelTimer(timer);
-      timer = -1;
-    }
-    List<EventRow> sending = rows;
-    List<Promise<Void>> waiters = waiting;
-    rows = new ArrayList<>();
-    waiting = new ArrayList<>();
-    inFlight++;
-    pool.preparedQuery(INSERT).execute(arguments(sending)).onComplete(result -> {
-      inFlight--;
-      queued -= sending.size();
-      for (Promise<Void> w : waiters) {
-        if (result.succeeded()) {
-          w.complete();
-        } else {
-          w.fail(result.cause());
+    /** The queue is full: the caller answers 429. */
+    static final class Overloaded extends RuntimeException {
+        Overloaded() {
+            super("ingest queue full", null, false, false);
         }
-      }
-      if (result.succeeded()) {
-        committed.accept(sending);
-      }
-      if (!rows.isEmpty() && (rows.size() >= config.batchRows() || timer < 0 || drained != null)) {
-        flush();
-      }
-      if (drained != null && queued == 0) {
-        drained.tryComplete();
-      }
-    });
-  }
+    }
 
-  static Tuple arguments(List<EventRow> batch) {
-    int n = batch.size();
-    TreeSet<String> dirty = new TreeSet<>();
-    UUID[] site = new UUID[n];
-    UUID[] eventId = new UUID[n];
-    String[] type = new String[n];
-    OffsetDateTime[] at = new OffsetDateTime[n];
-    UUID[] series = new UUID[n];
-    UUID[] chapter = new UUID[n];
-    UUID[] user = new UUID[n];
-    UUID[] visitor = new UUID[n];
-    String[][] text = new String[17][n];
-    String[] properties = new String[n];
-    Short[] percent = new Short[n];
-    for (int i = 0; i < n; i++) {
-      EventRow r = batch.get(i);
-      site[i] = r.siteId;
-      eventId[i] = r.eventId;
-      type[i] = r.type.name();
-      at[i] = r.occurredAt;
-      series[i] = r.seriesId;
-      chapter[i] = r.chapterId;
-      user[i] = r.userId;
-      visitor[i] = r.visitorId;
-      String[] t = {r.sessionId, r.anonymousId, r.path, r.referrer, r.referrerHost, r.utmSource, r.utmMedium,
-          r.utmCampaign, r.utmTerm, r.utmContent, r.deviceType, r.browser, r.browserVersion, r.os, r.osVersion,
-          r.screenSize, r.country};
-      for (int c = 0; c < t.length; c++) {
-        text[c][i] = t[c];
-      }
-      percent[i] = r.percent;
-      properties[i] = r.properties;
-      dirty.add(r.siteId + "/" + r.occurredAt.toLocalDate());
+    private final Vertx vertx;
+    private final Pool pool;
+    private final QuireConfig.Analytics config;
+    private final Consumer<List<EventRow>> committed;
+    private List<EventRow> rows = new ArrayList<>();
+    private List<Promise<Void>> waiting = new ArrayList<>();
+    private int queued;
+    private int inFlight;
+    private long timer = -1;
+    private Promise<Void> drained;
+
+    /** @param committed told of every committed batch (realtime counters), on the event loop */
+    EventWriter(Vertx vertx, Pool pool, QuireConfig.Analytics config, Consumer<List<EventRow>> committed) {
+        this.vertx = vertx;
+        this.pool = pool;
+        this.config = config;
+        this.committed = committed;
     }
-    // sorted, so two statements marking the same days take their locks in the same order
-    UUID[] dirtySite = new UUID[dirty.size()];
-    LocalDate[] dirtyDay = new LocalDate[dirty.size()];
-    int d = 0;
-    for (String pair : dirty) {
-      dirtySite[d] = UUID.fromString(pair.substring(0, 36));
-      dirtyDay[d++] = LocalDate.parse(pair.substring(37));
+
+    /** Rows accepted and not yet committed. */
+    int queued() {
+        return queued;
     }
-    Tuple args = Tuple.tuple().addArrayOfUUID(dirtySite).addArrayOfLocalDate(dirtyDay)
-        .addOffsetDateTime(OffsetDateTime.now(ZoneOffset.UTC))
-        .addArrayOfUUID(site).addArrayOfUUID(eventId).addArrayOfString(type).addArrayOfOffsetDateTime(at)
-        .addArrayOfUUID(series).addArrayOfUUID(chapter).addArrayOfUUID(user).addArrayOfUUID(visitor);
-    for (int c = 0; c < 17; c++) {
-      args.addArrayOfString(text[c]);
+
+    /** Whether {@code n} more rows fit in the queue. */
+    boolean hasRoom(int n) {
+        return queued + n <= config.maxQueuedEvents();
     }
-    return args.addArrayOfShort(percent).addArrayOfString(properties);
-  }
+
+    /** Completes when {@code batch} is committed; fails with {@link Overloaded} at once when the queue is full. */
+    Future<Void> write(List<EventRow> batch) {
+        if (batch.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        if (!hasRoom(batch.size())) {
+            return Future.failedFuture(new Overloaded());
+        }
+        Promise<Void> promise = Promise.promise();
+        queued += batch.size();
+        rows.addAll(batch);
+        waiting.add(promise);
+        if (rows.size() >= config.batchRows()) {
+            flush();
+        } else if (timer < 0) {
+            timer = vertx.setTimer(Math.max(1, config.batchMaxWaitMs()), id -> {
+                timer = -1;
+                flush();
+            });
+        }
+        return promise.future();
+    }
+
+    /** Writes everything queued (the verticle's stop): completes when nothing is left. */
+    Future<Void> drain() {
+        if (queued == 0) {
+            return Future.succeededFuture();
+        }
+        if (drained == null) {
+            drained = Promise.promise();
+        }
+        flush();
+        return drained.future();
+    }
+
+    private void flush() {
+        if (rows.isEmpty() || inFlight >= config.batchesInFlight()) {
+            return; // a finishing statement flushes again
+        }
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+            timer = -1;
+        }
+        List<EventRow> sending = rows;
+        List<Promise<Void>> waiters = waiting;
+        rows = new ArrayList<>();
+        waiting = new ArrayList<>();
+        inFlight++;
+        pool.preparedQuery(INSERT).execute(arguments(sending)).onComplete(result -> {
+            inFlight--;
+            queued -= sending.size();
+            for (Promise<Void> w : waiters) {
+                if (result.succeeded()) {
+                    w.complete();
+                } else {
+                    w.fail(result.cause());
+                }
+            }
+            if (result.succeeded()) {
+                committed.accept(sending);
+            }
+            if (!rows.isEmpty() && (rows.size() >= config.batchRows() || timer < 0 || drained != null)) {
+                flush();
+            }
+            if (drained != null && queued == 0) {
+                drained.tryComplete();
+            }
+        });
+    }
+
+    static Tuple arguments(List<EventRow> batch) {
+        int n = batch.size();
+        TreeSet<String> dirty = new TreeSet<>();
+        UUID[] site = new UUID[n];
+        UUID[] eventId = new UUID[n];
+        String[] type = new String[n];
+        OffsetDateTime[] at = new OffsetDateTime[n];
+        UUID[] series = new UUID[n];
+        UUID[] chapter = new UUID[n];
+        UUID[] user = new UUID[n];
+        UUID[] visitor = new UUID[n];
+        String[][] text = new String[17][n];
+        String[] properties = new String[n];
+        Short[] percent = new Short[n];
+        for (int i = 0; i < n; i++) {
+            EventRow r = batch.get(i);
+            site[i] = r.siteId;
+            eventId[i] = r.eventId;
+            type[i] = r.type.name();
+            at[i] = r.occurredAt;
+            series[i] = r.seriesId;
+            chapter[i] = r.chapterId;
+            user[i] = r.userId;
+            visitor[i] = r.visitorId;
+            String[] t = {
+                r.sessionId,
+                r.anonymousId,
+                r.path,
+                r.referrer,
+                r.referrerHost,
+                r.utmSource,
+                r.utmMedium,
+                r.utmCampaign,
+                r.utmTerm,
+                r.utmContent,
+                r.deviceType,
+                r.browser,
+                r.browserVersion,
+                r.os,
+                r.osVersion,
+                r.screenSize,
+                r.country
+            };
+            for (int c = 0; c < t.length; c++) {
+                text[c][i] = t[c];
+            }
+            percent[i] = r.percent;
+            properties[i] = r.properties;
+            dirty.add(r.siteId + "/" + r.occurredAt.toLocalDate());
+        }
+        // sorted, so two statements marking the same days take their locks in the same order
+        UUID[] dirtySite = new UUID[dirty.size()];
+        LocalDate[] dirtyDay = new LocalDate[dirty.size()];
+        int d = 0;
+        for (String pair : dirty) {
+            dirtySite[d] = UUID.fromString(pair.substring(0, 36));
+            dirtyDay[d++] = LocalDate.parse(pair.substring(37));
+        }
+        Tuple args = Tuple.tuple()
+                .addArrayOfUUID(dirtySite)
+                .addArrayOfLocalDate(dirtyDay)
+                .addOffsetDateTime(OffsetDateTime.now(ZoneOffset.UTC))
+                .addArrayOfUUID(site)
+                .addArrayOfUUID(eventId)
+                .addArrayOfString(type)
+                .addArrayOfOffsetDateTime(at)
+                .addArrayOfUUID(series)
+                .addArrayOfUUID(chapter)
+                .addArrayOfUUID(user)
+                .addArrayOfUUID(visitor);
+        for (int c = 0; c < 17; c++) {
+            args.addArrayOfString(text[c]);
+        }
+        return args.addArrayOfShort(percent).addArrayOfString(properties);
+    }
 }

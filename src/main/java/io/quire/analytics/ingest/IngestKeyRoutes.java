@@ -1,9 +1,9 @@
 package io.quire.analytics.ingest;
 
 import io.quire.platform.auth.Authz;
+import io.quire.platform.clock.Times;
 import io.quire.platform.http.PathParams;
 import io.quire.platform.http.Responses;
-import io.quire.platform.clock.Times;
 import io.quire.sites.SiteService;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -20,8 +20,9 @@ import java.util.UUID;
  * previous key keeps working for {@code analytics.keyGraceHours}, because pages already cached still carry it.
  */
 public final class IngestKeyRoutes {
-  static final String READ = "SELECT id, ingest_key, previous_ingest_key, previous_ingest_key_until FROM sites WHERE id = $1";
-  static final String ROTATE = """
+    static final String READ =
+            "SELECT id, ingest_key, previous_ingest_key, previous_ingest_key_until FROM sites WHERE id = $1";
+    static final String ROTATE = """
       UPDATE sites SET previous_ingest_key = ingest_key,
              previous_ingest_key_until = now() + make_interval(hours => $2),
              ingest_key = 'qpk_' || replace(gen_random_uuid()::text, '-', '')
@@ -29,35 +30,46 @@ public final class IngestKeyRoutes {
       RETURNING id, ingest_key, previous_ingest_key, previous_ingest_key_until
       """;
 
-  private final Pool pool;
-  private final int graceHours;
+    private final Pool pool;
+    private final int graceHours;
 
-  public IngestKeyRoutes(Pool pool, int graceHours) {
-    this.pool = pool;
-    this.graceHours = graceHours;
-  }
+    public IngestKeyRoutes(Pool pool, int graceHours) {
+        this.pool = pool;
+        this.graceHours = graceHours;
+    }
 
-  public void mount(Router router) {
-    router.get("/api/v1/sites/:siteId/analytics/ingest-key").handler(Authz.authenticated()).handler(ctx -> respond(ctx,
-        managed(ctx).compose(site -> pool.preparedQuery(READ).execute(Tuple.of(site)))
-            .map(rows -> json(rows.iterator().next()))));
-    router.post("/api/v1/sites/:siteId/analytics/ingest-key/rotate").handler(Authz.authenticated()).handler(ctx -> respond(ctx,
-        managed(ctx).compose(site -> pool.preparedQuery(ROTATE).execute(Tuple.of(site, graceHours)))
-            .map(rows -> json(rows.iterator().next()))));
-  }
+    public void mount(Router router) {
+        router.get("/api/v1/sites/:siteId/analytics/ingest-key")
+                .handler(Authz.authenticated())
+                .handler(ctx -> respond(
+                        ctx,
+                        managed(ctx)
+                                .compose(site -> pool.preparedQuery(READ).execute(Tuple.of(site)))
+                                .map(rows -> json(rows.iterator().next()))));
+        router.post("/api/v1/sites/:siteId/analytics/ingest-key/rotate")
+                .handler(Authz.authenticated())
+                .handler(ctx -> respond(
+                        ctx,
+                        managed(ctx)
+                                .compose(site -> pool.preparedQuery(ROTATE).execute(Tuple.of(site, graceHours)))
+                                .map(rows -> json(rows.iterator().next()))));
+    }
 
-  private Future<UUID> managed(RoutingContext ctx) {
-    UUID siteId = PathParams.uuid(ctx, "siteId", "site.not_found");
-    return SiteService.membership(pool, siteId, Authz.require(ctx)).map(m -> m.requireManage().siteId());
-  }
+    private Future<UUID> managed(RoutingContext ctx) {
+        UUID siteId = PathParams.uuid(ctx, "siteId", "site.not_found");
+        return SiteService.membership(pool, siteId, Authz.require(ctx))
+                .map(m -> m.requireManage().siteId());
+    }
 
-  private static void respond(RoutingContext ctx, Future<JsonObject> answer) {
-    answer.onSuccess(body -> Responses.json(ctx, 200, body)).onFailure(ctx::fail);
-  }
+    private static void respond(RoutingContext ctx, Future<JsonObject> answer) {
+        answer.onSuccess(body -> Responses.json(ctx, 200, body)).onFailure(ctx::fail);
+    }
 
-  private static JsonObject json(Row r) {
-    return new JsonObject().put("siteId", r.getUUID("id").toString()).put("ingestKey", r.getString("ingest_key"))
-        .put("previousKey", r.getString("previous_ingest_key"))
-        .put("previousKeyValidUntil", Times.iso(r.getOffsetDateTime("previous_ingest_key_until")));
-  }
+    private static JsonObject json(Row r) {
+        return new JsonObject()
+                .put("siteId", r.getUUID("id").toString())
+                .put("ingestKey", r.getString("ingest_key"))
+                .put("previousKey", r.getString("previous_ingest_key"))
+                .put("previousKeyValidUntil", Times.iso(r.getOffsetDateTime("previous_ingest_key_until")));
+    }
 }

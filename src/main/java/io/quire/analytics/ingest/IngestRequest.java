@@ -14,8 +14,15 @@ import java.util.UUID;
  * @param principal the signed-in reader or the API key, or null
  * @param country   the trusted proxy's country header, when one is configured and present
  */
-public record IngestRequest(Buffer body, String contentType, String key, UUID siteId, Principal principal,
-                            String clientIp, String userAgent, String country) {
-  public static final RequestAddress<IngestRequest, IngestReply> ADDRESS =
-      RequestAddress.of("quire.ingest.events", IngestRequest.class, IngestReply.class);
+public record IngestRequest(
+        Buffer body,
+        String contentType,
+        String key,
+        UUID siteId,
+        Principal principal,
+        String clientIp,
+        String userAgent,
+        String country) {
+    public static final RequestAddress<IngestRequest, IngestReply> ADDRESS =
+            RequestAddress.of("quire.ingest.events", IngestRequest.class, IngestReply.class);
 }

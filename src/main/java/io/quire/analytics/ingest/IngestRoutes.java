@@ -20,68 +20,86 @@ import java.util.UUID;
  * verticle, which answers 202 once the accepted events are committed, or says why not.
  */
 public final class IngestRoutes {
-  public static final String PATH = "/api/v1/analytics/events";
-  private static final long TIMEOUT_MS = 10_000;
+    public static final String PATH = "/api/v1/analytics/events";
+    private static final long TIMEOUT_MS = 10_000;
 
-  private final Bus bus;
-  private final String countryHeader;
+    private final Bus bus;
+    private final String countryHeader;
 
-  public IngestRoutes(Bus bus, String countryHeader) {
-    this.bus = bus;
-    this.countryHeader = countryHeader == null || countryHeader.isEmpty() ? null : countryHeader;
-  }
+    public IngestRoutes(Bus bus, String countryHeader) {
+        this.bus = bus;
+        this.countryHeader = countryHeader == null || countryHeader.isEmpty() ? null : countryHeader;
+    }
 
-  public void mount(Router router) {
-    router.post(PATH).handler(this::ingest);
-  }
+    public void mount(Router router) {
+        router.post(PATH).handler(this::ingest);
+    }
 
-  private void ingest(RoutingContext ctx) {
-    String key = ctx.request().getHeader("X-Quire-Key");
-    if (key == null) {
-      key = ctx.request().getParam("key");
+    private void ingest(RoutingContext ctx) {
+        String key = ctx.request().getHeader("X-Quire-Key");
+        if (key == null) {
+            key = ctx.request().getParam("key");
+        }
+        UUID siteId;
+        try {
+            String named = ctx.request().getParam("siteId");
+            siteId = named == null ? null : UUID.fromString(named);
+        } catch (IllegalArgumentException e) {
+            ctx.fail(new ApiException.BadRequest("analytics.invalid_site_id", "siteId must be a UUID."));
+            return;
+        }
+        Buffer body = ctx.body() == null || ctx.body().buffer() == null
+                ? Buffer.buffer()
+                : ctx.body().buffer();
+        IngestRequest request = new IngestRequest(
+                body,
+                ctx.request().getHeader(HttpHeaders.CONTENT_TYPE),
+                key,
+                siteId,
+                Authz.principal(ctx),
+                Authz.clientIp(ctx),
+                ctx.request().getHeader(HttpHeaders.USER_AGENT),
+                countryHeader == null ? null : ctx.request().getHeader(countryHeader));
+        bus.request(IngestRequest.ADDRESS, request, TIMEOUT_MS)
+                .onSuccess(reply -> answer(ctx, reply))
+                .onFailure(e -> ctx.fail(new ApiException.Unavailable(
+                        "analytics.ingest_unavailable", "Events cannot be taken right now; send them again later.")));
     }
-    UUID siteId;
-    try {
-      String named = ctx.request().getParam("siteId");
-      siteId = named == null ? null : UUID.fromString(named);
-    } catch (IllegalArgumentException e) {
-      ctx.fail(new ApiException.BadRequest("analytics.invalid_site_id", "siteId must be a UUID."));
-      return;
-    }
-    Buffer body = ctx.body() == null || ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
-    IngestRequest request = new IngestRequest(body, ctx.request().getHeader(HttpHeaders.CONTENT_TYPE), key, siteId,
-        Authz.principal(ctx), Authz.clientIp(ctx), ctx.request().getHeader(HttpHeaders.USER_AGENT),
-        countryHeader == null ? null : ctx.request().getHeader(countryHeader));
-    bus.request(IngestRequest.ADDRESS, request, TIMEOUT_MS).onSuccess(reply -> answer(ctx, reply))
-        .onFailure(e -> ctx.fail(new ApiException.Unavailable("analytics.ingest_unavailable",
-            "Events cannot be taken right now; send them again later.")));
-  }
 
-  private static void answer(RoutingContext ctx, IngestReply reply) {
-    LeasedLimiter.Decision d = reply.limit();
-    if (d != null) {
-      ctx.response().putHeader("RateLimit-Limit", Integer.toString(d.limit()))
-          .putHeader("RateLimit-Remaining", Integer.toString(d.remaining()))
-          .putHeader("RateLimit-Reset", Long.toString(d.resetSeconds()));
+    private static void answer(RoutingContext ctx, IngestReply reply) {
+        LeasedLimiter.Decision d = reply.limit();
+        if (d != null) {
+            ctx.response()
+                    .putHeader("RateLimit-Limit", Integer.toString(d.limit()))
+                    .putHeader("RateLimit-Remaining", Integer.toString(d.remaining()))
+                    .putHeader("RateLimit-Reset", Long.toString(d.resetSeconds()));
+        }
+        if (reply.status() == 202) {
+            Responses.json(
+                    ctx,
+                    202,
+                    new JsonObject()
+                            .put("accepted", reply.accepted())
+                            .put("rejected", reply.rejected())
+                            .put("dropped", reply.dropped())
+                            .put("errors", reply.errors()));
+            return;
+        }
+        if (reply.status() == 429) {
+            ctx.fail(
+                    new ApiException.RateLimited(reply.code(), reply.detail(), Math.max(1, reply.retryAfterSeconds())));
+            return;
+        }
+        List<ApiException.FieldError> fields = new ArrayList<>();
+        JsonObject extensions = new JsonObject();
+        if (reply.errors() != null) {
+            extensions.put("eventErrors", reply.errors());
+            reply.errors().forEach(e -> {
+                JsonObject error = (JsonObject) e;
+                fields.add(new ApiException.FieldError(
+                        "events[" + error.getInteger("index") + "]", error.getString("message")));
+            });
+        }
+        ctx.fail(new ApiException.Relayed(reply.status(), reply.code(), reply.detail(), fields, extensions));
     }
-    if (reply.status() == 202) {
-      Responses.json(ctx, 202, new JsonObject().put("accepted", reply.accepted()).put("rejected", reply.rejected())
-          .put("dropped", reply.dropped()).put("errors", reply.errors()));
-      return;
-    }
-    if (reply.status() == 429) {
-      ctx.fail(new ApiException.RateLimited(reply.code(), reply.detail(), Math.max(1, reply.retryAfterSeconds())));
-      return;
-    }
-    List<ApiException.FieldError> fields = new ArrayList<>();
-    JsonObject extensions = new JsonObject();
-    if (reply.errors() != null) {
-      extensions.put("eventErrors", reply.errors());
-      reply.errors().forEach(e -> {
-        JsonObject error = (JsonObject) e;
-        fields.add(new ApiException.FieldError("events[" + error.getInteger("index") + "]", error.getString("message")));
-      });
-    }
-    ctx.fail(new ApiException.Relayed(reply.status(), reply.code(), reply.detail(), fields, extensions));
-  }
 }

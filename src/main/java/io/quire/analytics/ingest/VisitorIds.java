@@ -12,21 +12,24 @@ import java.util.UUID;
  * they never match. The address is used here and nowhere else.
  */
 final class VisitorIds {
-  private VisitorIds() {}
+    private VisitorIds() {}
 
-  static UUID anonymous(byte[] salt, UUID site, String ip, String userAgent) {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    static UUID anonymous(byte[] salt, UUID site, String ip, String userAgent) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        sha.update(salt);
+        sha.update(ByteBuffer.allocate(16)
+                .putLong(site.getMostSignificantBits())
+                .putLong(site.getLeastSignificantBits())
+                .array());
+        sha.update((ip == null ? "" : ip).getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update((userAgent == null ? "" : userAgent).getBytes(StandardCharsets.UTF_8));
+        ByteBuffer digest = ByteBuffer.wrap(sha.digest());
+        return new UUID(digest.getLong(), digest.getLong());
     }
-    sha.update(salt);
-    sha.update(ByteBuffer.allocate(16).putLong(site.getMostSignificantBits()).putLong(site.getLeastSignificantBits()).array());
-    sha.update((ip == null ? "" : ip).getBytes(StandardCharsets.UTF_8));
-    sha.update((byte) 0);
-    sha.update((userAgent == null ? "" : userAgent).getBytes(StandardCharsets.UTF_8));
-    ByteBuffer digest = ByteBuffer.wrap(sha.digest());
-    return new UUID(digest.getLong(), digest.getLong());
-  }
 }

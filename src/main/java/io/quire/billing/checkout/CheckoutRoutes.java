@@ -18,92 +18,104 @@ import java.util.regex.Pattern;
  * 201 with the gateway's session id and URL; the client sends the reader there and polls the session.
  */
 public final class CheckoutRoutes {
-  private static final Set<String> GATEWAYS = Set.of("stripe", "razorpay", "xendit");
-  private static final Set<String> CYCLES = Set.of("MONTHLY", "ANNUAL");
-  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
-  private final CheckoutService checkout;
+    private static final Set<String> GATEWAYS = Set.of("stripe", "razorpay", "xendit");
+    private static final Set<String> CYCLES = Set.of("MONTHLY", "ANNUAL");
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    private final CheckoutService checkout;
 
-  public CheckoutRoutes(CheckoutService checkout) {
-    this.checkout = checkout;
-  }
+    public CheckoutRoutes(CheckoutService checkout) {
+        this.checkout = checkout;
+    }
 
-  public void mount(Router router) {
-    router.post("/api/v1/checkout/subscription").handler(Authz.session()).handler(ctx -> subscribe(ctx, null));
-    router.post("/api/v1/sites/:siteId/subscribe").handler(Authz.session())
-        .handler(ctx -> subscribe(ctx, PathParams.uuid(ctx, "siteId", "site.not_found")));
-    router.post("/api/v1/checkout/purchase").handler(Authz.session()).handler(ctx -> {
-      RequestBody body = RequestBody.of(ctx);
-      UUID chapter = uuid(body, "chapterId");
-      CheckoutService.Return r = returns(body);
-      body.validate();
-      created(ctx, checkout.purchase(Authz.require(ctx), chapter, r));
-    });
-    router.post("/api/v1/chapters/:chapterId/unlock").handler(Authz.session()).handler(ctx -> {
-      UUID chapter = PathParams.uuid(ctx, "chapterId", "chapter.not_found");
-      RequestBody body = ctx.body() != null && ctx.body().length() > 0 ? RequestBody.of(ctx) : null;
-      CheckoutService.Return r = body == null ? new CheckoutService.Return(null, null, null) : returns(body);
-      if (body != null) {
+    public void mount(Router router) {
+        router.post("/api/v1/checkout/subscription").handler(Authz.session()).handler(ctx -> subscribe(ctx, null));
+        router.post("/api/v1/sites/:siteId/subscribe")
+                .handler(Authz.session())
+                .handler(ctx -> subscribe(ctx, PathParams.uuid(ctx, "siteId", "site.not_found")));
+        router.post("/api/v1/checkout/purchase").handler(Authz.session()).handler(ctx -> {
+            RequestBody body = RequestBody.of(ctx);
+            UUID chapter = uuid(body, "chapterId");
+            CheckoutService.Return r = returns(body);
+            body.validate();
+            created(ctx, checkout.purchase(Authz.require(ctx), chapter, r));
+        });
+        router.post("/api/v1/chapters/:chapterId/unlock")
+                .handler(Authz.session())
+                .handler(ctx -> {
+                    UUID chapter = PathParams.uuid(ctx, "chapterId", "chapter.not_found");
+                    RequestBody body = ctx.body() != null && ctx.body().length() > 0 ? RequestBody.of(ctx) : null;
+                    CheckoutService.Return r =
+                            body == null ? new CheckoutService.Return(null, null, null) : returns(body);
+                    if (body != null) {
+                        body.validate();
+                    }
+                    created(ctx, checkout.purchase(Authz.require(ctx), chapter, r));
+                });
+        router.post("/api/v1/checkout/tip").handler(Authz.session()).handler(ctx -> {
+            RequestBody body = RequestBody.of(ctx);
+            UUID site = uuid(body, "siteId");
+            Integer amount = body.optionalInteger("amount", 1, 100_000_000);
+            if (amount == null) {
+                body.error("amount", "is required: the tip in minor units (cents, paise)");
+            }
+            String currency = body.matching(
+                    "currency",
+                    body.requiredString("currency", 3, 3),
+                    CURRENCY,
+                    "must be an ISO 4217 code such as USD");
+            String message = body.optionalString("message", 1, 500);
+            CheckoutService.Return r = returns(body);
+            body.validate();
+            created(ctx, checkout.tip(Authz.require(ctx), site, amount, currency, message, r));
+        });
+        router.get("/api/v1/checkout/session/:sessionId")
+                .handler(Authz.session())
+                .handler(ctx -> {
+                    String id = ctx.pathParam("sessionId");
+                    checkout.session(Authz.require(ctx), id.length() > 200 ? "" : id)
+                            .onSuccess(s -> Responses.json(ctx, 200, s))
+                            .onFailure(ctx::fail);
+                });
+    }
+
+    private void subscribe(RoutingContext ctx, UUID site) {
+        RequestBody body = RequestBody.of(ctx);
+        UUID tier = uuid(body, "tierId");
+        String cycle = body.optionalString("billingCycle", 1, 10);
+        if (cycle != null && !CYCLES.contains(cycle)) {
+            body.error("billingCycle", "must be MONTHLY or ANNUAL");
+        }
+        CheckoutService.Return r = returns(body);
         body.validate();
-      }
-      created(ctx, checkout.purchase(Authz.require(ctx), chapter, r));
-    });
-    router.post("/api/v1/checkout/tip").handler(Authz.session()).handler(ctx -> {
-      RequestBody body = RequestBody.of(ctx);
-      UUID site = uuid(body, "siteId");
-      Integer amount = body.optionalInteger("amount", 1, 100_000_000);
-      if (amount == null) {
-        body.error("amount", "is required: the tip in minor units (cents, paise)");
-      }
-      String currency = body.matching("currency", body.requiredString("currency", 3, 3), CURRENCY, "must be an ISO 4217 code such as USD");
-      String message = body.optionalString("message", 1, 500);
-      CheckoutService.Return r = returns(body);
-      body.validate();
-      created(ctx, checkout.tip(Authz.require(ctx), site, amount, currency, message, r));
-    });
-    router.get("/api/v1/checkout/session/:sessionId").handler(Authz.session()).handler(ctx -> {
-      String id = ctx.pathParam("sessionId");
-      checkout.session(Authz.require(ctx), id.length() > 200 ? "" : id).onSuccess(s -> Responses.json(ctx, 200, s)).onFailure(ctx::fail);
-    });
-  }
-
-  private void subscribe(RoutingContext ctx, UUID site) {
-    RequestBody body = RequestBody.of(ctx);
-    UUID tier = uuid(body, "tierId");
-    String cycle = body.optionalString("billingCycle", 1, 10);
-    if (cycle != null && !CYCLES.contains(cycle)) {
-      body.error("billingCycle", "must be MONTHLY or ANNUAL");
+        created(ctx, checkout.subscription(Authz.require(ctx), tier, site, cycle == null ? "MONTHLY" : cycle, r));
     }
-    CheckoutService.Return r = returns(body);
-    body.validate();
-    created(ctx, checkout.subscription(Authz.require(ctx), tier, site, cycle == null ? "MONTHLY" : cycle, r));
-  }
 
-  private static CheckoutService.Return returns(RequestBody body) {
-    String gateway = body.optionalString("gateway", 1, 20);
-    if (gateway != null && !GATEWAYS.contains(gateway)) {
-      body.error("gateway", "must be stripe, razorpay or xendit");
+    private static CheckoutService.Return returns(RequestBody body) {
+        String gateway = body.optionalString("gateway", 1, 20);
+        if (gateway != null && !GATEWAYS.contains(gateway)) {
+            body.error("gateway", "must be stripe, razorpay or xendit");
+        }
+        return new CheckoutService.Return(gateway, url(body, "successUrl"), url(body, "cancelUrl"));
     }
-    return new CheckoutService.Return(gateway, url(body, "successUrl"), url(body, "cancelUrl"));
-  }
 
-  private static String url(RequestBody body, String field) {
-    String u = body.optionalString(field, 8, 2048);
-    if (u != null && !u.startsWith("https://") && !u.startsWith("http://")) {
-      body.error(field, "must be an http(s) URL");
+    private static String url(RequestBody body, String field) {
+        String u = body.optionalString(field, 8, 2048);
+        if (u != null && !u.startsWith("https://") && !u.startsWith("http://")) {
+            body.error(field, "must be an http(s) URL");
+        }
+        return u;
     }
-    return u;
-  }
 
-  private static UUID uuid(RequestBody body, String field) {
-    String s = body.requiredString(field, 36, 36);
-    try {
-      return s == null ? null : UUID.fromString(s);
-    } catch (IllegalArgumentException e) {
-      return body.error(field, "must be an id");
+    private static UUID uuid(RequestBody body, String field) {
+        String s = body.requiredString(field, 36, 36);
+        try {
+            return s == null ? null : UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            return body.error(field, "must be an id");
+        }
     }
-  }
 
-  private static void created(RoutingContext ctx, Future<JsonObject> answer) {
-    answer.onSuccess(a -> Responses.json(ctx, 201, a)).onFailure(ctx::fail);
-  }
+    private static void created(RoutingContext ctx, Future<JsonObject> answer) {
+        answer.onSuccess(a -> Responses.json(ctx, 201, a)).onFailure(ctx::fail);
+    }
 }

@@ -7,13 +7,13 @@ import java.util.Map;
 
 /** Every gateway event monetization applies, keyed as the inbox looks them up ({@code gateway:type}). */
 public final class BillingWebhooks {
-  private BillingWebhooks() {}
+    private BillingWebhooks() {}
 
-  public static Map<String, WebhookHandler> handlers(Ledger ledger) {
-    Map<String, WebhookHandler> all = new HashMap<>();
-    StripeEvents.handlers(ledger).forEach((type, h) -> all.put(WebhookHandler.key("stripe", type), h));
-    RazorpayEvents.handlers(ledger).forEach((type, h) -> all.put(WebhookHandler.key("razorpay", type), h));
-    XenditEvents.handlers(ledger).forEach((type, h) -> all.put(WebhookHandler.key("xendit", type), h));
-    return all;
-  }
+    public static Map<String, WebhookHandler> handlers(Ledger ledger) {
+        Map<String, WebhookHandler> all = new HashMap<>();
+        StripeEvents.handlers(ledger).forEach((type, h) -> all.put(WebhookHandler.key("stripe", type), h));
+        RazorpayEvents.handlers(ledger).forEach((type, h) -> all.put(WebhookHandler.key("razorpay", type), h));
+        XenditEvents.handlers(ledger).forEach((type, h) -> all.put(WebhookHandler.key("xendit", type), h));
+        return all;
+    }
 }

@@ -12,66 +12,100 @@ import java.util.Map;
  */
 public interface PaymentGateway {
 
-  /** What is being bought. */
-  enum Kind { SUBSCRIPTION, PURCHASE, TIP }
-
-  /**
-   * A checkout to create: {@code amount} in the currency's minor units; {@code interval} (month or year) for
-   * subscriptions; {@code reference} is our payment id, echoed back in the gateway's events.
-   */
-  record CheckoutRequest(Kind kind, String reference, String description, long amount, String currency, String interval,
-                         String customerEmail, String successUrl, String cancelUrl, Map<String, String> metadata, int trialDays) {
-    /** Without a trial. */
-    public CheckoutRequest(Kind kind, String reference, String description, long amount, String currency, String interval,
-                           String customerEmail, String successUrl, String cancelUrl, Map<String, String> metadata) {
-      this(kind, reference, description, amount, currency, interval, customerEmail, successUrl, cancelUrl, metadata, 0);
+    /** What is being bought. */
+    enum Kind {
+        SUBSCRIPTION,
+        PURCHASE,
+        TIP
     }
-  }
 
-  /** The gateway's checkout: its id, where to send the reader, and when it lapses (epoch seconds, or 0). */
-  record CheckoutSession(String id, String url, String status, long expiresAt) {}
+    /**
+     * A checkout to create: {@code amount} in the currency's minor units; {@code interval} (month or year) for
+     * subscriptions; {@code reference} is our payment id, echoed back in the gateway's events.
+     */
+    record CheckoutRequest(
+            Kind kind,
+            String reference,
+            String description,
+            long amount,
+            String currency,
+            String interval,
+            String customerEmail,
+            String successUrl,
+            String cancelUrl,
+            Map<String, String> metadata,
+            int trialDays) {
+        /** Without a trial. */
+        public CheckoutRequest(
+                Kind kind,
+                String reference,
+                String description,
+                long amount,
+                String currency,
+                String interval,
+                String customerEmail,
+                String successUrl,
+                String cancelUrl,
+                Map<String, String> metadata) {
+            this(
+                    kind,
+                    reference,
+                    description,
+                    amount,
+                    currency,
+                    interval,
+                    customerEmail,
+                    successUrl,
+                    cancelUrl,
+                    metadata,
+                    0);
+        }
+    }
 
-  /** A refund the gateway accepted. */
-  record Refund(String id, String status, long amount) {}
+    /** The gateway's checkout: its id, where to send the reader, and when it lapses (epoch seconds, or 0). */
+    record CheckoutSession(String id, String url, String status, long expiresAt) {}
 
-  /** The author's credentials for this gateway (decrypted for the call only). */
-  record Credentials(String secretKey, String keyId) {}
+    /** A refund the gateway accepted. */
+    record Refund(String id, String status, long amount) {}
 
-  /** A recurring price to create at the gateway for a tier: {@code interval} month or year. */
-  record Plan(String name, long amount, String currency, String interval) {}
+    /** The author's credentials for this gateway (decrypted for the call only). */
+    record Credentials(String secretKey, String keyId) {}
 
-  String name();
+    /** A recurring price to create at the gateway for a tier: {@code interval} month or year. */
+    record Plan(String name, long amount, String currency, String interval) {}
 
-  /** Creates the tier's plan (Stripe: a Price; Razorpay: a Plan); its id. Xendit needs none and refuses. */
-  Future<String> createPlan(Credentials credentials, Plan plan);
+    String name();
 
-  Future<CheckoutSession> createCheckout(Credentials credentials, CheckoutRequest request);
+    /** Creates the tier's plan (Stripe: a Price; Razorpay: a Plan); its id. Xendit needs none and refuses. */
+    Future<String> createPlan(Credentials credentials, Plan plan);
 
-  Future<Void> cancelSubscription(Credentials credentials, String subscriptionId, boolean atPeriodEnd);
+    Future<CheckoutSession> createCheckout(Credentials credentials, CheckoutRequest request);
 
-  /** Whether a cancel at period end can be undone at this gateway ({@link #resumeSubscription}). */
-  default boolean canResume() {
-    return false;
-  }
+    Future<Void> cancelSubscription(Credentials credentials, String subscriptionId, boolean atPeriodEnd);
 
-  /** Whether its subscriptions need a plan made beforehand ({@link #createPlan}) rather than a price sent inline. */
-  default boolean subscriptionsNeedPlan() {
-    return false;
-  }
+    /** Whether a cancel at period end can be undone at this gateway ({@link #resumeSubscription}). */
+    default boolean canResume() {
+        return false;
+    }
 
-  /** Undoes a cancel at period end while the period lasts; a gateway that cannot refuses (rejected). */
-  Future<Void> resumeSubscription(Credentials credentials, String subscriptionId);
+    /** Whether its subscriptions need a plan made beforehand ({@link #createPlan}) rather than a price sent inline. */
+    default boolean subscriptionsNeedPlan() {
+        return false;
+    }
 
-  /** Stops collecting (or resumes collecting) a subscription's payments; the reader keeps what was paid for. */
-  Future<Void> pauseSubscription(Credentials credentials, String subscriptionId, boolean pause);
+    /** Undoes a cancel at period end while the period lasts; a gateway that cannot refuses (rejected). */
+    Future<Void> resumeSubscription(Credentials credentials, String subscriptionId);
 
-  /**
-   * Moves a subscription to another price from now; the gateway prorates (Stripe, Razorpay) or charges the new
-   * amount from the next cycle (Xendit). {@code planId}: the tier's plan at this gateway when it has one.
-   */
-  Future<Void> changePlan(Credentials credentials, String subscriptionId, Plan plan, String planId);
+    /** Stops collecting (or resumes collecting) a subscription's payments; the reader keeps what was paid for. */
+    Future<Void> pauseSubscription(Credentials credentials, String subscriptionId, boolean pause);
 
-  Future<Refund> refund(Credentials credentials, String paymentId, long amount);
+    /**
+     * Moves a subscription to another price from now; the gateway prorates (Stripe, Razorpay) or charges the new
+     * amount from the next cycle (Xendit). {@code planId}: the tier's plan at this gateway when it has one.
+     */
+    Future<Void> changePlan(Credentials credentials, String subscriptionId, Plan plan, String planId);
 
-  Future<JsonObject> fetch(Credentials credentials, String objectType, String id);
+    Future<Refund> refund(Credentials credentials, String paymentId, long amount);
+
+    Future<JsonObject> fetch(Credentials credentials, String objectType, String id);
 }

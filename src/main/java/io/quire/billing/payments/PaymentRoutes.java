@@ -34,229 +34,384 @@ import java.util.UUID;
  * and recorded when its event arrives.
  */
 public final class PaymentRoutes {
-  private static final Set<String> TYPES = Set.of("SUBSCRIPTION", "ONE_TIME_PURCHASE", "TIP", "GIFT");
-  private static final Set<String> STATUSES = Set.of("PENDING", "PROCESSING", "SUCCEEDED", "FAILED", "REFUNDED", "PARTIALLY_REFUNDED",
-      "DISPUTED", "CANCELLED", "EXPIRED");
-  private final Pool pool;
-  private final Gateways gateways;
-  private final io.quire.billing.ledger.Ledger ledger;
+    private static final Set<String> TYPES = Set.of("SUBSCRIPTION", "ONE_TIME_PURCHASE", "TIP", "GIFT");
+    private static final Set<String> STATUSES = Set.of(
+            "PENDING",
+            "PROCESSING",
+            "SUCCEEDED",
+            "FAILED",
+            "REFUNDED",
+            "PARTIALLY_REFUNDED",
+            "DISPUTED",
+            "CANCELLED",
+            "EXPIRED");
+    private final Pool pool;
+    private final Gateways gateways;
+    private final io.quire.billing.ledger.Ledger ledger;
 
-  public PaymentRoutes(Pool pool, Gateways gateways, io.quire.billing.ledger.Ledger ledger) {
-    this.pool = pool;
-    this.gateways = gateways;
-    this.ledger = ledger;
-  }
+    public PaymentRoutes(Pool pool, Gateways gateways, io.quire.billing.ledger.Ledger ledger) {
+        this.pool = pool;
+        this.gateways = gateways;
+        this.ledger = ledger;
+    }
 
-  public void mount(Router router) {
-    router.get("/api/v1/payments/export").handler(Authz.authenticated()).handler(this::export);
-    router.get("/api/v1/payments").handler(Authz.authenticated()).handler(ctx -> list(ctx, PaymentSql.AUTHOR_LIST));
-    router.get("/api/v1/my/payments").handler(Authz.authenticated()).handler(ctx -> list(ctx, PaymentSql.READER_LIST));
-    router.get("/api/v1/payments/:paymentId").handler(Authz.authenticated()).handler(ctx -> received(ctx)
-        .compose(p -> withEvents(p)).onSuccess(j -> Responses.json(ctx, 200, j)).onFailure(ctx::fail));
-    router.get("/api/v1/my/payments/:paymentId").handler(Authz.authenticated()).handler(ctx -> paid(ctx)
-        .compose(p -> withEvents(p)).onSuccess(j -> Responses.json(ctx, 200, j)).onFailure(ctx::fail));
-    router.get("/api/v1/my/payments/:paymentId/receipt").handler(Authz.authenticated()).handler(ctx -> paid(ctx).onSuccess(p -> {
-      if (!List.of("SUCCEEDED", "REFUNDED", "PARTIALLY_REFUNDED", "DISPUTED").contains(p.getString("status"))) {
-        ctx.fail(ApiException.Conflict.status("payment.not_paid", "There is no receipt for a payment that was not made.", p.getString("status")));
-        return;
-      }
-      ctx.response().putHeader("Content-Type", "text/plain; charset=utf-8")
-          .putHeader("Content-Disposition", "attachment; filename=\"receipt-" + p.getUUID("id") + ".txt\"").end(Payments.receipt(p));
-    }).onFailure(ctx::fail));
-    router.post("/api/v1/payments/:paymentId/refund").handler(Authz.session()).handler(this::refund);
-    router.get("/api/v1/payments/:paymentId/refund-status").handler(Authz.authenticated()).handler(ctx -> received(ctx)
-        .onSuccess(p -> Responses.json(ctx, 200, new JsonObject().put("paymentId", p.getUUID("id").toString())
-            .put("refundStatus", p.getString("refund_status")).put("refundedAmount", p.getLong("refunded_amount"))
-            .put("grossAmount", p.getLong("gross_amount")).put("status", p.getString("status"))
-            .put("refundedAt", Times.iso(p.getOffsetDateTime("refunded_at"))).put("refundId", p.getString("refund_gateway_id"))))
-        .onFailure(ctx::fail));
-    router.get("/api/v1/payments/:paymentId/dispute").handler(Authz.authenticated()).handler(ctx -> received(ctx).onSuccess(p -> {
-      if (p.getOffsetDateTime("disputed_at") == null) {
-        ctx.fail(new ApiException.NotFound("dispute.not_found", "This payment has no dispute."));
-        return;
-      }
-      Responses.json(ctx, 200, dispute(p));
-    }).onFailure(ctx::fail));
-    router.post("/api/v1/payments/:paymentId/dispute/mark").handler(Authz.session())
-        .handler(Authz.atLeast(io.quire.platform.auth.Role.ADMIN)).handler(this::mark);
-    router.post("/api/v1/payments/:paymentId/dispute/evidence").handler(Authz.session()).handler(ctx -> {
-      RequestBody body = RequestBody.of(ctx);
-      String text = body.requiredString("text", 1, 20_000);
-      List<String> files = body.optionalStrings("fileUrls", 10, 2048);
-      body.validate();
-      received(ctx).compose(p -> {
-        if (p.getOffsetDateTime("disputed_at") == null || p.getString("dispute_outcome") != null) {
-          return Future.failedFuture(new ApiException.Conflict("dispute.not_open", "This payment has no open dispute.", List.of()));
+    public void mount(Router router) {
+        router.get("/api/v1/payments/export").handler(Authz.authenticated()).handler(this::export);
+        router.get("/api/v1/payments").handler(Authz.authenticated()).handler(ctx -> list(ctx, PaymentSql.AUTHOR_LIST));
+        router.get("/api/v1/my/payments")
+                .handler(Authz.authenticated())
+                .handler(ctx -> list(ctx, PaymentSql.READER_LIST));
+        router.get("/api/v1/payments/:paymentId")
+                .handler(Authz.authenticated())
+                .handler(ctx -> received(ctx)
+                        .compose(p -> withEvents(p))
+                        .onSuccess(j -> Responses.json(ctx, 200, j))
+                        .onFailure(ctx::fail));
+        router.get("/api/v1/my/payments/:paymentId")
+                .handler(Authz.authenticated())
+                .handler(ctx -> paid(ctx)
+                        .compose(p -> withEvents(p))
+                        .onSuccess(j -> Responses.json(ctx, 200, j))
+                        .onFailure(ctx::fail));
+        router.get("/api/v1/my/payments/:paymentId/receipt")
+                .handler(Authz.authenticated())
+                .handler(ctx -> paid(ctx)
+                        .onSuccess(p -> {
+                            if (!List.of("SUCCEEDED", "REFUNDED", "PARTIALLY_REFUNDED", "DISPUTED")
+                                    .contains(p.getString("status"))) {
+                                ctx.fail(ApiException.Conflict.status(
+                                        "payment.not_paid",
+                                        "There is no receipt for a payment that was not made.",
+                                        p.getString("status")));
+                                return;
+                            }
+                            ctx.response()
+                                    .putHeader("Content-Type", "text/plain; charset=utf-8")
+                                    .putHeader(
+                                            "Content-Disposition",
+                                            "attachment; filename=\"receipt-" + p.getUUID("id") + ".txt\"")
+                                    .end(Payments.receipt(p));
+                        })
+                        .onFailure(ctx::fail));
+        router.post("/api/v1/payments/:paymentId/refund")
+                .handler(Authz.session())
+                .handler(this::refund);
+        router.get("/api/v1/payments/:paymentId/refund-status")
+                .handler(Authz.authenticated())
+                .handler(ctx -> received(ctx)
+                        .onSuccess(p -> Responses.json(
+                                ctx,
+                                200,
+                                new JsonObject()
+                                        .put("paymentId", p.getUUID("id").toString())
+                                        .put("refundStatus", p.getString("refund_status"))
+                                        .put("refundedAmount", p.getLong("refunded_amount"))
+                                        .put("grossAmount", p.getLong("gross_amount"))
+                                        .put("status", p.getString("status"))
+                                        .put("refundedAt", Times.iso(p.getOffsetDateTime("refunded_at")))
+                                        .put("refundId", p.getString("refund_gateway_id"))))
+                        .onFailure(ctx::fail));
+        router.get("/api/v1/payments/:paymentId/dispute")
+                .handler(Authz.authenticated())
+                .handler(ctx -> received(ctx)
+                        .onSuccess(p -> {
+                            if (p.getOffsetDateTime("disputed_at") == null) {
+                                ctx.fail(
+                                        new ApiException.NotFound("dispute.not_found", "This payment has no dispute."));
+                                return;
+                            }
+                            Responses.json(ctx, 200, dispute(p));
+                        })
+                        .onFailure(ctx::fail));
+        router.post("/api/v1/payments/:paymentId/dispute/mark")
+                .handler(Authz.session())
+                .handler(Authz.atLeast(io.quire.platform.auth.Role.ADMIN))
+                .handler(this::mark);
+        router.post("/api/v1/payments/:paymentId/dispute/evidence")
+                .handler(Authz.session())
+                .handler(ctx -> {
+                    RequestBody body = RequestBody.of(ctx);
+                    String text = body.requiredString("text", 1, 20_000);
+                    List<String> files = body.optionalStrings("fileUrls", 10, 2048);
+                    body.validate();
+                    received(ctx)
+                            .compose(p -> {
+                                if (p.getOffsetDateTime("disputed_at") == null
+                                        || p.getString("dispute_outcome") != null) {
+                                    return Future.failedFuture(new ApiException.Conflict(
+                                            "dispute.not_open", "This payment has no open dispute.", List.of()));
+                                }
+                                JsonObject evidence = new JsonObject()
+                                        .put("text", text)
+                                        .put("fileUrls", new JsonArray(files == null ? List.of() : files))
+                                        .put("by", Authz.require(ctx).userId().toString())
+                                        .put("at", Times.iso(OffsetDateTime.now()));
+                                return pool.preparedQuery(PaymentSql.EVIDENCE)
+                                        .execute(Tuple.of(p.getUUID("id"), evidence.encode()));
+                            })
+                            .onSuccess(rows -> Responses.json(
+                                    ctx, 201, dispute(rows.iterator().next())))
+                            .onFailure(ctx::fail);
+                });
+    }
+
+    /**
+     * An admin records a dispute's outcome the gateway decided but did not tell us of (a lost event, a dispute settled
+     * by hand): the same transition as the gateway's own event, so a lost dispute takes back what was bought.
+     */
+    private void mark(RoutingContext ctx) {
+        RequestBody body = RequestBody.of(ctx);
+        String outcome = body.requiredString("outcome", 3, 4);
+        if (outcome != null && !outcome.equals("won") && !outcome.equals("lost")) {
+            body.error("outcome", "must be won or lost");
         }
-        JsonObject evidence = new JsonObject().put("text", text).put("fileUrls", new JsonArray(files == null ? List.of() : files))
-            .put("by", Authz.require(ctx).userId().toString()).put("at", Times.iso(OffsetDateTime.now()));
-        return pool.preparedQuery(PaymentSql.EVIDENCE).execute(Tuple.of(p.getUUID("id"), evidence.encode()));
-      }).onSuccess(rows -> Responses.json(ctx, 201, dispute(rows.iterator().next()))).onFailure(ctx::fail);
-    });
-  }
-
-  /**
-   * An admin records a dispute's outcome the gateway decided but did not tell us of (a lost event, a dispute settled
-   * by hand): the same transition as the gateway's own event, so a lost dispute takes back what was bought.
-   */
-  private void mark(RoutingContext ctx) {
-    RequestBody body = RequestBody.of(ctx);
-    String outcome = body.requiredString("outcome", 3, 4);
-    if (outcome != null && !outcome.equals("won") && !outcome.equals("lost")) {
-      body.error("outcome", "must be won or lost");
+        body.validate();
+        UUID id = PathParams.uuid(ctx, "paymentId", "payment.not_found");
+        pool.preparedQuery("SELECT * FROM payments WHERE id = $1")
+                .execute(Tuple.of(id))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        return Future.failedFuture(new ApiException.NotFound("payment.not_found", "Not found."));
+                    }
+                    Row p = rows.iterator().next();
+                    if (p.getOffsetDateTime("disputed_at") == null || p.getString("dispute_outcome") != null) {
+                        return Future.failedFuture(new ApiException.Conflict(
+                                "dispute.not_open", "This payment has no open dispute.", List.of()));
+                    }
+                    String key = p.getString("gateway_payment_id") != null
+                            ? p.getString("gateway_payment_id")
+                            : p.getString("gateway_invoice_id") != null
+                                    ? p.getString("gateway_invoice_id")
+                                    : p.getString("checkout_session_id");
+                    return pool.withTransaction(tx -> ledger.disputed(
+                                    tx,
+                                    new io.quire.billing.ledger.Ledger.Ref(
+                                            p.getString("gateway"),
+                                            "admin:" + Authz.require(ctx).userId(),
+                                            OffsetDateTime.now()),
+                                    key,
+                                    outcome,
+                                    null,
+                                    outcome))
+                            .compose(v -> pool.preparedQuery("SELECT * FROM payments WHERE id = $1")
+                                    .execute(Tuple.of(id)));
+                })
+                .onSuccess(
+                        rows -> Responses.json(ctx, 200, dispute(rows.iterator().next())))
+                .onFailure(ctx::fail);
     }
-    body.validate();
-    UUID id = PathParams.uuid(ctx, "paymentId", "payment.not_found");
-    pool.preparedQuery("SELECT * FROM payments WHERE id = $1").execute(Tuple.of(id)).compose(rows -> {
-      if (rows.size() == 0) {
-        return Future.failedFuture(new ApiException.NotFound("payment.not_found", "Not found."));
-      }
-      Row p = rows.iterator().next();
-      if (p.getOffsetDateTime("disputed_at") == null || p.getString("dispute_outcome") != null) {
-        return Future.failedFuture(new ApiException.Conflict("dispute.not_open", "This payment has no open dispute.", List.of()));
-      }
-      String key = p.getString("gateway_payment_id") != null ? p.getString("gateway_payment_id")
-          : p.getString("gateway_invoice_id") != null ? p.getString("gateway_invoice_id") : p.getString("checkout_session_id");
-      return pool.withTransaction(tx -> ledger.disputed(tx, new io.quire.billing.ledger.Ledger.Ref(p.getString("gateway"),
-              "admin:" + Authz.require(ctx).userId(), OffsetDateTime.now()), key, outcome, null, outcome))
-          .compose(v -> pool.preparedQuery("SELECT * FROM payments WHERE id = $1").execute(Tuple.of(id)));
-    }).onSuccess(rows -> Responses.json(ctx, 200, dispute(rows.iterator().next()))).onFailure(ctx::fail);
-  }
 
-  private void list(RoutingContext ctx, String sql) {
-    var q = ctx.queryParams();
-    List<ApiException.FieldError> errors = new ArrayList<>();
-    UUID site = id(q.get("siteId"), "siteId", errors);
-    UUID series = id(q.get("seriesId"), "seriesId", errors);
-    String type = q.get("type");
-    if (type != null && !TYPES.contains(type)) {
-      errors.add(new ApiException.FieldError("type", "must be one of " + TYPES));
+    private void list(RoutingContext ctx, String sql) {
+        var q = ctx.queryParams();
+        List<ApiException.FieldError> errors = new ArrayList<>();
+        UUID site = id(q.get("siteId"), "siteId", errors);
+        UUID series = id(q.get("seriesId"), "seriesId", errors);
+        String type = q.get("type");
+        if (type != null && !TYPES.contains(type)) {
+            errors.add(new ApiException.FieldError("type", "must be one of " + TYPES));
+        }
+        String status = q.get("status");
+        if (status != null && !STATUSES.contains(status)) {
+            errors.add(new ApiException.FieldError("status", "must be one of " + STATUSES));
+        }
+        OffsetDateTime from = time(q.get("from"), "from", errors);
+        OffsetDateTime to = time(q.get("to"), "to", errors);
+        int limit = QueryParams.limit(ctx);
+        if (!errors.isEmpty()) {
+            throw new ApiException.Validation("request.invalid", "The request is invalid.", errors);
+        }
+        TimeCursor after = TimeCursor.decode(q.get("cursor"));
+        pool.preparedQuery(sql)
+                .execute(Tuple.tuple()
+                        .addUUID(Authz.require(ctx).userId())
+                        .addUUID(site)
+                        .addString(type)
+                        .addString(status)
+                        .addOffsetDateTime(from)
+                        .addOffsetDateTime(to)
+                        .addUUID(series)
+                        .addOffsetDateTime(after.at())
+                        .addUUID(after.id())
+                        .addInteger(limit + 1))
+                .onSuccess(rows ->
+                        Responses.json(ctx, 200, TimeCursor.page(rows, limit, Payments::json, "created_at", "id")))
+                .onFailure(ctx::fail);
     }
-    String status = q.get("status");
-    if (status != null && !STATUSES.contains(status)) {
-      errors.add(new ApiException.FieldError("status", "must be one of " + STATUSES));
+
+    /** CSV, one payment a line, oldest first: what an accountant imports. */
+    private void export(RoutingContext ctx) {
+        List<ApiException.FieldError> errors = new ArrayList<>();
+        OffsetDateTime from = time(ctx.queryParams().get("from"), "from", errors);
+        OffsetDateTime to = time(ctx.queryParams().get("to"), "to", errors);
+        if (!errors.isEmpty()) {
+            throw new ApiException.Validation("request.invalid", "The request is invalid.", errors);
+        }
+        pool.preparedQuery(PaymentSql.EXPORT)
+                .execute(Tuple.of(Authz.require(ctx).userId(), from, to))
+                .onSuccess(rows -> {
+                    StringBuilder csv = new StringBuilder(Csv.line(
+                            "id",
+                            "created_at",
+                            "type",
+                            "status",
+                            "gross_amount",
+                            "gateway_fee",
+                            "platform_fee",
+                            "net_amount",
+                            "refunded_amount",
+                            "currency",
+                            "gateway",
+                            "site_id",
+                            "subscription_id",
+                            "chapter_id"));
+                    for (Row r : rows) {
+                        csv.append(Csv.line(
+                                r.getUUID("id"),
+                                Times.iso(r.getOffsetDateTime("created_at")),
+                                r.getString("type"),
+                                r.getString("status"),
+                                r.getLong("gross_amount"),
+                                r.getLong("gateway_fee"),
+                                r.getLong("platform_fee"),
+                                r.getLong("net_amount"),
+                                r.getLong("refunded_amount"),
+                                r.getString("currency"),
+                                r.getString("gateway"),
+                                r.getUUID("site_id"),
+                                r.getUUID("subscription_id"),
+                                r.getUUID("chapter_id")));
+                    }
+                    ctx.response()
+                            .putHeader("Content-Type", "text/csv; charset=utf-8")
+                            .putHeader("Content-Disposition", "attachment; filename=\"payments.csv\"")
+                            .end(csv.toString());
+                })
+                .onFailure(ctx::fail);
     }
-    OffsetDateTime from = time(q.get("from"), "from", errors);
-    OffsetDateTime to = time(q.get("to"), "to", errors);
-    int limit = QueryParams.limit(ctx);
-    if (!errors.isEmpty()) {
-      throw new ApiException.Validation("request.invalid", "The request is invalid.", errors);
+
+    private void refund(RoutingContext ctx) {
+        RequestBody body = ctx.body() != null && ctx.body().length() > 0 ? RequestBody.of(ctx) : null;
+        Integer amount = body == null ? null : body.optionalInteger("amount", 1, Integer.MAX_VALUE);
+        String reason = body == null ? null : body.optionalString("reason", 1, 500);
+        if (body != null) {
+            body.validate();
+        }
+        received(ctx)
+                .compose(p -> {
+                    String status = p.getString("status");
+                    if (!status.equals("SUCCEEDED") && !status.equals("PARTIALLY_REFUNDED")) {
+                        return Future.failedFuture(ApiException.Conflict.status(
+                                "payment.not_refundable", "Only a succeeded payment can be refunded.", status));
+                    }
+                    long left = p.getLong("gross_amount") - p.getLong("refunded_amount");
+                    long asked = amount == null ? left : amount;
+                    if (asked > left) {
+                        return Future.failedFuture(new ApiException.Validation(
+                                "request.invalid",
+                                "The request is invalid.",
+                                List.of(new ApiException.FieldError(
+                                        "amount", "must be at most " + left + ", what is left to refund"))));
+                    }
+                    String key = p.getString("gateway").equals("xendit")
+                            ? p.getString("gateway_invoice_id")
+                            : p.getString("gateway_payment_id");
+                    if (key == null) {
+                        return Future.failedFuture(new ApiException.Conflict(
+                                "payment.not_refundable",
+                                "The gateway has not told us this payment's id yet.",
+                                List.of()));
+                    }
+                    return gateways.connection(pool, p.getUUID("author_id"), p.getString("gateway"))
+                            .compose(gw -> gw.gateway().refund(gw.credentials(), key, asked))
+                            .recover(e -> Future.failedFuture(GatewayException.asProblem(e, "refund")))
+                            .compose(refund -> pool.withTransaction(tx -> tx.preparedQuery(PaymentSql.REFUND_REQUESTED)
+                                    .execute(Tuple.of(p.getUUID("id"), refund.id(), reason))
+                                    .compose(v -> tx.preparedQuery(PaymentSql.REFUND_EVENT)
+                                            .execute(Tuple.of(
+                                                    p.getUUID("id"),
+                                                    p.getUUID("subscription_id"),
+                                                    status,
+                                                    new JsonObject()
+                                                            .put("amount", asked)
+                                                            .put("refundId", refund.id())
+                                                            .put("reason", reason))))
+                                    .map(v -> new JsonObject()
+                                            .put("paymentId", p.getUUID("id").toString())
+                                            .put("refundId", refund.id())
+                                            .put("amount", asked)
+                                            .put("refundStatus", "PENDING"))));
+                })
+                .onSuccess(j -> Responses.json(ctx, 202, j))
+                .onFailure(ctx::fail);
     }
-    TimeCursor after = TimeCursor.decode(q.get("cursor"));
-    pool.preparedQuery(sql).execute(Tuple.tuple().addUUID(Authz.require(ctx).userId()).addUUID(site).addString(type).addString(status)
-            .addOffsetDateTime(from).addOffsetDateTime(to).addUUID(series).addOffsetDateTime(after.at()).addUUID(after.id())
-            .addInteger(limit + 1))
-        .onSuccess(rows -> Responses.json(ctx, 200, TimeCursor.page(rows, limit, Payments::json, "created_at", "id")))
-        .onFailure(ctx::fail);
-  }
 
-  /** CSV, one payment a line, oldest first: what an accountant imports. */
-  private void export(RoutingContext ctx) {
-    List<ApiException.FieldError> errors = new ArrayList<>();
-    OffsetDateTime from = time(ctx.queryParams().get("from"), "from", errors);
-    OffsetDateTime to = time(ctx.queryParams().get("to"), "to", errors);
-    if (!errors.isEmpty()) {
-      throw new ApiException.Validation("request.invalid", "The request is invalid.", errors);
+    private Future<JsonObject> withEvents(Row p) {
+        return pool.preparedQuery(PaymentSql.EVENTS)
+                .execute(Tuple.of(p.getUUID("id")))
+                .map(rows -> {
+                    JsonArray events = new JsonArray();
+                    rows.forEach(e -> events.add(new JsonObject()
+                            .put("type", e.getString("event_type"))
+                            .put("from", e.getString("previous_status"))
+                            .put("to", e.getString("new_status"))
+                            .put("gatewayEventId", e.getString("gateway_event_id"))
+                            .put("metadata", e.getJsonObject("metadata"))
+                            .put("at", Times.iso(e.getOffsetDateTime("created_at")))));
+                    return Payments.json(p).put("events", events);
+                });
     }
-    pool.preparedQuery(PaymentSql.EXPORT).execute(Tuple.of(Authz.require(ctx).userId(), from, to)).onSuccess(rows -> {
-      StringBuilder csv = new StringBuilder(Csv.line("id", "created_at", "type", "status", "gross_amount", "gateway_fee", "platform_fee",
-          "net_amount", "refunded_amount", "currency", "gateway", "site_id", "subscription_id", "chapter_id"));
-      for (Row r : rows) {
-        csv.append(Csv.line(r.getUUID("id"), Times.iso(r.getOffsetDateTime("created_at")), r.getString("type"), r.getString("status"),
-            r.getLong("gross_amount"), r.getLong("gateway_fee"), r.getLong("platform_fee"), r.getLong("net_amount"),
-            r.getLong("refunded_amount"), r.getString("currency"), r.getString("gateway"), r.getUUID("site_id"),
-            r.getUUID("subscription_id"), r.getUUID("chapter_id")));
-      }
-      ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
-          .putHeader("Content-Disposition", "attachment; filename=\"payments.csv\"").end(csv.toString());
-    }).onFailure(ctx::fail);
-  }
 
-  private void refund(RoutingContext ctx) {
-    RequestBody body = ctx.body() != null && ctx.body().length() > 0 ? RequestBody.of(ctx) : null;
-    Integer amount = body == null ? null : body.optionalInteger("amount", 1, Integer.MAX_VALUE);
-    String reason = body == null ? null : body.optionalString("reason", 1, 500);
-    if (body != null) {
-      body.validate();
+    /** A payment the caller received (their author view); anyone else's is not found. */
+    private Future<Row> received(RoutingContext ctx) {
+        return one(ctx, PaymentSql.AUTHOR_ONE);
     }
-    received(ctx).compose(p -> {
-      String status = p.getString("status");
-      if (!status.equals("SUCCEEDED") && !status.equals("PARTIALLY_REFUNDED")) {
-        return Future.failedFuture(ApiException.Conflict.status("payment.not_refundable", "Only a succeeded payment can be refunded.", status));
-      }
-      long left = p.getLong("gross_amount") - p.getLong("refunded_amount");
-      long asked = amount == null ? left : amount;
-      if (asked > left) {
-        return Future.failedFuture(new ApiException.Validation("request.invalid", "The request is invalid.",
-            List.of(new ApiException.FieldError("amount", "must be at most " + left + ", what is left to refund"))));
-      }
-      String key = p.getString("gateway").equals("xendit") ? p.getString("gateway_invoice_id") : p.getString("gateway_payment_id");
-      if (key == null) {
-        return Future.failedFuture(new ApiException.Conflict("payment.not_refundable", "The gateway has not told us this payment's id yet.", List.of()));
-      }
-      return gateways.connection(pool, p.getUUID("author_id"), p.getString("gateway"))
-          .compose(gw -> gw.gateway().refund(gw.credentials(), key, asked))
-          .recover(e -> Future.failedFuture(GatewayException.asProblem(e, "refund")))
-          .compose(refund -> pool.withTransaction(tx -> tx.preparedQuery(PaymentSql.REFUND_REQUESTED)
-              .execute(Tuple.of(p.getUUID("id"), refund.id(), reason))
-              .compose(v -> tx.preparedQuery(PaymentSql.REFUND_EVENT).execute(Tuple.of(p.getUUID("id"), p.getUUID("subscription_id"), status,
-                  new JsonObject().put("amount", asked).put("refundId", refund.id()).put("reason", reason))))
-              .map(v -> new JsonObject().put("paymentId", p.getUUID("id").toString()).put("refundId", refund.id())
-                  .put("amount", asked).put("refundStatus", "PENDING"))));
-    }).onSuccess(j -> Responses.json(ctx, 202, j)).onFailure(ctx::fail);
-  }
 
-  private Future<JsonObject> withEvents(Row p) {
-    return pool.preparedQuery(PaymentSql.EVENTS).execute(Tuple.of(p.getUUID("id"))).map(rows -> {
-      JsonArray events = new JsonArray();
-      rows.forEach(e -> events.add(new JsonObject().put("type", e.getString("event_type")).put("from", e.getString("previous_status"))
-          .put("to", e.getString("new_status")).put("gatewayEventId", e.getString("gateway_event_id"))
-          .put("metadata", e.getJsonObject("metadata")).put("at", Times.iso(e.getOffsetDateTime("created_at")))));
-      return Payments.json(p).put("events", events);
-    });
-  }
-
-  /** A payment the caller received (their author view); anyone else's is not found. */
-  private Future<Row> received(RoutingContext ctx) {
-    return one(ctx, PaymentSql.AUTHOR_ONE);
-  }
-
-  private Future<Row> paid(RoutingContext ctx) {
-    return one(ctx, PaymentSql.READER_ONE);
-  }
-
-  private Future<Row> one(RoutingContext ctx, String sql) {
-    UUID id = PathParams.uuid(ctx, "paymentId", "payment.not_found");
-    return pool.preparedQuery(sql).execute(Tuple.of(id, Authz.require(ctx).userId())).map(rows -> {
-      if (rows.size() == 0) {
-        throw new ApiException.NotFound("payment.not_found", "Not found.");
-      }
-      return rows.iterator().next();
-    });
-  }
-
-  private static JsonObject dispute(Row p) {
-    return new JsonObject().put("paymentId", p.getUUID("id").toString()).put("status", p.getString("dispute_status"))
-        .put("reason", p.getString("dispute_reason")).put("outcome", p.getString("dispute_outcome"))
-        .put("openedAt", Times.iso(p.getOffsetDateTime("disputed_at"))).put("resolvedAt", Times.iso(p.getOffsetDateTime("dispute_resolved_at")))
-        .put("evidence", p.getValue("dispute_evidence") == null ? new JsonArray() : new JsonArray(String.valueOf(p.getValue("dispute_evidence"))));
-  }
-
-  private static UUID id(String s, String field, List<ApiException.FieldError> errors) {
-    try {
-      return s == null ? null : UUID.fromString(s);
-    } catch (IllegalArgumentException e) {
-      errors.add(new ApiException.FieldError(field, "must be an id"));
-      return null;
+    private Future<Row> paid(RoutingContext ctx) {
+        return one(ctx, PaymentSql.READER_ONE);
     }
-  }
 
-  private static OffsetDateTime time(String s, String field, List<ApiException.FieldError> errors) {
-    try {
-      return s == null ? null : OffsetDateTime.parse(s);
-    } catch (DateTimeParseException e) {
-      errors.add(new ApiException.FieldError(field, "must be an ISO-8601 time with an offset"));
-      return null;
+    private Future<Row> one(RoutingContext ctx, String sql) {
+        UUID id = PathParams.uuid(ctx, "paymentId", "payment.not_found");
+        return pool.preparedQuery(sql)
+                .execute(Tuple.of(id, Authz.require(ctx).userId()))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw new ApiException.NotFound("payment.not_found", "Not found.");
+                    }
+                    return rows.iterator().next();
+                });
     }
-  }
+
+    private static JsonObject dispute(Row p) {
+        return new JsonObject()
+                .put("paymentId", p.getUUID("id").toString())
+                .put("status", p.getString("dispute_status"))
+                .put("reason", p.getString("dispute_reason"))
+                .put("outcome", p.getString("dispute_outcome"))
+                .put("openedAt", Times.iso(p.getOffsetDateTime("disputed_at")))
+                .put("resolvedAt", Times.iso(p.getOffsetDateTime("dispute_resolved_at")))
+                .put(
+                        "evidence",
+                        p.getValue("dispute_evidence") == null
+                                ? new JsonArray()
+                                : new JsonArray(String.valueOf(p.getValue("dispute_evidence"))));
+    }
+
+    private static UUID id(String s, String field, List<ApiException.FieldError> errors) {
+        try {
+            return s == null ? null : UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            errors.add(new ApiException.FieldError(field, "must be an id"));
+            return null;
+        }
+    }
+
+    private static OffsetDateTime time(String s, String field, List<ApiException.FieldError> errors) {
+        try {
+            return s == null ? null : OffsetDateTime.parse(s);
+        } catch (DateTimeParseException e) {
+            errors.add(new ApiException.FieldError(field, "must be an ISO-8601 time with an offset"));
+            return null;
+        }
+    }
 }

@@ -13,7 +13,7 @@ import java.util.UUID;
  * an older one ({@code state_at}), so a late "in transit" cannot undo "paid".
  */
 public final class Payouts {
-  static final String UPSERT = """
+    static final String UPSERT = """
       INSERT INTO author_payouts (id, author_id, gateway, gateway_payout_id, amount, fees, currency, status, arrival_date, reference,
                                   failure_code, failure_message, state_at)
       VALUES ($1, $2, $3, $4, $5, coalesce($6::bigint, 0), upper($7), $8, $9, $10, $11, $12, $13)
@@ -25,19 +25,42 @@ public final class Payouts {
        WHERE author_payouts.state_at <= EXCLUDED.state_at AND author_payouts.author_id = EXCLUDED.author_id
       """;
 
-  /** What one payout event says. */
-  public record Reported(UUID authorId, String gateway, String payoutId, long amount, Long fees, String currency, String status,
-                         LocalDate arrival, String reference, String failureCode, String failureMessage, OffsetDateTime at) {}
+    /** What one payout event says. */
+    public record Reported(
+            UUID authorId,
+            String gateway,
+            String payoutId,
+            long amount,
+            Long fees,
+            String currency,
+            String status,
+            LocalDate arrival,
+            String reference,
+            String failureCode,
+            String failureMessage,
+            OffsetDateTime at) {}
 
-  private Payouts() {}
+    private Payouts() {}
 
-  public static Future<Void> record(SqlConnection tx, Reported r) {
-    if (r.payoutId() == null || r.currency() == null || r.authorId() == null) {
-      return Future.succeededFuture();
+    public static Future<Void> record(SqlConnection tx, Reported r) {
+        if (r.payoutId() == null || r.currency() == null || r.authorId() == null) {
+            return Future.succeededFuture();
+        }
+        return tx.preparedQuery(UPSERT)
+                .execute(Tuple.tuple()
+                        .addUUID(Ids.newId())
+                        .addUUID(r.authorId())
+                        .addString(r.gateway())
+                        .addString(r.payoutId())
+                        .addLong(r.amount())
+                        .addValue(r.fees())
+                        .addString(r.currency())
+                        .addString(r.status())
+                        .addLocalDate(r.arrival())
+                        .addString(r.reference())
+                        .addString(r.failureCode())
+                        .addString(r.failureMessage())
+                        .addOffsetDateTime(r.at() == null ? OffsetDateTime.now() : r.at()))
+                .mapEmpty();
     }
-    return tx.preparedQuery(UPSERT).execute(Tuple.tuple().addUUID(Ids.newId()).addUUID(r.authorId()).addString(r.gateway())
-        .addString(r.payoutId()).addLong(r.amount()).addValue(r.fees()).addString(r.currency()).addString(r.status())
-        .addLocalDate(r.arrival()).addString(r.reference()).addString(r.failureCode()).addString(r.failureMessage())
-        .addOffsetDateTime(r.at() == null ? OffsetDateTime.now() : r.at())).mapEmpty();
-  }
 }

@@ -15,22 +15,23 @@ import java.time.ZoneOffset;
  * recomputes that day and its month only.
  */
 public final class RevenueJob implements JobHandler {
-  public static final String TYPE = "billing.revenue";
-  private final Pool pool;
+    public static final String TYPE = "billing.revenue";
+    private final Pool pool;
 
-  public RevenueJob(Pool pool) {
-    this.pool = pool;
-  }
+    public RevenueJob(Pool pool) {
+        this.pool = pool;
+    }
 
-  @Override
-  public Future<Void> handle(Job job) {
-    String asked = job.payload().getString("day");
-    LocalDate today = asked != null ? LocalDate.parse(asked) : LocalDate.now(ZoneOffset.UTC);
-    LocalDate yesterday = asked != null ? today : today.minusDays(1);
-    return pool.withTransaction(tx -> tx.preparedQuery(RevenueSql.DAY).execute(Tuple.of(yesterday))
-        .compose(v -> tx.preparedQuery(RevenueSql.DAY).execute(Tuple.of(today)))
-        .compose(v -> tx.preparedQuery(RevenueSql.MONTH).execute(Tuple.of(yesterday.withDayOfMonth(1))))
-        .compose(v -> tx.preparedQuery(RevenueSql.MONTH).execute(Tuple.of(today.withDayOfMonth(1))))
-        .mapEmpty());
-  }
+    @Override
+    public Future<Void> handle(Job job) {
+        String asked = job.payload().getString("day");
+        LocalDate today = asked != null ? LocalDate.parse(asked) : LocalDate.now(ZoneOffset.UTC);
+        LocalDate yesterday = asked != null ? today : today.minusDays(1);
+        return pool.withTransaction(tx -> tx.preparedQuery(RevenueSql.DAY)
+                .execute(Tuple.of(yesterday))
+                .compose(v -> tx.preparedQuery(RevenueSql.DAY).execute(Tuple.of(today)))
+                .compose(v -> tx.preparedQuery(RevenueSql.MONTH).execute(Tuple.of(yesterday.withDayOfMonth(1))))
+                .compose(v -> tx.preparedQuery(RevenueSql.MONTH).execute(Tuple.of(today.withDayOfMonth(1))))
+                .mapEmpty());
+    }
 }

@@ -2,18 +2,18 @@ package io.quire.billing.revenue;
 
 /** Revenue rollups: a day per author and currency from payments and subscriptions; a month from its days. */
 final class RevenueSql {
-  private RevenueSql() {}
+    private RevenueSql() {}
 
-  private static final String ACTIVE = """
+    private static final String ACTIVE = """
       s.current_period_start IS NOT NULL AND s.created_at < b.hi AND (s.expires_at IS NULL OR s.expires_at >= b.hi)
       """;
 
-  /**
-   * Recomputes UTC day $1 for every author with money or subscribers that day; run again, it writes the same rows.
-   * Revenue counts payments processed that day (refunded ones too: their refunds count on the day they were made);
-   * net = gross − gateway fees − platform fees − refunds. MRR: live non-gift subscriptions, annual ones at a twelfth.
-   */
-  static final String DAY = """
+    /**
+     * Recomputes UTC day $1 for every author with money or subscribers that day; run again, it writes the same rows.
+     * Revenue counts payments processed that day (refunded ones too: their refunds count on the day they were made);
+     * net = gross − gateway fees − platform fees − refunds. MRR: live non-gift subscriptions, annual ones at a twelfth.
+     */
+    static final String DAY = """
       WITH b AS (SELECT ($1::date)::timestamp AT TIME ZONE 'UTC' AS lo, ($1::date + 1)::timestamp AT TIME ZONE 'UTC' AS hi),
       money AS (
         SELECT p.author_id, p.currency,
@@ -58,11 +58,11 @@ final class RevenueSql {
         churned_subscribers = EXCLUDED.churned_subscribers, mrr = EXCLUDED.mrr, computed_at = now()
       """.formatted(ACTIVE);
 
-  /**
-   * The month starting $1 from its days. Subscribers and MRR are the month's last day's; churn rate = churned in the
-   * month / (active at its start + new in it).
-   */
-  static final String MONTH = """
+    /**
+     * The month starting $1 from its days. Subscribers and MRR are the month's last day's; churn rate = churned in the
+     * month / (active at its start + new in it).
+     */
+    static final String MONTH = """
       INSERT INTO author_revenue_summaries AS r (author_id, month, currency, subscription_revenue, purchase_revenue, tip_revenue,
                                                  gift_revenue, gross, gateway_fees, platform_fees, refunds, net, active_subscribers,
                                                  new_subscribers, churned_subscribers, mrr, churn_rate, computed_at)
@@ -84,15 +84,15 @@ final class RevenueSql {
         churned_subscribers = EXCLUDED.churned_subscribers, mrr = EXCLUDED.mrr, churn_rate = EXCLUDED.churn_rate, computed_at = now()
       """;
 
-  static final String DAYS = """
+    static final String DAYS = """
       SELECT * FROM author_revenue_snapshots WHERE author_id = $1 AND day >= $2 AND day <= $3 ORDER BY day, currency
       """;
-  static final String MONTHS = """
+    static final String MONTHS = """
       SELECT * FROM author_revenue_summaries WHERE author_id = $1 AND month >= date_trunc('month', $2::date) AND month <= $3
        ORDER BY month, currency
       """;
-  /** Per currency: the latest day's subscribers and MRR, and the last 30 days' totals. */
-  static final String STATS = """
+    /** Per currency: the latest day's subscribers and MRR, and the last 30 days' totals. */
+    static final String STATS = """
       SELECT currency,
              (array_agg(mrr ORDER BY day DESC))[1] AS mrr,
              (array_agg(active_subscribers ORDER BY day DESC))[1] AS active,

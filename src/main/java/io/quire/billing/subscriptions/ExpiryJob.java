@@ -13,26 +13,27 @@ import io.vertx.sqlclient.Pool;
  * run takes at most {@value #BATCH} of each in one transaction, rows locked so two workers never take the same.
  */
 public final class ExpiryJob implements JobHandler {
-  public static final String TYPE = "billing.expire";
-  static final int BATCH = 500;
-  private final Pool pool;
-  private final Ledger ledger;
-  private final int graceDays;
-  private final Unpause unpause;
-  private final io.quire.platform.mail.Mailer mailer;
+    public static final String TYPE = "billing.expire";
+    static final int BATCH = 500;
+    private final Pool pool;
+    private final Ledger ledger;
+    private final int graceDays;
+    private final Unpause unpause;
+    private final io.quire.platform.mail.Mailer mailer;
 
-  public ExpiryJob(Pool pool, Ledger ledger, int graceDays, Unpause unpause, io.quire.platform.mail.Mailer mailer) {
-    this.pool = pool;
-    this.ledger = ledger;
-    this.graceDays = graceDays;
-    this.unpause = unpause;
-    this.mailer = mailer;
-  }
+    public ExpiryJob(Pool pool, Ledger ledger, int graceDays, Unpause unpause, io.quire.platform.mail.Mailer mailer) {
+        this.pool = pool;
+        this.ledger = ledger;
+        this.graceDays = graceDays;
+        this.unpause = unpause;
+        this.mailer = mailer;
+    }
 
-  @Override
-  public Future<Void> handle(Job job) {
-    return pool.withTransaction(tx -> ledger.expireCheckouts(tx, BATCH).compose(n -> ledger.expireLapsed(tx, graceDays, BATCH))
-            .compose(n -> Reminders.send(tx, mailer)))
-        .compose(v -> unpause.due()); // gateway calls: outside the transaction
-  }
+    @Override
+    public Future<Void> handle(Job job) {
+        return pool.withTransaction(tx -> ledger.expireCheckouts(tx, BATCH)
+                        .compose(n -> ledger.expireLapsed(tx, graceDays, BATCH))
+                        .compose(n -> Reminders.send(tx, mailer)))
+                .compose(v -> unpause.due()); // gateway calls: outside the transaction
+    }
 }

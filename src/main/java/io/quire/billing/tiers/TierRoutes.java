@@ -28,181 +28,302 @@ import java.util.UUID;
  * deactivated (closed to new subscribers). Gateway plan sync arrives with the gateways.
  */
 public final class TierRoutes {
-  private final Pool pool;
+    private final Pool pool;
 
-  public TierRoutes(Pool pool) {
-    this.pool = pool;
-  }
-
-  public void mount(Router router) {
-    router.get("/api/v1/sites/:siteId/tiers/public").handler(ctx -> {
-      UUID site = PathParams.uuid(ctx, "siteId", "site.not_found");
-      pool.preparedQuery(TierSql.SITE_EXISTS).execute(Tuple.of(site)).compose(found -> found.size() == 0
-              ? Future.failedFuture(new ApiException.NotFound("site.not_found", "Not found."))
-              : pool.preparedQuery(TierSql.PUBLIC).execute(Tuple.of(site)))
-          .onSuccess(rows -> {
-            JsonArray data = new JsonArray();
-            rows.forEach(r -> data.add(publicJson(r)));
-            Responses.publicJson(ctx, new JsonObject().put("siteId", site.toString()).put("data", data));
-          }).onFailure(ctx::fail);
-    });
-    router.patch("/api/v1/sites/:siteId/tiers/reorder").handler(Authz.authenticated()).handler(this::reorder);
-    router.get("/api/v1/sites/:siteId/tiers").handler(Authz.authenticated()).handler(ctx -> manageSite(ctx, site(ctx))
-        .compose(s -> pool.preparedQuery(TierSql.FOR_SITE).execute(Tuple.of(s))).onSuccess(rows -> {
-          JsonArray data = new JsonArray();
-          rows.forEach(r -> data.add(json(r)));
-          Responses.list(ctx, data, null);
-        }).onFailure(ctx::fail));
-    router.post("/api/v1/sites/:siteId/tiers").handler(Authz.authenticated()).handler(this::create);
-    router.get("/api/v1/tiers/:tierId").handler(Authz.authenticated()).handler(ctx -> answer(ctx, 200, managed(ctx).map(TierRoutes::json)));
-    router.patch("/api/v1/tiers/:tierId").handler(Authz.authenticated()).handler(this::update);
-    router.delete("/api/v1/tiers/:tierId").handler(Authz.authenticated()).handler(ctx -> managed(ctx)
-        .compose(t -> pool.preparedQuery(TierSql.DELETE).execute(Tuple.of(t.getUUID("id"))))
-        .onSuccess(rows -> {
-          if (rows.rowCount() == 0) {
-            ctx.fail(new ApiException.Conflict("tier.has_subscribers",
-                "This tier has subscribers; deactivate it to close it to new ones.", List.of()));
-          } else {
-            Responses.noContent(ctx);
-          }
-        }).onFailure(ctx::fail));
-    for (String action : List.of("activate", "deactivate")) {
-      router.post("/api/v1/tiers/:tierId/" + action).handler(Authz.authenticated()).handler(ctx -> answer(ctx, 200, managed(ctx)
-          .compose(t -> pool.preparedQuery(TierSql.SET_ACTIVE).execute(Tuple.of(t.getUUID("id"), action.equals("activate"))))
-          .map(rows -> json(rows.iterator().next()))));
+    public TierRoutes(Pool pool) {
+        this.pool = pool;
     }
-    router.post("/api/v1/tiers/:tierId/duplicate").handler(Authz.authenticated()).handler(ctx -> answer(ctx, 201, managed(ctx)
-        .compose(t -> {
-          JsonObject copy = json(t);
-          TierInput in = new TierInput(t.getString("name").length() > 43 ? t.getString("name").substring(0, 43) + " (copy)"
-              : t.getString("name") + " (copy)", null, null, null, null, null, null, null, null, null, null, null, null, null, false, null).over(copy);
-          return insert(t.getUUID("site_id"), t.getUUID("author_id"), in, false);
-        })));
-  }
 
-  private void create(RoutingContext ctx) {
-    RequestBody body = RequestBody.of(ctx);
-    TierInput in = TierInput.read(body, true);
-    body.validate();
-    cross(in);
-    UUID site = site(ctx);
-    answer(ctx, 201, manageSite(ctx, site).compose(s -> insert(site, Authz.require(ctx).userId(), in, true)));
-  }
-
-  private Future<JsonObject> insert(UUID site, UUID author, TierInput in, boolean active) {
-    return pool.preparedQuery(TierSql.SLUGS).execute(Tuple.of(site)).compose(rows -> {
-      Set<String> taken = new HashSet<>();
-      rows.forEach(r -> taken.add(r.getString("slug")));
-      String slug = Slugs.unique(Slugs.from(in.name(), "tier"), taken);
-      return pool.preparedQuery(TierSql.INSERT).execute(Tuple.tuple().addUUID(Ids.newId()).addUUID(site).addUUID(author)
-          .addString(in.name()).addString(slug).addString(in.description()).addLong(in.monthlyPrice()).addLong(in.annualPrice())
-          .addString(in.currency()).addArrayOfString(cycles(in)).addArrayOfString(benefits(in))
-          .addShort(in.earlyAccessDays() == null ? 0 : in.earlyAccessDays().shortValue()).addString(in.badgeText())
-          .addString(in.badgeColor()).addBoolean(in.isHighlighted() != null && in.isHighlighted()).addString(in.highlightText())
-          .addBoolean(active).addBoolean(in.isPublic() == null || in.isPublic()).addInteger(in.maxSubscribers())
-          .addShort(in.trialDays() == null ? 0 : in.trialDays().shortValue()));
-    }).map(rows -> json(rows.iterator().next()));
-  }
-
-  private void update(RoutingContext ctx) {
-    RequestBody body = RequestBody.of(ctx);
-    TierInput given = TierInput.read(body, false);
-    body.validate();
-    answer(ctx, 200, managed(ctx).compose(t -> {
-      TierInput in = given.over(json(t));
-      cross(in);
-      return pool.preparedQuery(TierSql.UPDATE).execute(Tuple.tuple().addUUID(t.getUUID("id")).addString(in.name())
-          .addString(in.description()).addLong(in.monthlyPrice()).addLong(in.annualPrice()).addString(in.currency())
-          .addArrayOfString(cycles(in)).addArrayOfString(benefits(in)).addShort(in.earlyAccessDays().shortValue())
-          .addString(in.badgeText()).addString(in.badgeColor()).addBoolean(in.isHighlighted()).addString(in.highlightText())
-          .addBoolean(in.isPublic()).addInteger(in.maxSubscribers()).addShort(in.trialDays().shortValue()));
-    }).map(rows -> json(rows.iterator().next())));
-  }
-
-  private void reorder(RoutingContext ctx) {
-    RequestBody body = RequestBody.of(ctx);
-    List<String> order = body.optionalStrings("order", 100, 36);
-    if (order == null || order.isEmpty()) {
-      body.error("order", "must list 1 to 100 tier ids in the new order");
+    public void mount(Router router) {
+        router.get("/api/v1/sites/:siteId/tiers/public").handler(ctx -> {
+            UUID site = PathParams.uuid(ctx, "siteId", "site.not_found");
+            pool.preparedQuery(TierSql.SITE_EXISTS)
+                    .execute(Tuple.of(site))
+                    .compose(found -> found.size() == 0
+                            ? Future.failedFuture(new ApiException.NotFound("site.not_found", "Not found."))
+                            : pool.preparedQuery(TierSql.PUBLIC).execute(Tuple.of(site)))
+                    .onSuccess(rows -> {
+                        JsonArray data = new JsonArray();
+                        rows.forEach(r -> data.add(publicJson(r)));
+                        Responses.publicJson(
+                                ctx,
+                                new JsonObject().put("siteId", site.toString()).put("data", data));
+                    })
+                    .onFailure(ctx::fail);
+        });
+        router.patch("/api/v1/sites/:siteId/tiers/reorder")
+                .handler(Authz.authenticated())
+                .handler(this::reorder);
+        router.get("/api/v1/sites/:siteId/tiers")
+                .handler(Authz.authenticated())
+                .handler(ctx -> manageSite(ctx, site(ctx))
+                        .compose(s -> pool.preparedQuery(TierSql.FOR_SITE).execute(Tuple.of(s)))
+                        .onSuccess(rows -> {
+                            JsonArray data = new JsonArray();
+                            rows.forEach(r -> data.add(json(r)));
+                            Responses.list(ctx, data, null);
+                        })
+                        .onFailure(ctx::fail));
+        router.post("/api/v1/sites/:siteId/tiers")
+                .handler(Authz.authenticated())
+                .handler(this::create);
+        router.get("/api/v1/tiers/:tierId")
+                .handler(Authz.authenticated())
+                .handler(ctx -> answer(ctx, 200, managed(ctx).map(TierRoutes::json)));
+        router.patch("/api/v1/tiers/:tierId").handler(Authz.authenticated()).handler(this::update);
+        router.delete("/api/v1/tiers/:tierId")
+                .handler(Authz.authenticated())
+                .handler(ctx -> managed(ctx)
+                        .compose(t -> pool.preparedQuery(TierSql.DELETE).execute(Tuple.of(t.getUUID("id"))))
+                        .onSuccess(rows -> {
+                            if (rows.rowCount() == 0) {
+                                ctx.fail(new ApiException.Conflict(
+                                        "tier.has_subscribers",
+                                        "This tier has subscribers; deactivate it to close it to new ones.",
+                                        List.of()));
+                            } else {
+                                Responses.noContent(ctx);
+                            }
+                        })
+                        .onFailure(ctx::fail));
+        for (String action : List.of("activate", "deactivate")) {
+            router.post("/api/v1/tiers/:tierId/" + action)
+                    .handler(Authz.authenticated())
+                    .handler(ctx -> answer(
+                            ctx,
+                            200,
+                            managed(ctx)
+                                    .compose(t -> pool.preparedQuery(TierSql.SET_ACTIVE)
+                                            .execute(Tuple.of(t.getUUID("id"), action.equals("activate"))))
+                                    .map(rows -> json(rows.iterator().next()))));
+        }
+        router.post("/api/v1/tiers/:tierId/duplicate")
+                .handler(Authz.authenticated())
+                .handler(ctx -> answer(ctx, 201, managed(ctx).compose(t -> {
+                    JsonObject copy = json(t);
+                    TierInput in = new TierInput(
+                                    t.getString("name").length() > 43
+                                            ? t.getString("name").substring(0, 43) + " (copy)"
+                                            : t.getString("name") + " (copy)",
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    false,
+                                    null)
+                            .over(copy);
+                    return insert(t.getUUID("site_id"), t.getUUID("author_id"), in, false);
+                })));
     }
-    UUID[] ids = order == null ? new UUID[0] : order.stream().map(s -> {
-      try {
-        return UUID.fromString(s);
-      } catch (IllegalArgumentException e) {
-        return null;
-      }
-    }).toArray(UUID[]::new);
-    if (java.util.Arrays.asList(ids).contains(null)) {
-      body.error("order", "must be tier ids");
+
+    private void create(RoutingContext ctx) {
+        RequestBody body = RequestBody.of(ctx);
+        TierInput in = TierInput.read(body, true);
+        body.validate();
+        cross(in);
+        UUID site = site(ctx);
+        answer(
+                ctx,
+                201,
+                manageSite(ctx, site)
+                        .compose(s -> insert(site, Authz.require(ctx).userId(), in, true)));
     }
-    body.validate();
-    UUID site = site(ctx);
-    manageSite(ctx, site).compose(s -> pool.preparedQuery(TierSql.REORDER).execute(Tuple.tuple().addUUID(site).addArrayOfUUID(ids)))
-        .compose(v -> pool.preparedQuery(TierSql.FOR_SITE).execute(Tuple.of(site))).onSuccess(rows -> {
-          JsonArray data = new JsonArray();
-          rows.forEach(r -> data.add(json(r)));
-          Responses.list(ctx, data, null);
-        }).onFailure(ctx::fail);
-  }
 
-  private static void cross(TierInput in) {
-    String problem = in.problem();
-    if (problem != null) {
-      throw new ApiException.Validation("request.invalid", "The tier is invalid.", List.of(new ApiException.FieldError("annualPrice", problem)));
+    private Future<JsonObject> insert(UUID site, UUID author, TierInput in, boolean active) {
+        return pool.preparedQuery(TierSql.SLUGS)
+                .execute(Tuple.of(site))
+                .compose(rows -> {
+                    Set<String> taken = new HashSet<>();
+                    rows.forEach(r -> taken.add(r.getString("slug")));
+                    String slug = Slugs.unique(Slugs.from(in.name(), "tier"), taken);
+                    return pool.preparedQuery(TierSql.INSERT)
+                            .execute(Tuple.tuple()
+                                    .addUUID(Ids.newId())
+                                    .addUUID(site)
+                                    .addUUID(author)
+                                    .addString(in.name())
+                                    .addString(slug)
+                                    .addString(in.description())
+                                    .addLong(in.monthlyPrice())
+                                    .addLong(in.annualPrice())
+                                    .addString(in.currency())
+                                    .addArrayOfString(cycles(in))
+                                    .addArrayOfString(benefits(in))
+                                    .addShort(
+                                            in.earlyAccessDays() == null
+                                                    ? 0
+                                                    : in.earlyAccessDays().shortValue())
+                                    .addString(in.badgeText())
+                                    .addString(in.badgeColor())
+                                    .addBoolean(in.isHighlighted() != null && in.isHighlighted())
+                                    .addString(in.highlightText())
+                                    .addBoolean(active)
+                                    .addBoolean(in.isPublic() == null || in.isPublic())
+                                    .addInteger(in.maxSubscribers())
+                                    .addShort(
+                                            in.trialDays() == null
+                                                    ? 0
+                                                    : in.trialDays().shortValue()));
+                })
+                .map(rows -> json(rows.iterator().next()));
     }
-  }
 
-  private static String[] cycles(TierInput in) {
-    return (in.billingCycles() == null ? List.of("MONTHLY") : in.billingCycles()).toArray(String[]::new);
-  }
+    private void update(RoutingContext ctx) {
+        RequestBody body = RequestBody.of(ctx);
+        TierInput given = TierInput.read(body, false);
+        body.validate();
+        answer(
+                ctx,
+                200,
+                managed(ctx)
+                        .compose(t -> {
+                            TierInput in = given.over(json(t));
+                            cross(in);
+                            return pool.preparedQuery(TierSql.UPDATE)
+                                    .execute(Tuple.tuple()
+                                            .addUUID(t.getUUID("id"))
+                                            .addString(in.name())
+                                            .addString(in.description())
+                                            .addLong(in.monthlyPrice())
+                                            .addLong(in.annualPrice())
+                                            .addString(in.currency())
+                                            .addArrayOfString(cycles(in))
+                                            .addArrayOfString(benefits(in))
+                                            .addShort(in.earlyAccessDays().shortValue())
+                                            .addString(in.badgeText())
+                                            .addString(in.badgeColor())
+                                            .addBoolean(in.isHighlighted())
+                                            .addString(in.highlightText())
+                                            .addBoolean(in.isPublic())
+                                            .addInteger(in.maxSubscribers())
+                                            .addShort(in.trialDays().shortValue()));
+                        })
+                        .map(rows -> json(rows.iterator().next())));
+    }
 
-  private static String[] benefits(TierInput in) {
-    return (in.benefits() == null ? List.<String>of() : in.benefits()).toArray(String[]::new);
-  }
+    private void reorder(RoutingContext ctx) {
+        RequestBody body = RequestBody.of(ctx);
+        List<String> order = body.optionalStrings("order", 100, 36);
+        if (order == null || order.isEmpty()) {
+            body.error("order", "must list 1 to 100 tier ids in the new order");
+        }
+        UUID[] ids = order == null
+                ? new UUID[0]
+                : order.stream()
+                        .map(s -> {
+                            try {
+                                return UUID.fromString(s);
+                            } catch (IllegalArgumentException e) {
+                                return null;
+                            }
+                        })
+                        .toArray(UUID[]::new);
+        if (java.util.Arrays.asList(ids).contains(null)) {
+            body.error("order", "must be tier ids");
+        }
+        body.validate();
+        UUID site = site(ctx);
+        manageSite(ctx, site)
+                .compose(s -> pool.preparedQuery(TierSql.REORDER)
+                        .execute(Tuple.tuple().addUUID(site).addArrayOfUUID(ids)))
+                .compose(v -> pool.preparedQuery(TierSql.FOR_SITE).execute(Tuple.of(site)))
+                .onSuccess(rows -> {
+                    JsonArray data = new JsonArray();
+                    rows.forEach(r -> data.add(json(r)));
+                    Responses.list(ctx, data, null);
+                })
+                .onFailure(ctx::fail);
+    }
 
-  private static UUID site(RoutingContext ctx) {
-    return PathParams.uuid(ctx, "siteId", "site.not_found");
-  }
+    private static void cross(TierInput in) {
+        String problem = in.problem();
+        if (problem != null) {
+            throw new ApiException.Validation(
+                    "request.invalid",
+                    "The tier is invalid.",
+                    List.of(new ApiException.FieldError("annualPrice", problem)));
+        }
+    }
 
-  /** The site, if the caller manages it (owner, editor, admin). */
-  private Future<UUID> manageSite(RoutingContext ctx, UUID site) {
-    return SiteService.membership(pool, site, Authz.require(ctx)).map(m -> m.requireManage().siteId());
-  }
+    private static String[] cycles(TierInput in) {
+        return (in.billingCycles() == null ? List.of("MONTHLY") : in.billingCycles()).toArray(String[]::new);
+    }
 
-  /** The tier, if the caller manages its site; else 404. */
-  private Future<Row> managed(RoutingContext ctx) {
-    UUID id = PathParams.uuid(ctx, "tierId", "tier.not_found");
-    return pool.preparedQuery(TierSql.ONE).execute(Tuple.of(id)).compose(rows -> {
-      if (rows.size() == 0) {
-        return Future.failedFuture(new ApiException.NotFound("tier.not_found", "Not found."));
-      }
-      Row t = rows.iterator().next();
-      return manageSite(ctx, t.getUUID("site_id")).recover(e -> Future.failedFuture(e instanceof ApiException.NotFound
-          ? new ApiException.NotFound("tier.not_found", "Not found.") : e)).map(s -> t);
-    });
-  }
+    private static String[] benefits(TierInput in) {
+        return (in.benefits() == null ? List.<String>of() : in.benefits()).toArray(String[]::new);
+    }
 
-  private static void answer(RoutingContext ctx, int status, Future<JsonObject> result) {
-    result.onSuccess(b -> Responses.json(ctx, status, b)).onFailure(ctx::fail);
-  }
+    private static UUID site(RoutingContext ctx) {
+        return PathParams.uuid(ctx, "siteId", "site.not_found");
+    }
 
-  static JsonObject publicJson(Row r) {
-    Integer max = r.getInteger("max_subscribers");
-    return new JsonObject().put("id", r.getUUID("id").toString()).put("name", r.getString("name")).put("slug", r.getString("slug"))
-        .put("description", r.getString("description")).put("monthlyPrice", r.getLong("monthly_price"))
-        .put("annualPrice", r.getLong("annual_price")).put("currency", r.getString("currency"))
-        .put("billingCycles", new JsonArray(List.of(r.getArrayOfStrings("billing_cycles"))))
-        .put("benefits", new JsonArray(List.of(r.getArrayOfStrings("benefits")))).put("earlyAccessDays", (int) r.getShort("early_access_days"))
-        .put("badgeText", r.getString("badge_text")).put("badgeColor", r.getString("badge_color"))
-        .put("isHighlighted", r.getBoolean("is_highlighted")).put("highlightText", r.getString("highlight_text"))
-        .put("isFree", r.getLong("monthly_price") == 0).put("soldOut", max != null && r.getInteger("current_subscribers") >= max)
-        .put("trialDays", (int) r.getShort("trial_days"));
-  }
+    /** The site, if the caller manages it (owner, editor, admin). */
+    private Future<UUID> manageSite(RoutingContext ctx, UUID site) {
+        return SiteService.membership(pool, site, Authz.require(ctx))
+                .map(m -> m.requireManage().siteId());
+    }
 
-  static JsonObject json(Row r) {
-    return publicJson(r).put("siteId", r.getUUID("site_id").toString()).put("displayOrder", r.getInteger("display_order"))
-        .put("isActive", r.getBoolean("is_active")).put("isPublic", r.getBoolean("is_public"))
-        .put("maxSubscribers", r.getInteger("max_subscribers")).put("currentSubscribers", r.getInteger("current_subscribers"))
-        .put("createdAt", Times.iso(r.getOffsetDateTime("created_at"))).put("updatedAt", Times.iso(r.getOffsetDateTime("updated_at")));
-  }
+    /** The tier, if the caller manages its site; else 404. */
+    private Future<Row> managed(RoutingContext ctx) {
+        UUID id = PathParams.uuid(ctx, "tierId", "tier.not_found");
+        return pool.preparedQuery(TierSql.ONE).execute(Tuple.of(id)).compose(rows -> {
+            if (rows.size() == 0) {
+                return Future.failedFuture(new ApiException.NotFound("tier.not_found", "Not found."));
+            }
+            Row t = rows.iterator().next();
+            return manageSite(ctx, t.getUUID("site_id"))
+                    .recover(e -> Future.failedFuture(
+                            e instanceof ApiException.NotFound
+                                    ? new ApiException.NotFound("tier.not_found", "Not found.")
+                                    : e))
+                    .map(s -> t);
+        });
+    }
+
+    private static void answer(RoutingContext ctx, int status, Future<JsonObject> result) {
+        result.onSuccess(b -> Responses.json(ctx, status, b)).onFailure(ctx::fail);
+    }
+
+    static JsonObject publicJson(Row r) {
+        Integer max = r.getInteger("max_subscribers");
+        return new JsonObject()
+                .put("id", r.getUUID("id").toString())
+                .put("name", r.getString("name"))
+                .put("slug", r.getString("slug"))
+                .put("description", r.getString("description"))
+                .put("monthlyPrice", r.getLong("monthly_price"))
+                .put("annualPrice", r.getLong("annual_price"))
+                .put("currency", r.getString("currency"))
+                .put("billingCycles", new JsonArray(List.of(r.getArrayOfStrings("billing_cycles"))))
+                .put("benefits", new JsonArray(List.of(r.getArrayOfStrings("benefits"))))
+                .put("earlyAccessDays", (int) r.getShort("early_access_days"))
+                .put("badgeText", r.getString("badge_text"))
+                .put("badgeColor", r.getString("badge_color"))
+                .put("isHighlighted", r.getBoolean("is_highlighted"))
+                .put("highlightText", r.getString("highlight_text"))
+                .put("isFree", r.getLong("monthly_price") == 0)
+                .put("soldOut", max != null && r.getInteger("current_subscribers") >= max)
+                .put("trialDays", (int) r.getShort("trial_days"));
+    }
+
+    static JsonObject json(Row r) {
+        return publicJson(r)
+                .put("siteId", r.getUUID("site_id").toString())
+                .put("displayOrder", r.getInteger("display_order"))
+                .put("isActive", r.getBoolean("is_active"))
+                .put("isPublic", r.getBoolean("is_public"))
+                .put("maxSubscribers", r.getInteger("max_subscribers"))
+                .put("currentSubscribers", r.getInteger("current_subscribers"))
+                .put("createdAt", Times.iso(r.getOffsetDateTime("created_at")))
+                .put("updatedAt", Times.iso(r.getOffsetDateTime("updated_at")));
+    }
 }

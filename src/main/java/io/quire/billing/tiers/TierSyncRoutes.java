@@ -23,34 +23,53 @@ import java.util.UUID;
  * again. Xendit has no plans (409 {@code tier.sync_unsupported}).
  */
 public final class TierSyncRoutes {
-  private final Pool pool;
-  private final Gateways gateways;
+    private final Pool pool;
+    private final Gateways gateways;
 
-  public TierSyncRoutes(Pool pool, Gateways gateways) {
-    this.pool = pool;
-    this.gateways = gateways;
-  }
-
-  public void mount(Router router) {
-    for (String gateway : List.of("stripe", "razorpay", "xendit")) {
-      router.post("/api/v1/tiers/:tierId/sync/" + gateway).handler(Authz.authenticated()).handler(ctx -> {
-        UUID id = PathParams.uuid(ctx, "tierId", "tier.not_found");
-        pool.preparedQuery(TierSql.ONE).execute(Tuple.of(id)).compose(rows -> {
-          if (rows.size() == 0) {
-            return Future.failedFuture(new ApiException.NotFound("tier.not_found", "Not found."));
-          }
-          Row t = rows.iterator().next();
-          return SiteService.membership(pool, t.getUUID("site_id"), Authz.require(ctx)).map(m -> m.requireManage())
-              .recover(e -> Future.failedFuture(e instanceof ApiException.NotFound ? new ApiException.NotFound("tier.not_found", "Not found.") : e))
-              .compose(m -> gateway.equals("xendit")
-                  ? Future.failedFuture(new ApiException.Conflict("tier.sync_unsupported",
-                      "Xendit recurring payments carry their own amount: there is nothing to sync.", List.of()))
-                  : gateways.connection(pool, t.getUUID("author_id"), gateway)
-                      .compose(gw -> TierPlans.sync(pool, gw, t))
-                      .recover(e -> Future.failedFuture(GatewayException.asProblem(e, "billing"))));
-        }).onSuccess(plans -> Responses.json(ctx, 200, new JsonObject().put("tierId", id.toString()).put("gateway", gateway).put("plans", plans)))
-            .onFailure(ctx::fail);
-      });
+    public TierSyncRoutes(Pool pool, Gateways gateways) {
+        this.pool = pool;
+        this.gateways = gateways;
     }
-  }
+
+    public void mount(Router router) {
+        for (String gateway : List.of("stripe", "razorpay", "xendit")) {
+            router.post("/api/v1/tiers/:tierId/sync/" + gateway)
+                    .handler(Authz.authenticated())
+                    .handler(ctx -> {
+                        UUID id = PathParams.uuid(ctx, "tierId", "tier.not_found");
+                        pool.preparedQuery(TierSql.ONE)
+                                .execute(Tuple.of(id))
+                                .compose(rows -> {
+                                    if (rows.size() == 0) {
+                                        return Future.failedFuture(
+                                                new ApiException.NotFound("tier.not_found", "Not found."));
+                                    }
+                                    Row t = rows.iterator().next();
+                                    return SiteService.membership(pool, t.getUUID("site_id"), Authz.require(ctx))
+                                            .map(m -> m.requireManage())
+                                            .recover(e -> Future.failedFuture(
+                                                    e instanceof ApiException.NotFound
+                                                            ? new ApiException.NotFound("tier.not_found", "Not found.")
+                                                            : e))
+                                            .compose(m -> gateway.equals("xendit")
+                                                    ? Future.failedFuture(new ApiException.Conflict(
+                                                            "tier.sync_unsupported",
+                                                            "Xendit recurring payments carry their own amount: there is nothing to sync.",
+                                                            List.of()))
+                                                    : gateways.connection(pool, t.getUUID("author_id"), gateway)
+                                                            .compose(gw -> TierPlans.sync(pool, gw, t))
+                                                            .recover(e -> Future.failedFuture(
+                                                                    GatewayException.asProblem(e, "billing"))));
+                                })
+                                .onSuccess(plans -> Responses.json(
+                                        ctx,
+                                        200,
+                                        new JsonObject()
+                                                .put("tierId", id.toString())
+                                                .put("gateway", gateway)
+                                                .put("plans", plans)))
+                                .onFailure(ctx::fail);
+                    });
+        }
+    }
 }

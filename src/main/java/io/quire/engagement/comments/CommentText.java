@@ -16,30 +16,33 @@ import org.owasp.html.PolicyFactory;
  * headings, images, tables or raw HTML survive the policy; their text does.
  */
 public final class CommentText {
-  private static final List<Extension> EXTENSIONS = List.of(AutolinkExtension.create(), StrikethroughExtension.create());
-  private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
-  private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).build();
-  private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
-      .allowElements("p", "br", "em", "strong", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a")
-      .allowAttributes("href").onElements("a")
-      .allowUrlProtocols("http", "https")
-      .requireRelsOnLinks("nofollow", "noopener", "noreferrer", "ugc")
-      .toFactory();
-  private static final Pattern LINK = Pattern.compile("https?://", Pattern.CASE_INSENSITIVE);
+    private static final List<Extension> EXTENSIONS =
+            List.of(AutolinkExtension.create(), StrikethroughExtension.create());
+    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+    private static final HtmlRenderer HTML =
+            HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).build();
+    private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
+            .allowElements("p", "br", "em", "strong", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a")
+            .allowAttributes("href")
+            .onElements("a")
+            .allowUrlProtocols("http", "https")
+            .requireRelsOnLinks("nofollow", "noopener", "noreferrer", "ugc")
+            .toFactory();
+    private static final Pattern LINK = Pattern.compile("https?://", Pattern.CASE_INSENSITIVE);
 
-  private CommentText() {}
+    private CommentText() {}
 
-  public static String html(String markdown) {
-    return POLICY.sanitize(HTML.render(PARSER.parse(markdown)));
-  }
-
-  /** How many links the text holds (a comment with many is held for moderation). */
-  static int links(String markdown) {
-    Matcher m = LINK.matcher(markdown);
-    int n = 0;
-    while (m.find()) {
-      n++;
+    public static String html(String markdown) {
+        return POLICY.sanitize(HTML.render(PARSER.parse(markdown)));
     }
-    return n;
-  }
+
+    /** How many links the text holds (a comment with many is held for moderation). */
+    static int links(String markdown) {
+        Matcher m = LINK.matcher(markdown);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
 }

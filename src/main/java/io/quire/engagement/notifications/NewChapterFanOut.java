@@ -22,10 +22,10 @@ import java.util.UUID;
  * {@code mail.send_batch} job per step.
  */
 public final class NewChapterFanOut implements JobHandler {
-  public static final String JOB = "engagement.new_chapter_fanout";
-  public static final String TOPIC = "chapter.published";
+    public static final String JOB = "engagement.new_chapter_fanout";
+    public static final String TOPIC = "chapter.published";
 
-  static final String STEP = """
+    static final String STEP = """
       WITH ch AS (
         SELECT c.id, c.title, c.series_id, c.site_id, se.title AS series_title, se.author_id
           FROM chapters c JOIN series se ON se.id = c.series_id
@@ -48,94 +48,108 @@ public final class NewChapterFanOut implements JobHandler {
              (SELECT series_title || ': ' || title FROM ch) AS heading
       """;
 
-  /** Followers in a step who get the email too: active, verified address, email for new chapters not turned off. */
-  static final String EMAIL_TO = """
+    /** Followers in a step who get the email too: active, verified address, email for new chapters not turned off. */
+    static final String EMAIL_TO = """
       SELECT u.id, u.email, u.display_name FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id
        WHERE u.id = ANY($1) AND u.status = 'ACTIVE' AND u.email_verified_at IS NOT NULL
          AND coalesce((s.settings -> 'NEW_CHAPTER' ->> 'email')::boolean, true)
       """;
 
-  /** One email per follower and chapter, ever: a step that runs again queues none twice. */
-  static final String QUEUE_EMAILS = """
+    /** One email per follower and chapter, ever: a step that runs again queues none twice. */
+    static final String QUEUE_EMAILS = """
       INSERT INTO outbound_emails (id, to_address, subject, text_body, template, headers, dedupe_key)
       SELECT gen_random_uuid(), t.to_address, t.subject, t.body, 'new-chapter', t.headers::jsonb, t.dedupe_key
         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS t(to_address, subject, body, headers, dedupe_key)
       ON CONFLICT DO NOTHING RETURNING id
       """;
 
-  private final Pool pool;
-  private final JobQueue jobs;
-  private final int batchSize;
-  private final String publicBaseUrl;
-  private final UnsubscribeTokens tokens;
+    private final Pool pool;
+    private final JobQueue jobs;
+    private final int batchSize;
+    private final String publicBaseUrl;
+    private final UnsubscribeTokens tokens;
 
-  public NewChapterFanOut(Pool pool, JobQueue jobs, int batchSize, String publicBaseUrl, UnsubscribeTokens tokens) {
-    this.pool = pool;
-    this.jobs = jobs;
-    this.batchSize = batchSize;
-    this.publicBaseUrl = publicBaseUrl;
-    this.tokens = tokens;
-  }
+    public NewChapterFanOut(Pool pool, JobQueue jobs, int batchSize, String publicBaseUrl, UnsubscribeTokens tokens) {
+        this.pool = pool;
+        this.jobs = jobs;
+        this.batchSize = batchSize;
+        this.publicBaseUrl = publicBaseUrl;
+        this.tokens = tokens;
+    }
 
-  /** The outbox side: the first step, once per chapter. */
-  public OutboxHandler onPublished() {
-    return (tx, message) -> jobs.enqueue(tx, step(message.payload().getString("chapterId"), null)).mapEmpty();
-  }
-
-  private static JobRequest step(String chapterId, String after) {
-    return JobRequest.of(JOB, new JsonObject().put("chapterId", chapterId).put("after", after))
-        .dedupedBy("new_chapter:" + chapterId + ":" + (after == null ? "start" : after));
-  }
-
-  @Override
-  public Future<Void> handle(Job job) {
-    String chapterId = job.payload().getString("chapterId");
-    String after = job.payload().getString("after");
-    return pool.withTransaction(tx -> tx.preparedQuery(STEP)
-        .execute(Tuple.of(UUID.fromString(chapterId), after == null ? null : UUID.fromString(after), batchSize))
-        .compose(rows -> {
-          Row r = rows.iterator().next();
-          Future<Void> next = r.getLong("seen") == batchSize
-              ? jobs.enqueue(tx, step(chapterId, r.getString("last"))).mapEmpty()
-              : Future.<Void>succeededFuture();
-          UUID[] followers = r.getArrayOfUUIDs("followers");
-          return followers == null || followers.length == 0 ? next
-              : next.compose(v -> emails(tx, chapterId, r.getString("heading"), followers));
-        }));
-  }
-
-  /** The step's emails, queued in its transaction and sent by one {@code mail.send_batch} job. */
-  private Future<Void> emails(io.vertx.sqlclient.SqlConnection tx, String chapterId, String heading, UUID[] followers) {
-    return tx.preparedQuery(EMAIL_TO).execute(Tuple.of(followers)).compose(rows -> {
-      int n = rows.size();
-      if (n == 0) {
-        return Future.succeededFuture();
-      }
-      String[] to = new String[n];
-      String[] subject = new String[n];
-      String[] body = new String[n];
-      String[] headers = new String[n];
-      String[] dedupe = new String[n];
-      int i = 0;
-      for (Row u : rows) {
-        String unsubscribe = publicBaseUrl + "/api/v1/notifications/unsubscribe?token="
-            + tokens.issue(u.getUUID("id"), NotificationTypes.NEW_CHAPTER);
-        to[i] = u.getString("email");
-        subject[i] = "New chapter: " + heading;
-        body[i] = "Hi " + u.getString("display_name") + ",\n\n" + heading + " is out.\nRead it: " + publicBaseUrl
-            + "/api/v1/chapters/" + chapterId + "/read\n\nNo more new-chapter emails: " + unsubscribe + "\n";
-        headers[i] = new JsonObject().put("List-Unsubscribe", "<" + unsubscribe + ">")
-            .put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click").encode();
-        dedupe[i] = "new-chapter:" + chapterId + ":" + u.getUUID("id");
-        i++;
-      }
-      return tx.preparedQuery(QUEUE_EMAILS).execute(Tuple.of(to, subject, body, headers, dedupe)).compose(queued -> {
-        io.vertx.core.json.JsonArray ids = new io.vertx.core.json.JsonArray();
-        queued.forEach(q -> ids.add(q.getUUID("id").toString()));
-        return ids.isEmpty() ? Future.succeededFuture()
-            : jobs.enqueue(tx, JobRequest.of(io.quire.platform.mail.MailSendJob.BATCH_JOB, new JsonObject().put("emailIds", ids)))
+    /** The outbox side: the first step, once per chapter. */
+    public OutboxHandler onPublished() {
+        return (tx, message) -> jobs.enqueue(tx, step(message.payload().getString("chapterId"), null))
                 .mapEmpty();
-      });
-    });
-  }
+    }
+
+    private static JobRequest step(String chapterId, String after) {
+        return JobRequest.of(JOB, new JsonObject().put("chapterId", chapterId).put("after", after))
+                .dedupedBy("new_chapter:" + chapterId + ":" + (after == null ? "start" : after));
+    }
+
+    @Override
+    public Future<Void> handle(Job job) {
+        String chapterId = job.payload().getString("chapterId");
+        String after = job.payload().getString("after");
+        return pool.withTransaction(tx -> tx.preparedQuery(STEP)
+                .execute(Tuple.of(UUID.fromString(chapterId), after == null ? null : UUID.fromString(after), batchSize))
+                .compose(rows -> {
+                    Row r = rows.iterator().next();
+                    Future<Void> next = r.getLong("seen") == batchSize
+                            ? jobs.enqueue(tx, step(chapterId, r.getString("last")))
+                                    .mapEmpty()
+                            : Future.<Void>succeededFuture();
+                    UUID[] followers = r.getArrayOfUUIDs("followers");
+                    return followers == null || followers.length == 0
+                            ? next
+                            : next.compose(v -> emails(tx, chapterId, r.getString("heading"), followers));
+                }));
+    }
+
+    /** The step's emails, queued in its transaction and sent by one {@code mail.send_batch} job. */
+    private Future<Void> emails(
+            io.vertx.sqlclient.SqlConnection tx, String chapterId, String heading, UUID[] followers) {
+        return tx.preparedQuery(EMAIL_TO).execute(Tuple.of(followers)).compose(rows -> {
+            int n = rows.size();
+            if (n == 0) {
+                return Future.succeededFuture();
+            }
+            String[] to = new String[n];
+            String[] subject = new String[n];
+            String[] body = new String[n];
+            String[] headers = new String[n];
+            String[] dedupe = new String[n];
+            int i = 0;
+            for (Row u : rows) {
+                String unsubscribe = publicBaseUrl + "/api/v1/notifications/unsubscribe?token="
+                        + tokens.issue(u.getUUID("id"), NotificationTypes.NEW_CHAPTER);
+                to[i] = u.getString("email");
+                subject[i] = "New chapter: " + heading;
+                body[i] = "Hi " + u.getString("display_name") + ",\n\n" + heading + " is out.\nRead it: "
+                        + publicBaseUrl + "/api/v1/chapters/" + chapterId + "/read\n\nNo more new-chapter emails: "
+                        + unsubscribe + "\n";
+                headers[i] = new JsonObject()
+                        .put("List-Unsubscribe", "<" + unsubscribe + ">")
+                        .put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click")
+                        .encode();
+                dedupe[i] = "new-chapter:" + chapterId + ":" + u.getUUID("id");
+                i++;
+            }
+            return tx.preparedQuery(QUEUE_EMAILS)
+                    .execute(Tuple.of(to, subject, body, headers, dedupe))
+                    .compose(queued -> {
+                        io.vertx.core.json.JsonArray ids = new io.vertx.core.json.JsonArray();
+                        queued.forEach(q -> ids.add(q.getUUID("id").toString()));
+                        return ids.isEmpty()
+                                ? Future.succeededFuture()
+                                : jobs.enqueue(
+                                                tx,
+                                                JobRequest.of(
+                                                        io.quire.platform.mail.MailSendJob.BATCH_JOB,
+                                                        new JsonObject().put("emailIds", ids)))
+                                        .mapEmpty();
+                    });
+        });
+    }
 }

@@ -11,16 +11,19 @@ import java.util.UUID;
  * and at most once per {@code dedupeKey} (a retried or repeated action tells no one twice).
  */
 public final class Notify {
-  static final String INSERT = """
+    static final String INSERT = """
       INSERT INTO notifications (user_id, type, title, body, data, dedupe_key)
       SELECT $1, $2, $3, $4, $5, $6
        WHERE coalesce((SELECT (settings -> $2 ->> 'inApp')::boolean FROM notification_settings WHERE user_id = $1), true)
       ON CONFLICT DO NOTHING
       """;
 
-  private Notify() {}
+    private Notify() {}
 
-  public static Future<Void> inApp(SqlClient tx, UUID user, String type, String title, String body, JsonObject data, String dedupeKey) {
-    return tx.preparedQuery(INSERT).execute(Tuple.of(user, type, title, body, data, dedupeKey)).mapEmpty();
-  }
+    public static Future<Void> inApp(
+            SqlClient tx, UUID user, String type, String title, String body, JsonObject data, String dedupeKey) {
+        return tx.preparedQuery(INSERT)
+                .execute(Tuple.of(user, type, title, body, data, dedupeKey))
+                .mapEmpty();
+    }
 }

@@ -14,59 +14,59 @@ import javax.crypto.spec.SecretKeySpec;
  * not expire: an unsubscribe link in a years-old email must still work, and all it can do is turn email off.
  */
 public final class UnsubscribeTokens {
-  /** Who and what a valid token unsubscribes. */
-  public record Subject(UUID userId, String type) {}
+    /** Who and what a valid token unsubscribes. */
+    public record Subject(UUID userId, String type) {}
 
-  private final SecretKeySpec key;
+    private final SecretKeySpec key;
 
-  public UnsubscribeTokens(String keyMaterial) {
-    try {
-      byte[] derived = MessageDigest.getInstance("SHA-256")
-          .digest(("quire-unsubscribe:" + keyMaterial).getBytes(StandardCharsets.UTF_8));
-      this.key = new SecretKeySpec(derived, "HmacSHA256");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
+    public UnsubscribeTokens(String keyMaterial) {
+        try {
+            byte[] derived = MessageDigest.getInstance("SHA-256")
+                    .digest(("quire-unsubscribe:" + keyMaterial).getBytes(StandardCharsets.UTF_8));
+            this.key = new SecretKeySpec(derived, "HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
-  }
 
-  public String issue(UUID userId, String type) {
-    String subject = userId + "." + type;
-    return b64(subject.getBytes(StandardCharsets.UTF_8)) + "." + b64(mac(subject));
-  }
+    public String issue(UUID userId, String type) {
+        String subject = userId + "." + type;
+        return b64(subject.getBytes(StandardCharsets.UTF_8)) + "." + b64(mac(subject));
+    }
 
-  /** The token's subject, or null when it is not one of ours. */
-  public Subject verify(String token) {
-    if (token == null || token.length() > 300) {
-      return null;
+    /** The token's subject, or null when it is not one of ours. */
+    public Subject verify(String token) {
+        if (token == null || token.length() > 300) {
+            return null;
+        }
+        int dot = token.indexOf('.');
+        if (dot < 0) {
+            return null;
+        }
+        try {
+            String subject = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
+            byte[] given = Base64.getUrlDecoder().decode(token.substring(dot + 1));
+            if (!MessageDigest.isEqual(given, mac(subject))) {
+                return null;
+            }
+            int sep = subject.indexOf('.');
+            return new Subject(UUID.fromString(subject.substring(0, sep)), subject.substring(sep + 1));
+        } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
+            return null;
+        }
     }
-    int dot = token.indexOf('.');
-    if (dot < 0) {
-      return null;
-    }
-    try {
-      String subject = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
-      byte[] given = Base64.getUrlDecoder().decode(token.substring(dot + 1));
-      if (!MessageDigest.isEqual(given, mac(subject))) {
-        return null;
-      }
-      int sep = subject.indexOf('.');
-      return new Subject(UUID.fromString(subject.substring(0, sep)), subject.substring(sep + 1));
-    } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
-      return null;
-    }
-  }
 
-  private byte[] mac(String subject) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      return mac.doFinal(subject.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
+    private byte[] mac(String subject) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(subject.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
-  }
 
-  private static String b64(byte[] bytes) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
+    private static String b64(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
 }

@@ -11,9 +11,9 @@ import io.vertx.sqlclient.Pool;
  * passes a milestone tells its writer (once per milestone).
  */
 public final class ReactionCountJob implements JobHandler {
-  public static final String TYPE = "engagement.reaction_counts";
-  /** Refreshes the counts and tells a comment's writer when it first passes 10, 50, 100, 500 or 1,000 reactions. */
-  static final String REFRESH = """
+    public static final String TYPE = "engagement.reaction_counts";
+    /** Refreshes the counts and tells a comment's writer when it first passes 10, 50, 100, 500 or 1,000 reactions. */
+    static final String REFRESH = """
       WITH taken AS (DELETE FROM reaction_dirty WHERE target_type = 'comment' RETURNING target_id),
            before AS (SELECT id, reaction_count AS was FROM comments WHERE id IN (SELECT target_id FROM taken)),
            counted AS (
@@ -30,16 +30,20 @@ public final class ReactionCountJob implements JobHandler {
                         WHERE s.user_id = counted.user_id), true)
       ON CONFLICT DO NOTHING
       """;
-  static final String CLEAR_CHAPTERS = "DELETE FROM reaction_dirty WHERE target_type = 'chapter'";
 
-  private final Pool pool;
+    static final String CLEAR_CHAPTERS = "DELETE FROM reaction_dirty WHERE target_type = 'chapter'";
 
-  public ReactionCountJob(Pool pool) {
-    this.pool = pool;
-  }
+    private final Pool pool;
 
-  @Override
-  public Future<Void> handle(Job job) {
-    return pool.withTransaction(tx -> tx.query(REFRESH).execute().compose(v -> tx.query(CLEAR_CHAPTERS).execute())).mapEmpty();
-  }
+    public ReactionCountJob(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public Future<Void> handle(Job job) {
+        return pool.withTransaction(tx -> tx.query(REFRESH)
+                        .execute()
+                        .compose(v -> tx.query(CLEAR_CHAPTERS).execute()))
+                .mapEmpty();
+    }
 }

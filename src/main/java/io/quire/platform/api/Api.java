@@ -1,8 +1,8 @@
 package io.quire.platform.api;
 
-import io.quire.platform.http.RequestBody;
 import io.quire.platform.http.BodyLimits;
 import io.quire.platform.http.PathTable;
+import io.quire.platform.http.RequestBody;
 import io.quire.platform.ratelimit.RouteClass;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -24,92 +24,96 @@ import java.util.function.Function;
  * declaration for {@code /openapi.json}. Routes are tried in the order they are added.
  */
 public final class Api {
-  private final Router router;
-  private final BodyLimits bodyLimits;
-  private final PathTable<RouteClass> routeClasses;
-  private final List<Endpoint> endpoints = new ArrayList<>();
-  private final Set<String> seen = new HashSet<>();
-  private final Map<String, Schema> components = new TreeMap<>();
+    private final Router router;
+    private final BodyLimits bodyLimits;
+    private final PathTable<RouteClass> routeClasses;
+    private final List<Endpoint> endpoints = new ArrayList<>();
+    private final Set<String> seen = new HashSet<>();
+    private final Map<String, Schema> components = new TreeMap<>();
 
-  public Api(Router router, BodyLimits bodyLimits, PathTable<RouteClass> routeClasses) {
-    this.router = router;
-    this.bodyLimits = bodyLimits;
-    this.routeClasses = routeClasses;
-  }
-
-  /** Declares {@code endpoint}, answered by {@code handler}. */
-  public void on(Endpoint endpoint, Function<Call, Future<Reply>> handler) {
-    route(endpoint).handler(ctx -> {
-      Call call = new Call(ctx, body(ctx, endpoint));
-      handler.apply(call).onSuccess(reply -> reply.send(ctx)).onFailure(ctx::fail);
-    });
-  }
-
-  /**
-   * Declares an endpoint whose answer is not one JSON reply (a stream, a file, a redirect): its own Vert.x
-   * handler writes the response, after the same access check and validation.
-   */
-  public void raw(Endpoint endpoint, Handler<RoutingContext> handler) {
-    route(endpoint).handler(ctx -> {
-      body(ctx, endpoint);
-      handler.handle(ctx);
-    });
-  }
-
-  /** The endpoint's route, registered and guarded; the caller adds the handler. */
-  private Route route(Endpoint endpoint) {
-    register(endpoint);
-    Route route = router.route(endpoint.method(), endpoint.routerPath());
-    Handler<RoutingContext> guard = endpoint.access.guard();
-    if (guard != null) {
-      route.handler(guard);
+    public Api(Router router, BodyLimits bodyLimits, PathTable<RouteClass> routeClasses) {
+        this.router = router;
+        this.bodyLimits = bodyLimits;
+        this.routeClasses = routeClasses;
     }
-    return route;
-  }
 
-  private void register(Endpoint endpoint) {
-    if (endpoint.operationId == null || endpoint.summary == null || endpoint.tags.isEmpty() || endpoint.successes.isEmpty()) {
-      throw new IllegalStateException(endpoint + " needs an id, a summary, a tag and a success answer");
+    /** Declares {@code endpoint}, answered by {@code handler}. */
+    public void on(Endpoint endpoint, Function<Call, Future<Reply>> handler) {
+        route(endpoint).handler(ctx -> {
+            Call call = new Call(ctx, body(ctx, endpoint));
+            handler.apply(call).onSuccess(reply -> reply.send(ctx)).onFailure(ctx::fail);
+        });
     }
-    if (!seen.add(endpoint.method() + " " + endpoint.routerPath().replaceAll(":[A-Za-z0-9_]+", ":")) || !seen.add("#" + endpoint.operationId)) {
-      throw new IllegalStateException(endpoint + " (" + endpoint.operationId + ") is declared twice");
+
+    /**
+     * Declares an endpoint whose answer is not one JSON reply (a stream, a file, a redirect): its own Vert.x
+     * handler writes the response, after the same access check and validation.
+     */
+    public void raw(Endpoint endpoint, Handler<RoutingContext> handler) {
+        route(endpoint).handler(ctx -> {
+            body(ctx, endpoint);
+            handler.handle(ctx);
+        });
     }
-    endpoints.add(endpoint);
-    routeClasses.add(endpoint.method(), endpoint.path(), endpoint.routeClass());
-    if (endpoint.bodyLimit != null) {
-      bodyLimits.override(endpoint.path(), endpoint.bodyLimit);
+
+    /** The endpoint's route, registered and guarded; the caller adds the handler. */
+    private Route route(Endpoint endpoint) {
+        register(endpoint);
+        Route route = router.route(endpoint.method(), endpoint.routerPath());
+        Handler<RoutingContext> guard = endpoint.access.guard();
+        if (guard != null) {
+            route.handler(guard);
+        }
+        return route;
     }
-  }
 
-  /** A shared response shape, referred to as {@code Schema.ref(name)}; declaring one twice keeps the first. */
-  public Api component(String name, Schema schema) {
-    components.putIfAbsent(name, schema);
-    return this;
-  }
-
-  /** The shared shapes, for the document's {@code components.schemas}. */
-  public JsonObject components() {
-    JsonObject out = new JsonObject();
-    components.forEach((name, schema) -> out.put(name, schema.toJson()));
-    return out;
-  }
-
-  /** Everything declared so far, in order. */
-  public List<Endpoint> endpoints() {
-    return List.copyOf(endpoints);
-  }
-
-  /** Checks the declared query parameters, then the body; every violation goes into one 422. */
-  private static JsonObject body(RoutingContext ctx, Endpoint endpoint) {
-    QueryChecks.check(ctx, endpoint);
-    if (endpoint.body == null) {
-      return new JsonObject();
+    private void register(Endpoint endpoint) {
+        if (endpoint.operationId == null
+                || endpoint.summary == null
+                || endpoint.tags.isEmpty()
+                || endpoint.successes.isEmpty()) {
+            throw new IllegalStateException(endpoint + " needs an id, a summary, a tag and a success answer");
+        }
+        if (!seen.add(endpoint.method() + " " + endpoint.routerPath().replaceAll(":[A-Za-z0-9_]+", ":"))
+                || !seen.add("#" + endpoint.operationId)) {
+            throw new IllegalStateException(endpoint + " (" + endpoint.operationId + ") is declared twice");
+        }
+        endpoints.add(endpoint);
+        routeClasses.add(endpoint.method(), endpoint.path(), endpoint.routeClass());
+        if (endpoint.bodyLimit != null) {
+            bodyLimits.override(endpoint.path(), endpoint.bodyLimit);
+        }
     }
-    boolean empty = ctx.body() == null || ctx.body().length() == 0;
-    Object parsed = empty && endpoint.bodyOptional ? new JsonObject() : RequestBody.object(ctx);
-    Violations violations = new Violations();
-    Object checked = endpoint.body.check(null, parsed, violations);
-    violations.throwIfAny("Some fields are invalid.");
-    return (JsonObject) checked;
-  }
+
+    /** A shared response shape, referred to as {@code Schema.ref(name)}; declaring one twice keeps the first. */
+    public Api component(String name, Schema schema) {
+        components.putIfAbsent(name, schema);
+        return this;
+    }
+
+    /** The shared shapes, for the document's {@code components.schemas}. */
+    public JsonObject components() {
+        JsonObject out = new JsonObject();
+        components.forEach((name, schema) -> out.put(name, schema.toJson()));
+        return out;
+    }
+
+    /** Everything declared so far, in order. */
+    public List<Endpoint> endpoints() {
+        return List.copyOf(endpoints);
+    }
+
+    /** Checks the declared query parameters, then the body; every violation goes into one 422. */
+    private static JsonObject body(RoutingContext ctx, Endpoint endpoint) {
+        QueryChecks.check(ctx, endpoint);
+        if (endpoint.body == null) {
+            return new JsonObject();
+        }
+        boolean empty = ctx.body() == null || ctx.body().length() == 0;
+        Object parsed = empty && endpoint.bodyOptional ? new JsonObject() : RequestBody.object(ctx);
+        Violations violations = new Violations();
+        Object checked = endpoint.body.check(null, parsed, violations);
+        violations.throwIfAny("Some fields are invalid.");
+        return (JsonObject) checked;
+    }
 }

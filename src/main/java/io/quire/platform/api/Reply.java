@@ -9,50 +9,50 @@ import io.vertx.ext.web.RoutingContext;
 /** What a handler answers: written to the response by the router once the handler's future completes. */
 @FunctionalInterface
 public interface Reply {
-  void send(RoutingContext ctx);
+    void send(RoutingContext ctx);
 
-  static Reply json(int status, JsonObject body) {
-    return ctx -> Responses.json(ctx, status, body);
-  }
+    static Reply json(int status, JsonObject body) {
+        return ctx -> Responses.json(ctx, status, body);
+    }
 
-  static Reply ok(JsonObject body) {
-    return json(200, body);
-  }
+    static Reply ok(JsonObject body) {
+        return json(200, body);
+    }
 
-  static Reply created(JsonObject body) {
-    return json(201, body);
-  }
+    static Reply created(JsonObject body) {
+        return json(201, body);
+    }
 
-  static Reply accepted(JsonObject body) {
-    return json(202, body);
-  }
+    static Reply accepted(JsonObject body) {
+        return json(202, body);
+    }
 
-  /** {@code {"data": [...], "nextCursor": ...}}. */
-  static Reply list(JsonArray data, String nextCursor) {
-    return ctx -> Responses.list(ctx, data, nextCursor);
-  }
+    /** {@code {"data": [...], "nextCursor": ...}}. */
+    static Reply list(JsonArray data, String nextCursor) {
+        return ctx -> Responses.list(ctx, data, nextCursor);
+    }
 
-  static Reply noContent() {
-    return Responses::noContent;
-  }
+    static Reply noContent() {
+        return Responses::noContent;
+    }
 
-  /** The same for every caller, so shared caches may keep it (public Cache-Control and a strong ETag). */
-  static Reply publicJson(JsonObject body) {
-    return ctx -> Responses.publicJson(ctx, body);
-  }
+    /** The same for every caller, so shared caches may keep it (public Cache-Control and a strong ETag). */
+    static Reply publicJson(JsonObject body) {
+        return ctx -> Responses.publicJson(ctx, body);
+    }
 
-  /** This answer with the resource's revision as its ETag (what a later If-Match names). */
-  default Reply revision(long revision) {
-    return ctx -> {
-      Revisions.setEtag(ctx, revision);
-      send(ctx);
-    };
-  }
+    /** This answer with the resource's revision as its ETag (what a later If-Match names). */
+    default Reply revision(long revision) {
+        return ctx -> {
+            Revisions.setEtag(ctx, revision);
+            send(ctx);
+        };
+    }
 
-  default Reply header(String name, String value) {
-    return ctx -> {
-      ctx.response().putHeader(name, value);
-      send(ctx);
-    };
-  }
+    default Reply header(String name, String value) {
+        return ctx -> {
+            ctx.response().putHeader(name, value);
+            send(ctx);
+        };
+    }
 }

@@ -18,49 +18,55 @@ import java.util.UUID;
  * doesn't sign anyone out. {@code iatMs} gives revocation millisecond precision.
  */
 public final class AccessTokens {
-  private final JWTAuth signer;
-  private final JWTAuth verifier;
-  private final JWTOptions options;
-  private final int lifetimeSeconds;
+    private final JWTAuth signer;
+    private final JWTAuth verifier;
+    private final JWTOptions options;
+    private final int lifetimeSeconds;
 
-  /** What a valid token says. */
-  public record Claims(UUID userId, Role role, UUID sessionId, long issuedAtMs) {}
+    /** What a valid token says. */
+    public record Claims(UUID userId, Role role, UUID sessionId, long issuedAtMs) {}
 
-  public AccessTokens(Vertx vertx, QuireConfig.Jwt jwt) {
-    this.signer = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(key(jwt.keyId(), jwt.secret())));
-    JWTAuthOptions all = new JWTAuthOptions().addPubSecKey(key(jwt.keyId(), jwt.secret()));
-    for (Map.Entry<String, String> previous : jwt.previousKeys().entrySet()) {
-      all.addPubSecKey(key(previous.getKey(), previous.getValue()));
+    public AccessTokens(Vertx vertx, QuireConfig.Jwt jwt) {
+        this.signer = JWTAuth.create(vertx, new JWTAuthOptions().addPubSecKey(key(jwt.keyId(), jwt.secret())));
+        JWTAuthOptions all = new JWTAuthOptions().addPubSecKey(key(jwt.keyId(), jwt.secret()));
+        for (Map.Entry<String, String> previous : jwt.previousKeys().entrySet()) {
+            all.addPubSecKey(key(previous.getKey(), previous.getValue()));
+        }
+        this.verifier = JWTAuth.create(vertx, all);
+        this.lifetimeSeconds = jwt.accessTokenMinutes() * 60;
+        this.options = new JWTOptions()
+                .setAlgorithm("HS256")
+                .setIssuer("quire")
+                .setExpiresInSeconds(lifetimeSeconds)
+                .setHeader(new JsonObject().put("kid", jwt.keyId()));
     }
-    this.verifier = JWTAuth.create(vertx, all);
-    this.lifetimeSeconds = jwt.accessTokenMinutes() * 60;
-    this.options = new JWTOptions().setAlgorithm("HS256").setIssuer("quire").setExpiresInSeconds(lifetimeSeconds)
-        .setHeader(new JsonObject().put("kid", jwt.keyId()));
-  }
 
-  private static PubSecKeyOptions key(String kid, String secret) {
-    return new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret).setId(kid);
-  }
+    private static PubSecKeyOptions key(String kid, String secret) {
+        return new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(secret).setId(kid);
+    }
 
-  public int lifetimeSeconds() {
-    return lifetimeSeconds;
-  }
+    public int lifetimeSeconds() {
+        return lifetimeSeconds;
+    }
 
-  public String issue(UUID userId, Role role, UUID sessionId) {
-    JsonObject claims = new JsonObject()
-        .put("sub", userId.toString())
-        .put("role", role.name())
-        .put("sid", sessionId.toString())
-        .put("iatMs", System.currentTimeMillis());
-    return signer.generateToken(claims, options);
-  }
+    public String issue(UUID userId, Role role, UUID sessionId) {
+        JsonObject claims = new JsonObject()
+                .put("sub", userId.toString())
+                .put("role", role.name())
+                .put("sid", sessionId.toString())
+                .put("iatMs", System.currentTimeMillis());
+        return signer.generateToken(claims, options);
+    }
 
-  /** Fails for a bad signature, an unknown key id, an expired token or missing claims. */
-  public Future<Claims> verify(String token) {
-    return verifier.authenticate(new TokenCredentials(token)).map(user -> {
-      JsonObject p = user.principal();
-      return new Claims(UUID.fromString(p.getString("sub")), Role.valueOf(p.getString("role")),
-          UUID.fromString(p.getString("sid")), p.getLong("iatMs"));
-    });
-  }
+    /** Fails for a bad signature, an unknown key id, an expired token or missing claims. */
+    public Future<Claims> verify(String token) {
+        return verifier.authenticate(new TokenCredentials(token)).map(user -> {
+            JsonObject p = user.principal();
+            return new Claims(
+                    UUID.fromString(p.getString("sub")),
+                    Role.valueOf(p.getString("role")),
+                    UUID.fromString(p.getString("sid")),
+                    p.getLong("iatMs"));
+        });
+    }
 }

@@ -5,7 +5,7 @@ package io.quire.platform.bus;
  * publisher, e.g. {@code Address<ChapterPublished> PUBLISHED = Address.of("chapter.published", ChapterPublished.class)}.
  */
 public record Address<T>(String name, Class<T> type) {
-  public static <T> Address<T> of(String name, Class<T> type) {
-    return new Address<>(name, type);
-  }
+    public static <T> Address<T> of(String name, Class<T> type) {
+        return new Address<>(name, type);
+    }
 }

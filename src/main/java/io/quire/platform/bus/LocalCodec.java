@@ -9,30 +9,31 @@ import io.vertx.core.eventbus.MessageCodec;
  * coordinate through PostgreSQL and Redis), so the wire methods refuse loudly rather than drop data.
  */
 public final class LocalCodec implements MessageCodec<Object, Object> {
-  public static final String NAME = "quire-local";
+    public static final String NAME = "quire-local";
 
-  @Override
-  public void encodeToWire(Buffer buffer, Object o) {
-    throw new IllegalStateException("quire-local messages never leave the process: " + o.getClass().getName());
-  }
+    @Override
+    public void encodeToWire(Buffer buffer, Object o) {
+        throw new IllegalStateException(
+                "quire-local messages never leave the process: " + o.getClass().getName());
+    }
 
-  @Override
-  public Object decodeFromWire(int pos, Buffer buffer) {
-    throw new IllegalStateException("quire-local messages never arrive from the wire");
-  }
+    @Override
+    public Object decodeFromWire(int pos, Buffer buffer) {
+        throw new IllegalStateException("quire-local messages never arrive from the wire");
+    }
 
-  @Override
-  public Object transform(Object o) {
-    return o;
-  }
+    @Override
+    public Object transform(Object o) {
+        return o;
+    }
 
-  @Override
-  public String name() {
-    return NAME;
-  }
+    @Override
+    public String name() {
+        return NAME;
+    }
 
-  @Override
-  public byte systemCodecID() {
-    return -1;
-  }
+    @Override
+    public byte systemCodecID() {
+        return -1;
+    }
 }

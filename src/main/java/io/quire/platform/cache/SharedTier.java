@@ -29,22 +29,22 @@ import java.util.concurrent.TimeUnit;
  * Redis slow or gone, a fetch gives up after {@code reading.cache.redisTimeoutMs} and the database answers.
  */
 public final class SharedTier {
-  /**
-   * {1, value} on a hit; {0, sequence, generation} on a miss. KEYS: entry (without its generation), sequence,
-   * generation. Entries live under {@code <entry>#<generation>}: a new generation makes every older entry a miss.
-   */
-  private static final String FETCH = """
+    /**
+     * {1, value} on a hit; {0, sequence, generation} on a miss. KEYS: entry (without its generation), sequence,
+     * generation. Entries live under {@code <entry>#<generation>}: a new generation makes every older entry a miss.
+     */
+    private static final String FETCH = """
       local g = redis.call('GET', KEYS[3]) or '0'
       local v = redis.call('GET', KEYS[1] .. '#' .. g)
       if v then return {1, v} end
       return {0, redis.call('GET', KEYS[2]) or '0', g}
       """;
-  /**
-   * Stores unless a scope changed since the miss. KEYS: entry, then n scope stamps, then n scope key sets.
-   * ARGV: sequence at the miss, TTL seconds, value, n, generation at the miss (a store into a generation that has
-   * since been replaced is never read).
-   */
-  private static final String STORE = """
+    /**
+     * Stores unless a scope changed since the miss. KEYS: entry, then n scope stamps, then n scope key sets.
+     * ARGV: sequence at the miss, TTL seconds, value, n, generation at the miss (a store into a generation that has
+     * since been replaced is never read).
+     */
+    private static final String STORE = """
       local n = tonumber(ARGV[4])
       for i = 1, n do
         if tonumber(redis.call('GET', KEYS[1 + i]) or '0') > tonumber(ARGV[1]) then return 0 end
@@ -57,11 +57,11 @@ public final class SharedTier {
       end
       return 1
       """;
-  /**
-   * KEYS: sequence, then n scope stamps, then n scope key sets. ARGV: n, stamp TTL seconds, channel, message.
-   * The stamps outlive any load that could have started before them (twice the entry TTL).
-   */
-  private static final String INVALIDATE = """
+    /**
+     * KEYS: sequence, then n scope stamps, then n scope key sets. ARGV: n, stamp TTL seconds, channel, message.
+     * The stamps outlive any load that could have started before them (twice the entry TTL).
+     */
+    private static final String INVALIDATE = """
       local n = tonumber(ARGV[1])
       local seq = redis.call('INCR', KEYS[1])
       for i = 1, n do
@@ -74,83 +74,104 @@ public final class SharedTier {
       return seq
       """;
 
-  /** What Redis had: the stored bytes, or the sequence number and generation a later store must check against. */
-  public record Fetched(Buffer value, long sequence, String generation) {
-    static final Fetched UNAVAILABLE = new Fetched(null, -1, null);
-  }
-
-  private final Redis redis;
-  private final QuireConfig.Redis redisConfig;
-  private final QuireConfig.Cache config;
-
-  public SharedTier(Redis redis, QuireConfig.Redis redisConfig, QuireConfig.Cache config) {
-    this.redis = redis;
-    this.redisConfig = redisConfig;
-    this.config = config;
-  }
-
-  /** Never fails: a Redis problem is a miss that must not be stored ({@code sequence} -1). */
-  public Future<Fetched> fetch(String key) {
-    Request request = Request.cmd(Command.EVAL).arg(FETCH).arg(3).arg(entryKey(key)).arg(sequenceKey(redisConfig))
-        .arg(generationKey(redisConfig));
-    return redis.send(request).timeout(config.redisTimeoutMs(), TimeUnit.MILLISECONDS)
-        .map(r -> r.get(0).toInteger() == 1 ? new Fetched(r.get(1).toBuffer(), 0, null)
-            : new Fetched(null, r.get(1).toLong(), r.get(2).toString()))
-        .otherwise(Fetched.UNAVAILABLE);
-  }
-
-  /** Stores {@code value} under {@code scopes} unless one of them changed after the miss; never fails. */
-  public Future<Void> store(String key, Buffer value, Set<String> scopes, Fetched miss) {
-    if (miss.sequence() < 0) {
-      return Future.succeededFuture();
+    /** What Redis had: the stored bytes, or the sequence number and generation a later store must check against. */
+    public record Fetched(Buffer value, long sequence, String generation) {
+        static final Fetched UNAVAILABLE = new Fetched(null, -1, null);
     }
-    List<String> names = List.copyOf(scopes);
-    Request request = Request.cmd(Command.EVAL).arg(STORE).arg(1 + 2 * names.size()).arg(entryKey(key));
-    names.forEach(s -> request.arg(stampKey(redisConfig, s)));
-    names.forEach(s -> request.arg(keysKey(redisConfig, s)));
-    request.arg(miss.sequence()).arg(config.ttlSeconds()).arg(value).arg(names.size()).arg(miss.generation());
-    return redis.send(request).timeout(config.redisTimeoutMs(), TimeUnit.MILLISECONDS).<Void>mapEmpty().otherwiseEmpty();
-  }
 
-  /**
-   * Stamps and clears {@code message.scopes} in Redis and publishes the message on {@code channel}, in one step:
-   * no instance can store an entry of those scopes loaded before this call.
-   */
-  static Future<Void> invalidate(Redis redis, QuireConfig.Redis redisConfig, int ttlSeconds, String channel, JsonObject message) {
-    JsonArray scopes = message.getJsonArray("scopes", new JsonArray());
-    Request request = Request.cmd(Command.EVAL).arg(INVALIDATE).arg(1 + 2 * scopes.size()).arg(sequenceKey(redisConfig));
-    scopes.forEach(s -> request.arg(stampKey(redisConfig, String.valueOf(s))));
-    scopes.forEach(s -> request.arg(keysKey(redisConfig, String.valueOf(s))));
-    request.arg(scopes.size()).arg(2L * ttlSeconds).arg(channel).arg(message.encode());
-    // bounded: a black-holed Redis must not hold the outbox transaction that waits for this
-    return redis.send(request).timeout(redisConfig.commandTimeoutMs(), TimeUnit.MILLISECONDS).mapEmpty();
-  }
+    private final Redis redis;
+    private final QuireConfig.Redis redisConfig;
+    private final QuireConfig.Cache config;
 
-  /**
-   * Starts a new generation: every entry stored so far becomes unreachable (and expires with its TTL). Called when
-   * invalidations may have been lost (the feed was down, or a publish failed), since any entry may then be stale.
-   */
-  static Future<Void> newGeneration(Redis redis, QuireConfig.Redis redisConfig) {
-    return redis.send(Request.cmd(Command.INCR).arg(generationKey(redisConfig))).mapEmpty();
-  }
+    public SharedTier(Redis redis, QuireConfig.Redis redisConfig, QuireConfig.Cache config) {
+        this.redis = redis;
+        this.redisConfig = redisConfig;
+        this.config = config;
+    }
 
-  private String entryKey(String key) {
-    return RedisClients.key(redisConfig, "read", key);
-  }
+    /** Never fails: a Redis problem is a miss that must not be stored ({@code sequence} -1). */
+    public Future<Fetched> fetch(String key) {
+        Request request = Request.cmd(Command.EVAL)
+                .arg(FETCH)
+                .arg(3)
+                .arg(entryKey(key))
+                .arg(sequenceKey(redisConfig))
+                .arg(generationKey(redisConfig));
+        return redis.send(request)
+                .timeout(config.redisTimeoutMs(), TimeUnit.MILLISECONDS)
+                .map(r -> r.get(0).toInteger() == 1
+                        ? new Fetched(r.get(1).toBuffer(), 0, null)
+                        : new Fetched(null, r.get(1).toLong(), r.get(2).toString()))
+                .otherwise(Fetched.UNAVAILABLE);
+    }
 
-  private static String sequenceKey(QuireConfig.Redis config) {
-    return RedisClients.key(config, "read-seq");
-  }
+    /** Stores {@code value} under {@code scopes} unless one of them changed after the miss; never fails. */
+    public Future<Void> store(String key, Buffer value, Set<String> scopes, Fetched miss) {
+        if (miss.sequence() < 0) {
+            return Future.succeededFuture();
+        }
+        List<String> names = List.copyOf(scopes);
+        Request request =
+                Request.cmd(Command.EVAL).arg(STORE).arg(1 + 2 * names.size()).arg(entryKey(key));
+        names.forEach(s -> request.arg(stampKey(redisConfig, s)));
+        names.forEach(s -> request.arg(keysKey(redisConfig, s)));
+        request.arg(miss.sequence())
+                .arg(config.ttlSeconds())
+                .arg(value)
+                .arg(names.size())
+                .arg(miss.generation());
+        return redis.send(request)
+                .timeout(config.redisTimeoutMs(), TimeUnit.MILLISECONDS)
+                .<Void>mapEmpty()
+                .otherwiseEmpty();
+    }
 
-  private static String generationKey(QuireConfig.Redis config) {
-    return RedisClients.key(config, "read-gen");
-  }
+    /**
+     * Stamps and clears {@code message.scopes} in Redis and publishes the message on {@code channel}, in one step:
+     * no instance can store an entry of those scopes loaded before this call.
+     */
+    static Future<Void> invalidate(
+            Redis redis, QuireConfig.Redis redisConfig, int ttlSeconds, String channel, JsonObject message) {
+        JsonArray scopes = message.getJsonArray("scopes", new JsonArray());
+        Request request = Request.cmd(Command.EVAL)
+                .arg(INVALIDATE)
+                .arg(1 + 2 * scopes.size())
+                .arg(sequenceKey(redisConfig));
+        scopes.forEach(s -> request.arg(stampKey(redisConfig, String.valueOf(s))));
+        scopes.forEach(s -> request.arg(keysKey(redisConfig, String.valueOf(s))));
+        request.arg(scopes.size()).arg(2L * ttlSeconds).arg(channel).arg(message.encode());
+        // bounded: a black-holed Redis must not hold the outbox transaction that waits for this
+        return redis.send(request)
+                .timeout(redisConfig.commandTimeoutMs(), TimeUnit.MILLISECONDS)
+                .mapEmpty();
+    }
 
-  private static String stampKey(QuireConfig.Redis config, String scope) {
-    return RedisClients.key(config, "read-stamp", scope);
-  }
+    /**
+     * Starts a new generation: every entry stored so far becomes unreachable (and expires with its TTL). Called when
+     * invalidations may have been lost (the feed was down, or a publish failed), since any entry may then be stale.
+     */
+    static Future<Void> newGeneration(Redis redis, QuireConfig.Redis redisConfig) {
+        return redis.send(Request.cmd(Command.INCR).arg(generationKey(redisConfig)))
+                .mapEmpty();
+    }
 
-  private static String keysKey(QuireConfig.Redis config, String scope) {
-    return RedisClients.key(config, "read-keys", scope);
-  }
+    private String entryKey(String key) {
+        return RedisClients.key(redisConfig, "read", key);
+    }
+
+    private static String sequenceKey(QuireConfig.Redis config) {
+        return RedisClients.key(config, "read-seq");
+    }
+
+    private static String generationKey(QuireConfig.Redis config) {
+        return RedisClients.key(config, "read-gen");
+    }
+
+    private static String stampKey(QuireConfig.Redis config, String scope) {
+        return RedisClients.key(config, "read-stamp", scope);
+    }
+
+    private static String keysKey(QuireConfig.Redis config, String scope) {
+        return RedisClients.key(config, "read-keys", scope);
+    }
 }

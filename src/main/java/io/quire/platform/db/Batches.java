@@ -10,10 +10,12 @@ import java.util.List;
  * query with 0 sets"), which would surface as a 500 for a request that simply had nothing to change.
  */
 public final class Batches {
-  private Batches() {}
+    private Batches() {}
 
-  /** Runs {@code sql} once per tuple in one round trip; nothing at all when {@code rows} is empty. */
-  public static Future<Void> execute(SqlClient client, String sql, List<Tuple> rows) {
-    return rows.isEmpty() ? Future.succeededFuture() : client.preparedQuery(sql).executeBatch(rows).mapEmpty();
-  }
+    /** Runs {@code sql} once per tuple in one round trip; nothing at all when {@code rows} is empty. */
+    public static Future<Void> execute(SqlClient client, String sql, List<Tuple> rows) {
+        return rows.isEmpty()
+                ? Future.succeededFuture()
+                : client.preparedQuery(sql).executeBatch(rows).mapEmpty();
+    }
 }

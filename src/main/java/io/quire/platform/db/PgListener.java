@@ -12,31 +12,31 @@ import org.slf4j.LoggerFactory;
  * polls; this merely makes new work start in milliseconds instead of one poll interval later.
  */
 public final class PgListener {
-  private static final Logger log = LoggerFactory.getLogger(PgListener.class);
+    private static final Logger log = LoggerFactory.getLogger(PgListener.class);
 
-  private final PgSubscriber subscriber;
+    private final PgSubscriber subscriber;
 
-  public PgListener(Vertx vertx, PgTarget target) {
-    this.subscriber = PgSubscriber.subscriber(vertx, target.options())
-        // keep trying every few seconds while PostgreSQL is away; polling covers the gap
-        .reconnectPolicy(retries -> 2000L);
-  }
+    public PgListener(Vertx vertx, PgTarget target) {
+        this.subscriber = PgSubscriber.subscriber(vertx, target.options())
+                // keep trying every few seconds while PostgreSQL is away; polling covers the gap
+                .reconnectPolicy(retries -> 2000L);
+    }
 
-  /** Calls {@code onNotify} with the payload of every notification on {@code channel}. */
-  public PgListener on(String channel, java.util.function.Consumer<String> onNotify) {
-    subscriber.channel(channel).handler(onNotify::accept);
-    return this;
-  }
+    /** Calls {@code onNotify} with the payload of every notification on {@code channel}. */
+    public PgListener on(String channel, java.util.function.Consumer<String> onNotify) {
+        subscriber.channel(channel).handler(onNotify::accept);
+        return this;
+    }
 
-  /** Connects; never fails the caller, since polling works without it. */
-  public Future<Void> start() {
-    return subscriber.connect().recover(e -> {
-      log.warn("LISTEN connection failed, relying on polling: {}", e.getMessage());
-      return Future.succeededFuture();
-    });
-  }
+    /** Connects; never fails the caller, since polling works without it. */
+    public Future<Void> start() {
+        return subscriber.connect().recover(e -> {
+            log.warn("LISTEN connection failed, relying on polling: {}", e.getMessage());
+            return Future.succeededFuture();
+        });
+    }
 
-  public Future<Void> close() {
-    return subscriber.close();
-  }
+    public Future<Void> close() {
+        return subscriber.close();
+    }
 }

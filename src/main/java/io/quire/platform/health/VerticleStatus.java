@@ -8,11 +8,11 @@ import io.vertx.core.json.JsonObject;
  * verticle deployed in this process over the event bus.
  */
 public record VerticleStatus(String name, boolean ok, JsonObject detail) {
-  /** The question; it carries nothing. */
-  public record Request() {}
+    /** The question; it carries nothing. */
+    public record Request() {}
 
-  /** Where verticle {@code name} answers; published by that verticle, asked by {@link ReadinessChecks}. */
-  public static RequestAddress<Request, VerticleStatus> address(String name) {
-    return RequestAddress.of("quire.status." + name, Request.class, VerticleStatus.class);
-  }
+    /** Where verticle {@code name} answers; published by that verticle, asked by {@link ReadinessChecks}. */
+    public static RequestAddress<Request, VerticleStatus> address(String name) {
+        return RequestAddress.of("quire.status." + name, Request.class, VerticleStatus.class);
+    }
 }

@@ -8,24 +8,28 @@ import org.slf4j.LoggerFactory;
 
 /** One structured line per request when the response ends (logger {@code quire.access}). */
 public final class AccessLogHandler implements Handler<RoutingContext> {
-  private static final Logger log = LoggerFactory.getLogger("quire.access");
+    private static final Logger log = LoggerFactory.getLogger("quire.access");
 
-  @Override
-  public void handle(RoutingContext ctx) {
-    long started = System.nanoTime();
-    ctx.addBodyEndHandler(v -> {
-      HttpServerRequest request = ctx.request();
-      long micros = (System.nanoTime() - started) / 1000;
-      int status = ctx.response().getStatusCode();
-      log.atInfo()
-          .addKeyValue("method", request.method().name())
-          .addKeyValue("path", request.path())
-          .addKeyValue("status", status)
-          .addKeyValue("durationMs", micros / 1000.0)
-          .addKeyValue("bytes", ctx.response().bytesWritten())
-          .addKeyValue("remote", request.remoteAddress() == null ? "-" : request.remoteAddress().hostAddress())
-          .log("http");
-    });
-    ctx.next();
-  }
+    @Override
+    public void handle(RoutingContext ctx) {
+        long started = System.nanoTime();
+        ctx.addBodyEndHandler(v -> {
+            HttpServerRequest request = ctx.request();
+            long micros = (System.nanoTime() - started) / 1000;
+            int status = ctx.response().getStatusCode();
+            log.atInfo()
+                    .addKeyValue("method", request.method().name())
+                    .addKeyValue("path", request.path())
+                    .addKeyValue("status", status)
+                    .addKeyValue("durationMs", micros / 1000.0)
+                    .addKeyValue("bytes", ctx.response().bytesWritten())
+                    .addKeyValue(
+                            "remote",
+                            request.remoteAddress() == null
+                                    ? "-"
+                                    : request.remoteAddress().hostAddress())
+                    .log("http");
+        });
+        ctx.next();
+    }
 }

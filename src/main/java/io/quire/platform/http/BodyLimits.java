@@ -11,26 +11,26 @@ import io.vertx.ext.web.handler.BodyHandler;
  * decides, because Vert.x runs only the first body handler a request meets.
  */
 public final class BodyLimits implements Handler<RoutingContext> {
-  private final BodyHandler fallback;
-  private final PathTable<BodyHandler> overrides = new PathTable<>();
+    private final BodyHandler fallback;
+    private final PathTable<BodyHandler> overrides = new PathTable<>();
 
-  public BodyLimits(long defaultLimitBytes) {
-    this.fallback = create(defaultLimitBytes);
-  }
+    public BodyLimits(long defaultLimitBytes) {
+        this.fallback = create(defaultLimitBytes);
+    }
 
-  /** {@code path}: a route template ({@link PathTable}). */
-  public BodyLimits override(String path, long limitBytes) {
-    overrides.add(null, path, create(limitBytes));
-    return this;
-  }
+    /** {@code path}: a route template ({@link PathTable}). */
+    public BodyLimits override(String path, long limitBytes) {
+        overrides.add(null, path, create(limitBytes));
+        return this;
+    }
 
-  @Override
-  public void handle(RoutingContext ctx) {
-    BodyHandler own = overrides.find(ctx.request().method(), ctx.normalizedPath());
-    (own != null ? own : fallback).handle(ctx);
-  }
+    @Override
+    public void handle(RoutingContext ctx) {
+        BodyHandler own = overrides.find(ctx.request().method(), ctx.normalizedPath());
+        (own != null ? own : fallback).handle(ctx);
+    }
 
-  private static BodyHandler create(long limit) {
-    return BodyHandler.create(false).setBodyLimit(limit);
-  }
+    private static BodyHandler create(long limit) {
+        return BodyHandler.create(false).setBodyLimit(limit);
+    }
 }

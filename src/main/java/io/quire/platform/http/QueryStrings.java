@@ -9,14 +9,15 @@ import io.vertx.ext.web.RoutingContext;
  * asks for a parameter (the fuzz run found that on every route reading the request's params directly).
  */
 public final class QueryStrings implements Handler<RoutingContext> {
-  @Override
-  public void handle(RoutingContext ctx) {
-    try {
-      ctx.request().params();
-    } catch (IllegalArgumentException e) {
-      ctx.fail(new ApiException.BadRequest("request.malformed", "The query string is not valid percent-encoding."));
-      return;
+    @Override
+    public void handle(RoutingContext ctx) {
+        try {
+            ctx.request().params();
+        } catch (IllegalArgumentException e) {
+            ctx.fail(new ApiException.BadRequest(
+                    "request.malformed", "The query string is not valid percent-encoding."));
+            return;
+        }
+        ctx.next();
     }
-    ctx.next();
-  }
 }

@@ -14,14 +14,21 @@ import java.util.UUID;
  */
 @FunctionalInterface
 public interface WebhookHandler {
-  Future<Void> apply(SqlConnection tx, Event event);
+    Future<Void> apply(SqlConnection tx, Event event);
 
-  /** A stored, verified event as a handler sees it. */
-  record Event(UUID id, String gateway, UUID authorId, String type, String gatewayEventId, String objectId,
-               OffsetDateTime createdAt, JsonObject payload) {}
+    /** A stored, verified event as a handler sees it. */
+    record Event(
+            UUID id,
+            String gateway,
+            UUID authorId,
+            String type,
+            String gatewayEventId,
+            String objectId,
+            OffsetDateTime createdAt,
+            JsonObject payload) {}
 
-  /** The registry key. */
-  static String key(String gateway, String type) {
-    return gateway + ":" + type;
-  }
+    /** The registry key. */
+    static String key(String gateway, String type) {
+        return gateway + ":" + type;
+    }
 }

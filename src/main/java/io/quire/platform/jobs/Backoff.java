@@ -7,9 +7,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * 10% so a burst of failures doesn't retry in lock-step.
  */
 public record Backoff(long baseMs, long maxMs) {
-  public long delayMs(int attempt) {
-    int exponent = Math.min(Math.max(attempt - 1, 0), 40);
-    long delay = Math.min(maxMs, baseMs * (1L << Math.min(exponent, 30)));
-    return delay + ThreadLocalRandom.current().nextLong(delay / 10 + 1);
-  }
+    public long delayMs(int attempt) {
+        int exponent = Math.min(Math.max(attempt - 1, 0), 40);
+        long delay = Math.min(maxMs, baseMs * (1L << Math.min(exponent, 30)));
+        return delay + ThreadLocalRandom.current().nextLong(delay / 10 + 1);
+    }
 }

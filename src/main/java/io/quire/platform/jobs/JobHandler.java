@@ -9,5 +9,5 @@ import io.vertx.core.Future;
  */
 @FunctionalInterface
 public interface JobHandler {
-  Future<Void> handle(Job job);
+    Future<Void> handle(Job job);
 }

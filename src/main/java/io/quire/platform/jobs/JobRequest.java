@@ -8,19 +8,19 @@ import java.time.Instant;
  * with a {@code dedupeKey}, a second request while one with that key is queued or running is dropped.
  */
 public record JobRequest(String type, JsonObject payload, Instant runAt, Integer maxAttempts, String dedupeKey) {
-  public static JobRequest of(String type, JsonObject payload) {
-    return new JobRequest(type, payload, null, null, null);
-  }
+    public static JobRequest of(String type, JsonObject payload) {
+        return new JobRequest(type, payload, null, null, null);
+    }
 
-  public JobRequest at(Instant when) {
-    return new JobRequest(type, payload, when, maxAttempts, dedupeKey);
-  }
+    public JobRequest at(Instant when) {
+        return new JobRequest(type, payload, when, maxAttempts, dedupeKey);
+    }
 
-  public JobRequest maxAttempts(int attempts) {
-    return new JobRequest(type, payload, runAt, attempts, dedupeKey);
-  }
+    public JobRequest maxAttempts(int attempts) {
+        return new JobRequest(type, payload, runAt, attempts, dedupeKey);
+    }
 
-  public JobRequest dedupedBy(String key) {
-    return new JobRequest(type, payload, runAt, maxAttempts, key);
-  }
+    public JobRequest dedupedBy(String key) {
+        return new JobRequest(type, payload, runAt, maxAttempts, key);
+    }
 }

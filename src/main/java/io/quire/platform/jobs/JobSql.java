@@ -2,10 +2,10 @@ package io.quire.platform.jobs;
 
 /** The job queue's statements. */
 final class JobSql {
-  private JobSql() {}
+    private JobSql() {}
 
-  /** Enqueues and wakes listeners on commit (NOTIFY is transactional); a deduped duplicate returns no row. */
-  static final String ENQUEUE = """
+    /** Enqueues and wakes listeners on commit (NOTIFY is transactional); a deduped duplicate returns no row. */
+    static final String ENQUEUE = """
       WITH inserted AS (
         INSERT INTO jobs (id, type, payload, run_at, max_attempts, dedupe_key)
         VALUES ($1, $2, $3, coalesce($4, now()), $5, $6)
@@ -15,11 +15,11 @@ final class JobSql {
       SELECT id, pg_notify('quire_jobs', type) FROM inserted
       """;
 
-  /** Whether a job with this dedupe key exists in any state (periodic jobs: did this period run already). */
-  static final String EXISTS_WITH_DEDUPE_KEY = "SELECT 1 FROM jobs WHERE dedupe_key = $1 LIMIT 1";
+    /** Whether a job with this dedupe key exists in any state (periodic jobs: did this period run already). */
+    static final String EXISTS_WITH_DEDUPE_KEY = "SELECT 1 FROM jobs WHERE dedupe_key = $1 LIMIT 1";
 
-  /** Claims due jobs of the given types; SKIP LOCKED lets competing workers take disjoint rows. */
-  static final String CLAIM = """
+    /** Claims due jobs of the given types; SKIP LOCKED lets competing workers take disjoint rows. */
+    static final String CLAIM = """
       UPDATE jobs j
          SET status = 'running', attempts = j.attempts + 1, locked_by = $3,
              locked_until = now() + make_interval(secs => $4), updated_at = now()
@@ -32,15 +32,15 @@ final class JobSql {
       RETURNING j.id, j.type, j.payload, j.attempts, j.max_attempts
       """;
 
-  /** Only the worker holding the lease may finish the job. */
-  static final String COMPLETE = """
+    /** Only the worker holding the lease may finish the job. */
+    static final String COMPLETE = """
       UPDATE jobs SET status = 'done', finished_at = now(), locked_by = NULL, locked_until = NULL,
                       last_error = NULL, updated_at = now()
        WHERE id = $1 AND locked_by = $2 AND status = 'running'
       """;
 
-  /** Back to the queue after {@code $3} ms, or dead once its attempts are spent. */
-  static final String FAIL = """
+    /** Back to the queue after {@code $3} ms, or dead once its attempts are spent. */
+    static final String FAIL = """
       UPDATE jobs SET status = CASE WHEN attempts >= max_attempts THEN 'dead' ELSE 'queued' END,
                       run_at = now() + make_interval(secs => $3 / 1000.0),
                       finished_at = CASE WHEN attempts >= max_attempts THEN now() END,
@@ -49,8 +49,8 @@ final class JobSql {
       RETURNING status
       """;
 
-  /** Jobs whose worker died mid-run go back to the queue (or die, if that was their last attempt). */
-  static final String RELEASE_EXPIRED = """
+    /** Jobs whose worker died mid-run go back to the queue (or die, if that was their last attempt). */
+    static final String RELEASE_EXPIRED = """
       UPDATE jobs SET status = CASE WHEN attempts >= max_attempts THEN 'dead' ELSE 'queued' END,
                       finished_at = CASE WHEN attempts >= max_attempts THEN now() END,
                       last_error = 'lease expired (worker stopped or job too slow)',
@@ -58,8 +58,8 @@ final class JobSql {
        WHERE status = 'running' AND locked_until < now()
       """;
 
-  /** Finished jobs are kept a while for inspection; dead ones stay until someone looks at them. */
-  static final String PRUNE_DONE = """
+    /** Finished jobs are kept a while for inspection; dead ones stay until someone looks at them. */
+    static final String PRUNE_DONE = """
       DELETE FROM jobs WHERE status = 'done' AND finished_at < now() - make_interval(days => $1)
       """;
 }

@@ -13,26 +13,30 @@ import org.slf4j.event.KeyValuePair;
  * the Vert.x context, which Logback's MDC cannot see) and SLF4J key-value pairs as top-level fields.
  */
 public final class JsonLayout extends LayoutBase<ILoggingEvent> {
-  @Override
-  public String doLayout(ILoggingEvent event) {
-    JsonObject line = new JsonObject()
-        .put("ts", Instant.ofEpochMilli(event.getTimeStamp()).toString())
-        .put("level", event.getLevel().toString())
-        .put("logger", event.getLoggerName())
-        .put("thread", event.getThreadName())
-        .put("msg", event.getFormattedMessage());
-    String requestId = RequestIds.current();
-    if (requestId != null) {
-      line.put("requestId", requestId);
+    @Override
+    public String doLayout(ILoggingEvent event) {
+        JsonObject line = new JsonObject()
+                .put("ts", Instant.ofEpochMilli(event.getTimeStamp()).toString())
+                .put("level", event.getLevel().toString())
+                .put("logger", event.getLoggerName())
+                .put("thread", event.getThreadName())
+                .put("msg", event.getFormattedMessage());
+        String requestId = RequestIds.current();
+        if (requestId != null) {
+            line.put("requestId", requestId);
+        }
+        if (event.getKeyValuePairs() != null) {
+            for (KeyValuePair kv : event.getKeyValuePairs()) {
+                line.put(
+                        kv.key,
+                        kv.value instanceof Number || kv.value instanceof Boolean
+                                ? kv.value
+                                : String.valueOf(kv.value));
+            }
+        }
+        if (event.getThrowableProxy() != null) {
+            line.put("error", ThrowableProxyUtil.asString(event.getThrowableProxy()));
+        }
+        return line.encode() + CoreConstants.LINE_SEPARATOR;
     }
-    if (event.getKeyValuePairs() != null) {
-      for (KeyValuePair kv : event.getKeyValuePairs()) {
-        line.put(kv.key, kv.value instanceof Number || kv.value instanceof Boolean ? kv.value : String.valueOf(kv.value));
-      }
-    }
-    if (event.getThrowableProxy() != null) {
-      line.put("error", ThrowableProxyUtil.asString(event.getThrowableProxy()));
-    }
-    return line.encode() + CoreConstants.LINE_SEPARATOR;
-  }
 }

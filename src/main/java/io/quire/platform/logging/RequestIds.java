@@ -12,24 +12,24 @@ import io.vertx.core.spi.context.storage.ContextLocal;
  * {@link VertxServiceProvider} so the context local exists before the first Vert.x instance is built.
  */
 public final class RequestIds implements VertxServiceProvider {
-  private static final ContextLocal<String> REQUEST_ID = ContextLocal.registerLocal(String.class);
+    private static final ContextLocal<String> REQUEST_ID = ContextLocal.registerLocal(String.class);
 
-  @Override
-  public void init(VertxBootstrap bootstrap) {
-    // registration happens in the static initialiser, which loading this provider triggers
-  }
-
-  /** Binds {@code id} to the current (per-request, duplicated) context. */
-  public static void bind(String id) {
-    Context context = Vertx.currentContext();
-    if (context != null) {
-      context.putLocal(REQUEST_ID, id);
+    @Override
+    public void init(VertxBootstrap bootstrap) {
+        // registration happens in the static initialiser, which loading this provider triggers
     }
-  }
 
-  /** The request id of the code running now, or null outside a request. */
-  public static String current() {
-    Context context = Vertx.currentContext();
-    return context == null ? null : context.getLocal(REQUEST_ID);
-  }
+    /** Binds {@code id} to the current (per-request, duplicated) context. */
+    public static void bind(String id) {
+        Context context = Vertx.currentContext();
+        if (context != null) {
+            context.putLocal(REQUEST_ID, id);
+        }
+    }
+
+    /** The request id of the code running now, or null outside a request. */
+    public static String current() {
+        Context context = Vertx.currentContext();
+        return context == null ? null : context.getLocal(REQUEST_ID);
+    }
 }

@@ -13,22 +13,29 @@ import io.vertx.micrometer.PrometheusScrapingHandler;
  * raw path, which would explode cardinality) and status, pools (PostgreSQL, Redis), event bus, and the JVM.
  */
 public final class Metrics {
-  private Metrics() {}
+    private Metrics() {}
 
-  public static PrometheusMeterRegistry newRegistry() {
-    return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  }
+    public static PrometheusMeterRegistry newRegistry() {
+        return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    }
 
-  /** Turns Vert.x metrics on in {@code options}, reporting to the registry given to the metrics factory. */
-  public static VertxOptions enable(VertxOptions options) {
-    return options.setMetricsOptions(new MicrometerMetricsOptions()
-        .setEnabled(true)
-        .setJvmMetricsEnabled(true)
-        .addLabels(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE, Label.POOL_NAME,
-            Label.EB_ADDRESS, Label.EB_FAILURE, Label.NAMESPACE));
-  }
+    /** Turns Vert.x metrics on in {@code options}, reporting to the registry given to the metrics factory. */
+    public static VertxOptions enable(VertxOptions options) {
+        return options.setMetricsOptions(new MicrometerMetricsOptions()
+                .setEnabled(true)
+                .setJvmMetricsEnabled(true)
+                .addLabels(
+                        Label.HTTP_ROUTE,
+                        Label.HTTP_METHOD,
+                        Label.HTTP_CODE,
+                        Label.POOL_TYPE,
+                        Label.POOL_NAME,
+                        Label.EB_ADDRESS,
+                        Label.EB_FAILURE,
+                        Label.NAMESPACE));
+    }
 
-  public static void mount(Router router, PrometheusMeterRegistry registry) {
-    router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
-  }
+    public static void mount(Router router, PrometheusMeterRegistry registry) {
+        router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+    }
 }

@@ -10,5 +10,5 @@ import io.vertx.sqlclient.SqlConnection;
  */
 @FunctionalInterface
 public interface OutboxHandler {
-  Future<Void> handle(SqlConnection tx, OutboxMessage message);
+    Future<Void> handle(SqlConnection tx, OutboxMessage message);
 }

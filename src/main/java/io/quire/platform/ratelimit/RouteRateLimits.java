@@ -15,40 +15,47 @@ import io.vertx.ext.web.RoutingContext;
  * {@code Retry-After}. Runs after authentication, so it knows who is calling.
  */
 public final class RouteRateLimits implements Handler<RoutingContext> {
-  private final LeasedLimiter limiter;
-  private final QuireConfig config;
-  private final PathTable<RouteClass> declared;
+    private final LeasedLimiter limiter;
+    private final QuireConfig config;
+    private final PathTable<RouteClass> declared;
 
-  /** {@code declared}: the rate class each endpoint declares; routes not declared yet are classed by path. */
-  public RouteRateLimits(LeasedLimiter limiter, QuireConfig config, PathTable<RouteClass> declared) {
-    this.limiter = limiter;
-    this.config = config;
-    this.declared = declared;
-  }
-
-  @Override
-  public void handle(RoutingContext ctx) {
-    RouteClass own = declared.find(ctx.request().method(), ctx.normalizedPath());
-    RouteClass routeClass = own != null ? own : RouteClass.of(ctx.request().method(), ctx.normalizedPath());
-    Principal principal = Authz.principal(ctx);
-    if (routeClass == RouteClass.EXEMPT || principal != null && principal.isApiKey()) {
-      ctx.next();
-      return;
+    /** {@code declared}: the rate class each endpoint declares; routes not declared yet are classed by path. */
+    public RouteRateLimits(LeasedLimiter limiter, QuireConfig config, PathTable<RouteClass> declared) {
+        this.limiter = limiter;
+        this.config = config;
+        this.declared = declared;
     }
-    QuireConfig.ClassLimits limits = config.rateLimit().classes().get(routeClass.configName());
-    int perMinute = principal == null ? limits.anonymousPerMinute() : limits.userPerMinute();
-    String subject = principal == null ? "ip:" + Authz.clientIp(ctx) : "user:" + principal.userId();
-    limiter.take(new LeasedLimiter.Subject(routeClass.configName(), subject), perMinute).onSuccess(d -> {
-      ctx.response().putHeader("RateLimit-Limit", Integer.toString(d.limit()))
-          .putHeader("RateLimit-Remaining", Integer.toString(d.remaining()))
-          .putHeader("RateLimit-Reset", Long.toString(d.resetSeconds()));
-      if (d.allowed()) {
-        ctx.next();
-      } else {
-        ctx.fail(new ApiException.RateLimited("ratelimit.exceeded", "Too many " + routeClass.configName()
-            + " requests; the limit is " + d.limit() + " a minute. Try again in " + d.retryAfterSeconds()
-            + " seconds.", d.retryAfterSeconds()));
-      }
-    }).onFailure(ctx::fail);
-  }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        RouteClass own = declared.find(ctx.request().method(), ctx.normalizedPath());
+        RouteClass routeClass = own != null ? own : RouteClass.of(ctx.request().method(), ctx.normalizedPath());
+        Principal principal = Authz.principal(ctx);
+        if (routeClass == RouteClass.EXEMPT || principal != null && principal.isApiKey()) {
+            ctx.next();
+            return;
+        }
+        QuireConfig.ClassLimits limits = config.rateLimit().classes().get(routeClass.configName());
+        int perMinute = principal == null ? limits.anonymousPerMinute() : limits.userPerMinute();
+        String subject = principal == null ? "ip:" + Authz.clientIp(ctx) : "user:" + principal.userId();
+        limiter.take(new LeasedLimiter.Subject(routeClass.configName(), subject), perMinute)
+                .onSuccess(d -> {
+                    ctx.response()
+                            .putHeader("RateLimit-Limit", Integer.toString(d.limit()))
+                            .putHeader("RateLimit-Remaining", Integer.toString(d.remaining()))
+                            .putHeader("RateLimit-Reset", Long.toString(d.resetSeconds()));
+                    if (d.allowed()) {
+                        ctx.next();
+                    } else {
+                        ctx.fail(new ApiException.RateLimited(
+                                "ratelimit.exceeded",
+                                "Too many " + routeClass.configName()
+                                        + " requests; the limit is " + d.limit() + " a minute. Try again in "
+                                        + d.retryAfterSeconds()
+                                        + " seconds.",
+                                d.retryAfterSeconds()));
+                    }
+                })
+                .onFailure(ctx::fail);
+    }
 }

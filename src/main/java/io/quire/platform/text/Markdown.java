@@ -19,67 +19,73 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * run long texts off the event loop.
  */
 public final class Markdown {
-  private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), StrikethroughExtension.create(),
-      AutolinkExtension.create(), TaskListItemsExtension.create());
-  private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
-  private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(EXTENSIONS).build();
-  private static final Pattern TAGS = Pattern.compile("<[^>]*>");
-  private static final Pattern ENTITIES = Pattern.compile("&(#\\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
-  /** A word: letters/digits with inner apostrophes or hyphens; each CJK character counts as one. */
-  private static final Pattern WORD = Pattern.compile(
-      "[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]|[\\p{L}\\p{N}]+(?:['’\\-][\\p{L}\\p{N}]+)*");
-  private static final int WORDS_PER_MINUTE = 250;
+    private static final List<Extension> EXTENSIONS = List.of(
+            TablesExtension.create(),
+            StrikethroughExtension.create(),
+            AutolinkExtension.create(),
+            TaskListItemsExtension.create());
+    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+    private static final HtmlRenderer HTML =
+            HtmlRenderer.builder().extensions(EXTENSIONS).build();
+    private static final Pattern TAGS = Pattern.compile("<[^>]*>");
+    private static final Pattern ENTITIES = Pattern.compile("&(#\\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});");
+    /** A word: letters/digits with inner apostrophes or hyphens; each CJK character counts as one. */
+    private static final Pattern WORD =
+            Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]|[\\p{L}\\p{N}]+(?:['’\\-][\\p{L}\\p{N}]+)*");
 
-  private Markdown() {}
+    private static final int WORDS_PER_MINUTE = 250;
 
-  /** Sanitised HTML, and the word count and reading time of the text a reader sees. */
-  public record Rendered(String html, int wordCount, int readingMinutes) {}
+    private Markdown() {}
 
-  public static Rendered render(String markdown) {
-    if (markdown == null || markdown.isBlank()) {
-      return new Rendered("", 0, 0);
+    /** Sanitised HTML, and the word count and reading time of the text a reader sees. */
+    public record Rendered(String html, int wordCount, int readingMinutes) {}
+
+    public static Rendered render(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return new Rendered("", 0, 0);
+        }
+        Node document = PARSER.parse(markdown);
+        String html = HtmlSanitizer.sanitize(HTML.render(document));
+        // counted from what readers get: raw HTML the sanitiser removed (a script's text) is not words
+        int words = countWords(decodeEntities(TAGS.matcher(html).replaceAll(" ")));
+        return new Rendered(
+                html, words, words == 0 ? 0 : Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE));
     }
-    Node document = PARSER.parse(markdown);
-    String html = HtmlSanitizer.sanitize(HTML.render(document));
-    // counted from what readers get: raw HTML the sanitiser removed (a script's text) is not words
-    int words = countWords(decodeEntities(TAGS.matcher(html).replaceAll(" ")));
-    return new Rendered(html, words, words == 0 ? 0 : Math.max(1, (words + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE));
-  }
 
-  /** Enough entity decoding for counting words: numeric references and the few named ones HTML output uses. */
-  static String decodeEntities(String text) {
-    return ENTITIES.matcher(text).replaceAll(m -> {
-      String e = m.group(1);
-      String decoded = switch (e) {
-        case "amp" -> "&";
-        case "lt" -> "<";
-        case "gt" -> ">";
-        case "quot" -> "\"";
-        case "apos" -> "'";
-        case "nbsp" -> " ";
-        default -> codePoint(e);
-      };
-      return Matcher.quoteReplacement(decoded);
-    });
-  }
-
-  private static String codePoint(String entity) {
-    try {
-      if (entity.startsWith("#x")) {
-        return Character.toString(Integer.parseInt(entity.substring(2), 16));
-      }
-      return entity.startsWith("#") ? Character.toString(Integer.parseInt(entity.substring(1))) : " ";
-    } catch (IllegalArgumentException notACodePoint) {
-      return " ";
+    /** Enough entity decoding for counting words: numeric references and the few named ones HTML output uses. */
+    static String decodeEntities(String text) {
+        return ENTITIES.matcher(text).replaceAll(m -> {
+            String e = m.group(1);
+            String decoded = switch (e) {
+                case "amp" -> "&";
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "quot" -> "\"";
+                case "apos" -> "'";
+                case "nbsp" -> " ";
+                default -> codePoint(e);
+            };
+            return Matcher.quoteReplacement(decoded);
+        });
     }
-  }
 
-  public static int countWords(String text) {
-    Matcher m = WORD.matcher(text);
-    int n = 0;
-    while (m.find()) {
-      n++;
+    private static String codePoint(String entity) {
+        try {
+            if (entity.startsWith("#x")) {
+                return Character.toString(Integer.parseInt(entity.substring(2), 16));
+            }
+            return entity.startsWith("#") ? Character.toString(Integer.parseInt(entity.substring(1))) : " ";
+        } catch (IllegalArgumentException notACodePoint) {
+            return " ";
+        }
     }
-    return n;
-  }
+
+    public static int countWords(String text) {
+        Matcher m = WORD.matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
 }

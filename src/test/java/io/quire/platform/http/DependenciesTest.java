@@ -13,20 +13,24 @@ import org.junit.jupiter.api.Test;
  * through HTTP; {@code PostgresCutMidRequestTest} cuts PostgreSQL under real requests.
  */
 class DependenciesTest {
-  @Test
-  void aConnectionClosedUnderACommandIsAnOutage() {
-    assertTrue(Dependencies.isUnavailable(VertxException.noStackTrace("Connection is not active now, current status: CLOSED")));
-    assertTrue(Dependencies.isUnavailable(
-        VertxException.noStackTrace("Pending requests failed to be sent due to connection has been closed.")));
-    // a query written to a connection the server already closed (seen under the cut in PostgresCutMidRequestTest)
-    assertTrue(Dependencies.isUnavailable(new java.io.IOException("Broken pipe")));
-    assertTrue(Dependencies.isUnavailable(new RuntimeException("wrapped",
-        VertxException.noStackTrace("Connection is not active now, current status: CLOSED"))), "found in the cause chain");
-  }
+    @Test
+    void aConnectionClosedUnderACommandIsAnOutage() {
+        assertTrue(Dependencies.isUnavailable(
+                VertxException.noStackTrace("Connection is not active now, current status: CLOSED")));
+        assertTrue(Dependencies.isUnavailable(
+                VertxException.noStackTrace("Pending requests failed to be sent due to connection has been closed.")));
+        // a query written to a connection the server already closed (seen under the cut in PostgresCutMidRequestTest)
+        assertTrue(Dependencies.isUnavailable(new java.io.IOException("Broken pipe")));
+        assertTrue(
+                Dependencies.isUnavailable(new RuntimeException(
+                        "wrapped",
+                        VertxException.noStackTrace("Connection is not active now, current status: CLOSED"))),
+                "found in the cause chain");
+    }
 
-  @Test
-  void aBugIsNot() {
-    assertFalse(Dependencies.isUnavailable(new IllegalStateException("Can not execute batch query with 0 sets")));
-    assertFalse(Dependencies.isUnavailable(new NullPointerException()));
-  }
+    @Test
+    void aBugIsNot() {
+        assertFalse(Dependencies.isUnavailable(new IllegalStateException("Can not execute batch query with 0 sets")));
+        assertFalse(Dependencies.isUnavailable(new NullPointerException()));
+    }
 }
