@@ -68,29 +68,8 @@ A = "/api/v1/auth"
 identity = {
 }
 
-K = "/api/v1/api-keys"
-key = REF("ApiKey")
-key_input = S(name=STR, scopes=ARR({"type": "string", "enum": sorted(["content:read", "content:write", "analytics:read",
-    "analytics:write", "webhooks:read", "webhooks:write", "engagement:write", "billing:read"])}),
-    siteId={"type": "string", "format": "uuid"}, allowedIps=ARR(STR), allowedOrigins=ARR(STR),
-    rateLimitPerMinute=INT, expiresAt={"type": ["string", "null"], "format": "date-time"})
-kid = path_param("apiKeyId")
-apikeys = {
-    K: {"get": op("Your API keys (never the secret)", 200, S(data=ARR(key), nextCursor={"type": ["string", "null"]}),
-            errors=(403,), tag="api-keys"),
-        "post": op("Create a key (AUTHOR+); the full key is in `key`, shown only now", 201, REF("ApiKeyWithSecret"),
-            key_input, ("name", "scopes"), (403,), tag="api-keys")},
-    K + "/{apiKeyId}": {
-        "get": op("One of your keys", 200, key, errors=(403, 404), tag="api-keys", params=(kid,)),
-        "patch": op("Change a key's name, scopes, allow-lists, limit or expiry", 200, key, key_input, (), (403, 404),
-            tag="api-keys", params=(kid,)),
-        "delete": op("Revoke a key", 204, errors=(403, 404), tag="api-keys", params=(kid,))},
-    K + "/{apiKeyId}/regenerate": {"post": op("New secret for a key; the old one stops working", 200, REF("ApiKeyWithSecret"),
-        errors=(403, 404), tag="api-keys", params=(kid,))},
-    K + "/{apiKeyId}/usage": {"get": op("Requests per day over 30 days", 200,
-        S(id=STR, lastUsedAt={"type": ["string", "null"]}, requestsLast30Days=INT, daily=ARR(S(date=STR, requests=INT))),
-        errors=(403, 404), tag="api-keys", params=(kid,))},
-}
+# /api/v1/api-keys: declared in apikeys/ApiKeyRoutes.java; its shapes are key_schemas below
+apikeys = {}
 
 user_props = dict(id=STR, email=STR, emailVerified=BOOL, username=STR, displayName=STR, bio={"type": ["string", "null"]},
     avatarUrl={"type": ["string", "null"]}, timezone=STR, locale=STR,

@@ -1,133 +1,167 @@
 package io.quire.apikeys;
 
-import io.quire.platform.auth.Authz;
+import static io.quire.platform.api.Schema.array;
+import static io.quire.platform.api.Schema.integer;
+import static io.quire.platform.api.Schema.nullable;
+import static io.quire.platform.api.Schema.object;
+import static io.quire.platform.api.Schema.ref;
+import static io.quire.platform.api.Schema.string;
+import static io.quire.platform.api.Schema.uuid;
+
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.Call;
+import io.quire.platform.api.Endpoint;
+import io.quire.platform.api.ObjectSchema;
+import io.quire.platform.api.Reply;
+import io.quire.platform.api.Schema;
 import io.quire.platform.auth.Role;
-import io.quire.platform.http.PathParams;
-import io.quire.platform.http.RequestBody;
-import io.quire.platform.http.Responses;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
 /** {@code /api/v1/api-keys}: authors manage their keys with a session (a key cannot mint keys). */
 public final class ApiKeyRoutes {
     private static final String BASE = "/api/v1/api-keys";
+    private static final String ONE = BASE + "/{apiKeyId}";
+    private static final String TAG = "api-keys";
+    private static final Schema KEY = ref("ApiKey");
+    private static final Schema KEY_WITH_SECRET = ref("ApiKeyWithSecret");
+    private static final List<String> SCOPES =
+            ApiKeyScopes.ALL.stream().sorted().toList();
+    private static final ObjectSchema UPDATE = object().optional("name", string().length(1, 100))
+            .optional("scopes", array(string().length(1, 40)).size(0, 20).description("Some of " + SCOPES))
+            .optional(
+                    "allowedIps", array(string().length(1, 64)).size(0, 50).description("IP addresses or CIDR blocks"))
+            .optional(
+                    "allowedOrigins",
+                    array(string().length(1, 255)
+                                    .pattern("^https?://[^/\\s]+$", "must be origins like https://example.com"))
+                            .size(0, 50))
+            .optional("rateLimitPerMinute", integer().range(1, 100_000))
+            .optional(
+                    "expiresAt",
+                    nullable(string().format("date-time")
+                            .rule(t -> OffsetDateTime.parse(t).isAfter(OffsetDateTime.now()), "must be in the future")
+                            .description("Null: never expires")))
+            .check(
+                    "scopes",
+                    "must be a non-empty list of " + SCOPES,
+                    b -> b.getJsonArray("scopes") == null
+                            || !b.getJsonArray("scopes").isEmpty()
+                                    && SCOPES.containsAll(strings(b.getJsonArray("scopes"))))
+            .check(
+                    "allowedIps",
+                    "must be IP addresses or CIDR blocks",
+                    b -> b.getJsonArray("allowedIps") == null
+                            || strings(b.getJsonArray("allowedIps")).stream().allMatch(IpAllowList::valid));
+    private static final ObjectSchema CREATE = object().with(UPDATE)
+            .required("name", string().length(1, 100))
+            .required("scopes", array(string().length(1, 40)).size(0, 20).description("Some of " + SCOPES))
+            .optional("siteId", uuid().description("Limits the key to one site"));
+
     private final ApiKeyService keys;
 
     public ApiKeyRoutes(ApiKeyService keys) {
         this.keys = keys;
     }
 
-    public void mount(Router router) {
-        router.get(BASE).handler(Authz.session()).handler(this::list);
-        router.post(BASE)
-                .handler(Authz.session())
-                .handler(Authz.atLeast(Role.AUTHOR))
-                .handler(this::create);
-        router.get(BASE + "/:apiKeyId").handler(Authz.session()).handler(this::get);
-        router.patch(BASE + "/:apiKeyId").handler(Authz.session()).handler(this::update);
-        router.delete(BASE + "/:apiKeyId").handler(Authz.session()).handler(this::revoke);
-        router.post(BASE + "/:apiKeyId/regenerate").handler(Authz.session()).handler(this::regenerate);
-        router.get(BASE + "/:apiKeyId/usage").handler(Authz.session()).handler(this::usage);
+    public void mount(Api api) {
+        Access session = Access.session();
+        api.on(
+                Endpoint.get(BASE)
+                        .id("listApiKeys")
+                        .tag(TAG)
+                        .summary("Your API keys (never the secret)")
+                        .access(session)
+                        .ok(Schema.list(KEY)),
+                call -> keys.list(call.user()).map(l -> Reply.list(l, null)));
+        api.on(
+                Endpoint.post(BASE)
+                        .id("createApiKey")
+                        .tag(TAG)
+                        .summary("Create a key")
+                        .description("The full key is in `key`, shown only now.")
+                        .access(Access.atLeast(Role.AUTHOR).sessionOnly())
+                        .body(CREATE)
+                        .ok(201, KEY_WITH_SECRET, "Created; Location names it"),
+                call -> keys.create(call.user(), input(call.body(), true))
+                        .map(key -> Reply.created(key).header("Location", BASE + "/" + key.getString("id"))));
+        api.on(
+                Endpoint.get(ONE)
+                        .id("getApiKey")
+                        .tag(TAG)
+                        .summary("One of your keys")
+                        .access(session)
+                        .ok(KEY),
+                call -> keys.get(call.user(), id(call)).map(Reply::ok));
+        api.on(
+                Endpoint.patch(ONE)
+                        .id("updateApiKey")
+                        .tag(TAG)
+                        .summary("Change a key's name, scopes, allow-lists, limit or expiry")
+                        .access(session)
+                        .body(UPDATE)
+                        .ok(KEY),
+                call -> keys.update(call.user(), id(call), input(call.body(), false))
+                        .map(Reply::ok));
+        api.on(
+                Endpoint.delete(ONE)
+                        .id("revokeApiKey")
+                        .tag(TAG)
+                        .summary("Revoke a key")
+                        .access(session)
+                        .noContent(),
+                call -> keys.revoke(call.user(), id(call)).map(v -> Reply.noContent()));
+        api.on(
+                Endpoint.post(ONE + "/regenerate")
+                        .id("regenerateApiKey")
+                        .tag(TAG)
+                        .summary("A new secret for a key; the old one stops working")
+                        .access(session)
+                        .ok(KEY_WITH_SECRET),
+                call -> keys.regenerate(call.user(), id(call)).map(Reply::ok));
+        api.on(
+                Endpoint.get(ONE + "/usage")
+                        .id("getApiKeyUsage")
+                        .tag(TAG)
+                        .summary("Requests per day over 30 days")
+                        .access(session)
+                        .ok(object().required("id", uuid())
+                                .required("lastUsedAt", nullable(string().format("date-time")))
+                                .required("requestsLast30Days", integer())
+                                .required(
+                                        "daily",
+                                        array(object().required("date", string().format("date"))
+                                                .required("requests", integer())))),
+                call -> keys.usage(call.user(), id(call)).map(Reply::ok));
     }
 
-    private void list(RoutingContext ctx) {
-        keys.list(Authz.require(ctx))
-                .onSuccess(list -> Responses.list(ctx, list, null))
-                .onFailure(ctx::fail);
+    private static ApiKeyService.Input input(JsonObject b, boolean creating) {
+        String site = creating ? b.getString("siteId") : null;
+        String expires = b.getString("expiresAt");
+        return new ApiKeyService.Input(
+                b.getString("name"),
+                listOrNull(b.getJsonArray("scopes")),
+                site == null ? null : UUID.fromString(site),
+                listOrNull(b.getJsonArray("allowedIps")),
+                listOrNull(b.getJsonArray("allowedOrigins")),
+                b.getInteger("rateLimitPerMinute"),
+                b.containsKey("expiresAt"),
+                expires == null ? null : OffsetDateTime.parse(expires));
     }
 
-    private void create(RoutingContext ctx) {
-        ApiKeyService.Input in = input(RequestBody.of(ctx), true);
-        keys.create(Authz.require(ctx), in)
-                .onSuccess(key -> {
-                    ctx.response().putHeader("Location", BASE + "/" + key.getString("id"));
-                    Responses.json(ctx, 201, key);
-                })
-                .onFailure(ctx::fail);
+    private static List<String> strings(JsonArray array) {
+        return array.stream().map(String::valueOf).toList();
     }
 
-    private void get(RoutingContext ctx) {
-        keys.get(Authz.require(ctx), id(ctx))
-                .onSuccess(key -> Responses.json(ctx, 200, key))
-                .onFailure(ctx::fail);
+    private static List<String> listOrNull(JsonArray array) {
+        return array == null ? null : strings(array);
     }
 
-    private void update(RoutingContext ctx) {
-        ApiKeyService.Input in = input(RequestBody.of(ctx), false);
-        keys.update(Authz.require(ctx), id(ctx), in)
-                .onSuccess(key -> Responses.json(ctx, 200, key))
-                .onFailure(ctx::fail);
-    }
-
-    private void revoke(RoutingContext ctx) {
-        keys.revoke(Authz.require(ctx), id(ctx))
-                .onSuccess(v -> Responses.noContent(ctx))
-                .onFailure(ctx::fail);
-    }
-
-    private void regenerate(RoutingContext ctx) {
-        keys.regenerate(Authz.require(ctx), id(ctx))
-                .onSuccess(key -> Responses.json(ctx, 200, key))
-                .onFailure(ctx::fail);
-    }
-
-    private void usage(RoutingContext ctx) {
-        keys.usage(Authz.require(ctx), id(ctx))
-                .onSuccess(u -> Responses.json(ctx, 200, u))
-                .onFailure(ctx::fail);
-    }
-
-    private static ApiKeyService.Input input(RequestBody body, boolean creating) {
-        String name = creating ? body.requiredString("name", 1, 100) : body.optionalString("name", 1, 100);
-        List<String> scopes = body.optionalStrings("scopes", 20, 40);
-        if (creating && scopes == null) {
-            body.error("scopes", "is required");
-        }
-        if (scopes != null && (scopes.isEmpty() || !ApiKeyScopes.ALL.containsAll(scopes))) {
-            body.error(
-                    "scopes",
-                    "must be a non-empty list of "
-                            + ApiKeyScopes.ALL.stream().sorted().toList());
-        }
-        UUID siteId = null;
-        String site = creating ? body.optionalString("siteId", 36, 36) : null;
-        if (site != null) {
-            try {
-                siteId = UUID.fromString(site);
-            } catch (IllegalArgumentException e) {
-                body.error("siteId", "must be a site id");
-            }
-        }
-        List<String> ips = body.optionalStrings("allowedIps", 50, 64);
-        if (ips != null && !ips.stream().allMatch(IpAllowList::valid)) {
-            body.error("allowedIps", "must be IP addresses or CIDR blocks");
-        }
-        List<String> origins = body.optionalStrings("allowedOrigins", 50, 255);
-        if (origins != null && !origins.stream().allMatch(o -> o.matches("^https?://[^/\\s]+$"))) {
-            body.error("allowedOrigins", "must be origins like https://example.com");
-        }
-        Integer rate = body.optionalInteger("rateLimitPerMinute", 1, 100_000);
-        String expires = body.optionalString("expiresAt", 1, 40);
-        OffsetDateTime expiresAt = null;
-        if (expires != null) {
-            try {
-                expiresAt = OffsetDateTime.parse(expires);
-                if (expiresAt.isBefore(OffsetDateTime.now())) {
-                    body.error("expiresAt", "must be in the future");
-                }
-            } catch (DateTimeParseException e) {
-                body.error("expiresAt", "must be an ISO-8601 timestamp such as 2027-01-01T00:00:00Z");
-            }
-        }
-        body.validate();
-        return new ApiKeyService.Input(name, scopes, siteId, ips, origins, rate, body.has("expiresAt"), expiresAt);
-    }
-
-    private static UUID id(RoutingContext ctx) {
-        return PathParams.uuid(ctx, "apiKeyId", "api_key.not_found");
+    private static UUID id(Call call) {
+        return call.id("apiKeyId", "api_key.not_found");
     }
 }

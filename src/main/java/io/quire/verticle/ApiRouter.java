@@ -183,7 +183,7 @@ public final class ApiRouter {
                         ReadingRoutes.publicCacheControl(config.reading()))
                 .mount(router);
         identity.mount(api);
-        new ApiKeyRoutes(apiKeys).mount(router);
+        new ApiKeyRoutes(apiKeys).mount(api);
         SiteService sites = new SiteService(pool, config.content().softDeleteRetentionDays());
         new SiteRoutes(sites).mount(api);
         new PageRoutes(new PageService(vertx, pool)).mount(api);

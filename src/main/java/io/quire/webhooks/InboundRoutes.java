@@ -3,6 +3,7 @@ package io.quire.webhooks;
 import io.quire.platform.bus.Bus;
 import io.quire.platform.http.ApiException;
 import io.quire.platform.http.Responses;
+import io.quire.platform.inbox.PaymentGatewayIds;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -28,7 +29,7 @@ public final class InboundRoutes {
     }
 
     public void mount(Router router) {
-        for (String gateway : new String[] {"stripe", "razorpay", "xendit"}) {
+        for (String gateway : PaymentGatewayIds.ALL) {
             router.post("/api/v1/webhooks/" + gateway + "/:authorPublicId")
                     .handler(ctx -> receive(ctx, gateway, "authorPublicId"));
         }

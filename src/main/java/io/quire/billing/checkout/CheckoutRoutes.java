@@ -4,6 +4,7 @@ import io.quire.platform.auth.Authz;
 import io.quire.platform.http.PathParams;
 import io.quire.platform.http.RequestBody;
 import io.quire.platform.http.Responses;
+import io.quire.platform.inbox.PaymentGatewayIds;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  * 201 with the gateway's session id and URL; the client sends the reader there and polls the session.
  */
 public final class CheckoutRoutes {
-    private static final Set<String> GATEWAYS = Set.of("stripe", "razorpay", "xendit");
+    private static final java.util.List<String> GATEWAYS = PaymentGatewayIds.ALL;
     private static final Set<String> CYCLES = Set.of("MONTHLY", "ANNUAL");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private final CheckoutService checkout;

@@ -7,6 +7,7 @@ import io.quire.platform.crypto.Encryptor;
 import io.quire.platform.http.ApiException;
 import io.quire.platform.http.RequestBody;
 import io.quire.platform.http.Responses;
+import io.quire.platform.inbox.PaymentGatewayIds;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  * shows its last four characters. Webhook secrets have their own routes (webhooks package).
  */
 public final class GatewayConnectionRoutes {
-    static final List<String> GATEWAYS = List.of("stripe", "razorpay", "xendit");
+    static final List<String> GATEWAYS = PaymentGatewayIds.ALL;
     private static final Map<String, Pattern> SECRET = Map.of(
             "stripe", Pattern.compile("(sk|rk)_(test|live)_[A-Za-z0-9]{8,}"),
             "razorpay", Pattern.compile("[A-Za-z0-9]{8,}"),

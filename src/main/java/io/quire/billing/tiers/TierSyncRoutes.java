@@ -6,6 +6,7 @@ import io.quire.platform.auth.Authz;
 import io.quire.platform.http.ApiException;
 import io.quire.platform.http.PathParams;
 import io.quire.platform.http.Responses;
+import io.quire.platform.inbox.PaymentGatewayIds;
 import io.quire.sites.SiteService;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -32,7 +33,7 @@ public final class TierSyncRoutes {
     }
 
     public void mount(Router router) {
-        for (String gateway : List.of("stripe", "razorpay", "xendit")) {
+        for (String gateway : PaymentGatewayIds.ALL) {
             router.post("/api/v1/tiers/:tierId/sync/" + gateway)
                     .handler(Authz.authenticated())
                     .handler(ctx -> {

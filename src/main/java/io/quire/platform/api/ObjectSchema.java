@@ -44,6 +44,7 @@ public final class ObjectSchema implements Schema {
     public ObjectSchema with(ObjectSchema other) {
         properties.putAll(other.properties);
         required.addAll(other.required);
+        crossChecks.addAll(other.crossChecks);
         return this;
     }
 

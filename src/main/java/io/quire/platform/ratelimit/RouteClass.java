@@ -1,5 +1,6 @@
 package io.quire.platform.ratelimit;
 
+import io.quire.platform.inbox.PaymentGatewayIds;
 import io.vertx.core.http.HttpMethod;
 
 /** Which budget a request spends: reads, writes, sign-in traffic, analytics ingestion, or none (gateway webhooks). */
@@ -21,10 +22,8 @@ public enum RouteClass {
      * webhooks is not.
      */
     public static RouteClass of(HttpMethod method, String path) {
-        if (path.startsWith("/api/v1/webhooks/stripe/")
-                || path.startsWith("/api/v1/webhooks/razorpay/")
-                || path.startsWith("/api/v1/webhooks/xendit/")
-                || path.startsWith("/api/v1/webhooks/inbound/")) {
+        if (path.startsWith("/api/v1/webhooks/inbound/")
+                || PaymentGatewayIds.ALL.stream().anyMatch(g -> path.startsWith("/api/v1/webhooks/" + g + "/"))) {
             return EXEMPT;
         }
         if (path.startsWith("/api/v1/auth/")) {
