@@ -79,7 +79,11 @@ public final class Api {
             throw new IllegalStateException(endpoint + " (" + endpoint.operationId + ") is declared twice");
         }
         endpoints.add(endpoint);
-        routeClasses.add(endpoint.method(), endpoint.path(), endpoint.routeClass());
+        // only where the declaration differs from what the path says: every /api request looks its class up before
+        // routing, and a short table keeps that scan off the read path
+        if (endpoint.routeClass() != RouteClass.of(endpoint.method(), endpoint.path())) {
+            routeClasses.add(endpoint.method(), endpoint.path(), endpoint.routeClass());
+        }
         if (endpoint.bodyLimit != null) {
             bodyLimits.override(endpoint.path(), endpoint.bodyLimit);
         }
