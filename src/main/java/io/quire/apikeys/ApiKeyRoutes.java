@@ -69,6 +69,7 @@ public final class ApiKeyRoutes {
     }
 
     public void mount(Api api) {
+        ApiKeyShapes.declare(api);
         Access session = Access.session();
         api.on(
                 Endpoint.get(BASE)

@@ -1,11 +1,19 @@
 package io.quire.content;
 
+import static io.quire.platform.api.Schema.array;
+import static io.quire.platform.api.Schema.integer;
+import static io.quire.platform.api.Schema.object;
+import static io.quire.platform.api.Schema.ref;
+import static io.quire.platform.api.Schema.string;
+
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.Endpoint;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.http.ApiException;
 import io.quire.platform.http.PathParams;
 import io.quire.platform.http.Responses;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /** Upload Markdown: one file split at headings, or a zip of .md files. */
@@ -16,13 +24,30 @@ public final class ChapterImportRoutes {
         this.importer = importer;
     }
 
-    public void mount(Router router) {
-        router.post("/api/v1/series/:seriesId/chapters/import/markdown")
-                .handler(Authz.authenticated())
-                .handler(this::markdown);
-        router.post("/api/v1/series/:seriesId/chapters/import")
-                .handler(Authz.authenticated())
-                .handler(this::zip);
+    public void mount(Api api) {
+        api.raw(
+                Endpoint.post("/api/v1/series/{seriesId}/chapters/import/markdown")
+                        .id("importChaptersMarkdown")
+                        .tag("import")
+                        .summary(
+                                "Import one Markdown file, split into chapters at # and ## headings (all or nothing; errors name file and line)")
+                        .access(Access.signedIn())
+                        .query("filename", string(), "names the file in error messages and untitled chapters")
+                        .rawBody("text/markdown", "text/plain")
+                        .ok(201, object().optional("imported", integer()).optional("data", array(ref("Chapter"))), "OK")
+                        .problems(403, 409),
+                this::markdown);
+        api.raw(
+                Endpoint.post("/api/v1/series/{seriesId}/chapters/import")
+                        .id("importChaptersZip")
+                        .tag("import")
+                        .summary(
+                                "Import a zip of .md files, one chapter each (front matter title/number optional; all or nothing)")
+                        .access(Access.signedIn())
+                        .rawBody("application/zip")
+                        .ok(201, object().optional("imported", integer()).optional("data", array(ref("Chapter"))), "OK")
+                        .problems(403, 409),
+                this::zip);
     }
 
     private void markdown(RoutingContext ctx) {

@@ -1,12 +1,25 @@
 package io.quire.content;
 
+import static io.quire.platform.api.Schema.array;
+import static io.quire.platform.api.Schema.integer;
+import static io.quire.platform.api.Schema.nullable;
+import static io.quire.platform.api.Schema.number;
+import static io.quire.platform.api.Schema.object;
+import static io.quire.platform.api.Schema.ref;
+import static io.quire.platform.api.Schema.string;
+import static io.quire.platform.api.Schema.uuid;
+
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.Endpoint;
+import io.quire.platform.api.ObjectSchema;
+import io.quire.platform.api.Schema;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.http.ApiException;
 import io.quire.platform.http.PathParams;
 import io.quire.platform.http.RequestBody;
 import io.quire.platform.http.Responses;
 import io.quire.platform.http.Revisions;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -25,21 +38,73 @@ public final class ChapterOrganizeRoutes {
         this.bulk = bulk;
     }
 
-    public void mount(Router router) {
-        router.patch("/api/v1/series/:seriesId/chapters/reorder")
-                .handler(Authz.authenticated())
-                .handler(this::reorder);
-        router.post("/api/v1/chapters/:chapterId/move")
-                .handler(Authz.authenticated())
-                .handler(this::move);
-        router.post("/api/v1/chapters/:chapterId/duplicate")
-                .handler(Authz.authenticated())
-                .handler(this::duplicate);
-        for (String action : ChapterBulk.EVENTS.keySet()) {
-            router.post("/api/v1/series/:seriesId/chapters/bulk/" + action)
-                    .handler(Authz.authenticated())
-                    .handler(ctx -> bulk(ctx, action));
-        }
+    public void mount(Api api) {
+        api.raw(
+                Endpoint.patch("/api/v1/series/{seriesId}/chapters/reorder")
+                        .id("reorderChapters")
+                        .tag("chapters")
+                        .summary("Set the display order: every chapter of the series, once each")
+                        .access(Access.signedIn())
+                        .body(object().required("chapterIds", array(uuid())))
+                        .ok(200, Schema.list(ref("Chapter")), "OK")
+                        .problems(403),
+                this::reorder);
+        api.raw(
+                Endpoint.post("/api/v1/chapters/{chapterId}/move")
+                        .id("moveChapter")
+                        .tag("chapters")
+                        .summary("Move to another series of the same site (next number there unless given)")
+                        .access(Access.signedIn())
+                        .body(object().required("seriesId", uuid()).optional("chapterNumber", number()))
+                        .ok(200, ref("Chapter"), "OK")
+                        .problems(403, 409),
+                this::move);
+        api.raw(
+                Endpoint.post("/api/v1/chapters/{chapterId}/duplicate")
+                        .id("duplicateChapter")
+                        .tag("chapters")
+                        .summary("A DRAFT copy with the next number")
+                        .access(Access.signedIn())
+                        .ok(201, ref("Chapter"), "OK")
+                        .problems(403),
+                this::duplicate);
+        bulk(
+                api,
+                "update",
+                "Set volumeNumber and/or authorNotePosition",
+                object().optional("volumeNumber", nullable(integer().range(0, 9999)))
+                        .optional("authorNotePosition", string().oneOf("start", "end")));
+        bulk(api, "delete", "Soft-delete", object());
+        bulk(api, "publish", "Publish (each must be DRAFT or SCHEDULED)", object());
+        bulk(
+                api,
+                "access",
+                "Set the access level",
+                object().required("accessLevel", string().oneOf("FREE", "SUBSCRIBERS", "SPECIFIC_TIER"))
+                        .optional("minimumTierId", uuid().description("Required for SPECIFIC_TIER")));
+        bulk(
+                api,
+                "schedule",
+                "Schedule (each must be DRAFT)",
+                object().required(
+                                "scheduledAt",
+                                string().description("ISO-8601 with offset, or a local date-time read in timezone"))
+                        .required("timezone", string().length(1, 64)));
+    }
+
+    /** One bulk action: up to 500 chapters of the series, all or nothing. */
+    private void bulk(Api api, String action, String summary, ObjectSchema fields) {
+        api.raw(
+                Endpoint.post("/api/v1/series/{seriesId}/chapters/bulk/" + action)
+                        .id("bulk" + Character.toUpperCase(action.charAt(0)) + action.substring(1) + "Chapters")
+                        .tag("chapters")
+                        .summary("Bulk: " + summary + " for up to 500 chapters, all or nothing")
+                        .access(Access.signedIn())
+                        .body(object().required("chapterIds", array(uuid()).size(1, 500))
+                                .with(fields))
+                        .ok(200, object().required("changed", integer()).required("data", array(ref("Chapter"))), "OK")
+                        .problems(403, 409),
+                ctx -> bulk(ctx, action));
     }
 
     private void reorder(RoutingContext ctx) {

@@ -1,5 +1,15 @@
 package io.quire.content;
 
+import static io.quire.platform.api.Schema.integer;
+import static io.quire.platform.api.Schema.nullable;
+import static io.quire.platform.api.Schema.object;
+import static io.quire.platform.api.Schema.ref;
+import static io.quire.platform.api.Schema.string;
+
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.Endpoint;
+import io.quire.platform.api.Schema;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.http.ApiException;
 import io.quire.platform.http.PathParams;
@@ -9,7 +19,6 @@ import io.quire.platform.http.Responses;
 import io.quire.platform.http.Revisions;
 import io.quire.platform.text.Slugs;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -35,50 +44,319 @@ public final class ChapterRoutes {
         this.publishing = publishing;
     }
 
-    public void mount(Router router) {
+    public void mount(Api api) {
         // --- chapters of a series
-        router.get("/api/v1/series/:seriesId/chapters")
-                .handler(Authz.authenticated())
-                .handler(this::list);
-        router.post("/api/v1/series/:seriesId/chapters")
-                .handler(Authz.authenticated())
-                .handler(this::create);
+        api.raw(
+                Endpoint.get("/api/v1/series/{seriesId}/chapters")
+                        .id("listSeriesChapters")
+                        .tag("chapters")
+                        .summary("Chapters of a series, in display order")
+                        .access(Access.signedIn())
+                        .ok(200, Schema.list(ref("Chapter")), "OK")
+                        .problems(403),
+                this::list);
+        api.raw(
+                Endpoint.post("/api/v1/series/{seriesId}/chapters")
+                        .id("createChapter")
+                        .tag("chapters")
+                        .summary("Create a chapter (not viewers); number, order and slug default to the next ones")
+                        .access(Access.signedIn())
+                        .body(object().required("title", string())
+                                .optional("content", string())
+                                .optional("authorNote", string().length(0, 20000))
+                                .optional("chapterNumber", Schema.number())
+                                .optional("volumeNumber", integer().range(0, 9999))
+                                .optional("slug", string())
+                                .optional("accessLevel", string().oneOf("FREE", "SUBSCRIBERS")))
+                        .ok(201, ref("Chapter"), "OK")
+                        .problems(403, 409),
+                this::create);
         // --- one chapter
-        router.get(ONE).handler(Authz.authenticated()).handler(this::get);
-        router.patch(ONE).handler(Authz.authenticated()).handler(this::updateMeta);
-        router.delete(ONE).handler(Authz.authenticated()).handler(this::delete);
-        router.post(ONE + "/restore").handler(Authz.authenticated()).handler(this::restore);
+        api.raw(
+                Endpoint.get("/api/v1/chapters/{chapterId}")
+                        .id("getChapter")
+                        .tag("chapters")
+                        .summary("A chapter's metadata (ETag = revision)")
+                        .access(Access.signedIn())
+                        .ok(200, ref("Chapter"), "OK")
+                        .problems(403),
+                this::get);
+        api.raw(
+                Endpoint.patch("/api/v1/chapters/{chapterId}")
+                        .id("updateChapter")
+                        .tag("chapters")
+                        .summary("Update metadata; changing the title needs If-Match and makes a version")
+                        .access(Access.signedIn())
+                        .header("If-Match", "the ETag you read, e.g. \"r7\"")
+                        .body(object().optional("title", string())
+                                .optional("chapterNumber", Schema.number())
+                                .optional("volumeNumber", nullable(integer().range(0, 9999)))
+                                .optional("slug", string())
+                                .optional("authorNotePosition", string().oneOf("start", "end"))
+                                .optional("baseRevision", integer()))
+                        .ok(200, ref("Chapter"), "OK")
+                        .problems(403, 409, 412, 428),
+                this::updateMeta);
+        api.raw(
+                Endpoint.delete("/api/v1/chapters/{chapterId}")
+                        .id("deleteChapter")
+                        .tag("chapters")
+                        .summary("Soft-delete a chapter")
+                        .access(Access.signedIn())
+                        .noContent()
+                        .problems(403),
+                this::delete);
+        api.raw(
+                Endpoint.post("/api/v1/chapters/{chapterId}/restore")
+                        .id("restoreChapter")
+                        .tag("chapters")
+                        .summary("Restore a soft-deleted chapter")
+                        .access(Access.signedIn())
+                        .ok(200, ref("Chapter"), "OK")
+                        .problems(403, 409),
+                this::restore);
         // --- content and autosave
-        router.get(ONE + "/content").handler(Authz.authenticated()).handler(this::content);
-        router.put(ONE + "/content").handler(Authz.authenticated()).handler(this::updateContent);
-        router.get(ONE + "/autosave").handler(Authz.authenticated()).handler(this::getAutosave);
-        router.post(ONE + "/autosave").handler(Authz.authenticated()).handler(this::autosave);
-        router.delete(ONE + "/autosave").handler(Authz.authenticated()).handler(this::deleteAutosave);
+        api.raw(
+                Endpoint.get("/api/v1/chapters/{chapterId}/content")
+                        .id("getChapterContent")
+                        .tag("chapters")
+                        .summary("Markdown source, sanitised HTML, author note")
+                        .access(Access.signedIn())
+                        .ok(200, ref("ChapterContent"), "OK")
+                        .problems(403),
+                this::content);
+        api.raw(
+                Endpoint.put("/api/v1/chapters/{chapterId}/content")
+                        .id("replaceChapterContent")
+                        .tag("chapters")
+                        .summary(
+                                "Replace the content (If-Match or baseRevision required); makes a version and clears your autosave")
+                        .access(Access.signedIn())
+                        .header("If-Match", "the ETag you read, e.g. \"r7\"")
+                        .body(object().required("content", string())
+                                .optional("title", string())
+                                .optional("authorNote", nullable(string().length(0, 20000)))
+                                .optional("changeNote", string().length(0, 500))
+                                .optional("baseRevision", integer()))
+                        .ok(200, ref("ChapterContent"), "OK")
+                        .problems(403, 412, 428),
+                this::updateContent);
+        api.raw(
+                Endpoint.get("/api/v1/chapters/{chapterId}/autosave")
+                        .id("getChapterAutosave")
+                        .tag("chapters")
+                        .summary("Your autosave, with stale=true when the chapter moved on since its base revision")
+                        .access(Access.signedIn())
+                        .ok(200, ref("Autosave"), "OK")
+                        .problems(403),
+                this::getAutosave);
+        api.raw(
+                Endpoint.post("/api/v1/chapters/{chapterId}/autosave")
+                        .id("saveChapterAutosave")
+                        .tag("chapters")
+                        .summary("Save a draft of your edit (no version); needs its base revision")
+                        .access(Access.signedIn())
+                        .header("If-Match", "the ETag you read, e.g. \"r7\"")
+                        .body(object().required("content", string())
+                                .optional("title", string())
+                                .optional("authorNote", string().length(0, 20000))
+                                .optional("baseRevision", integer()))
+                        .ok(200, ref("Autosave"), "OK")
+                        .problems(403, 428),
+                this::autosave);
+        api.raw(
+                Endpoint.delete("/api/v1/chapters/{chapterId}/autosave")
+                        .id("deleteChapterAutosave")
+                        .tag("chapters")
+                        .summary("Discard your autosave")
+                        .access(Access.signedIn())
+                        .noContent()
+                        .problems(403),
+                this::deleteAutosave);
         // --- status
-        for (String action : ChapterPublishing.TRANSITIONS.keySet()) {
-            router.post(ONE + "/" + action).handler(Authz.authenticated()).handler(ctx -> transition(ctx, action));
+        // in a fixed order: the document (and the names clients are generated with) must not change between runs
+        for (String action : java.util.List.of("publish", "unpublish", "archive", "unarchive")) {
+            java.util.Map<String, String> SUMMARY = java.util.Map.of(
+                    "publish",
+                    "Publish now (from DRAFT or SCHEDULED)",
+                    "unpublish",
+                    "Back to DRAFT (from PUBLISHED)",
+                    "archive",
+                    "Archive (from PUBLISHED)",
+                    "unarchive",
+                    "Unarchive (back to PUBLISHED)");
+            api.raw(
+                    Endpoint.post("/api/v1/chapters/{chapterId}/" + action)
+                            .id(action + "Chapter")
+                            .tag("chapters")
+                            .summary(SUMMARY.get(action))
+                            .access(Access.signedIn())
+                            .ok(200, ref("Chapter"), "OK")
+                            .problems(403, 409),
+                    ctx -> transition(ctx, action));
         }
-        router.post(ONE + "/schedule").handler(Authz.authenticated()).handler(ctx -> schedule(ctx, false));
-        router.patch(ONE + "/schedule").handler(Authz.authenticated()).handler(ctx -> schedule(ctx, true));
-        router.delete(ONE + "/schedule").handler(Authz.authenticated()).handler(this::cancelSchedule);
+        api.raw(
+                Endpoint.post("/api/v1/chapters/{chapterId}/schedule")
+                        .id("scheduleChapter")
+                        .tag("chapters")
+                        .summary(
+                                "Schedule publication (DRAFT → SCHEDULED); published within seconds of the time, exactly once")
+                        .access(Access.signedIn())
+                        .body(object().required(
+                                        "scheduledAt",
+                                        string().description(
+                                                        "ISO-8601 with offset, or a local date-time read in timezone"))
+                                .required("timezone", string().length(1, 64)))
+                        .ok(200, ref("Chapter"), "OK")
+                        .problems(403, 409),
+                ctx -> schedule(ctx, false));
+        api.raw(
+                Endpoint.patch("/api/v1/chapters/{chapterId}/schedule")
+                        .id("rescheduleChapter")
+                        .tag("chapters")
+                        .summary("Move the scheduled time")
+                        .access(Access.signedIn())
+                        .body(object().required(
+                                        "scheduledAt",
+                                        string().description(
+                                                        "ISO-8601 with offset, or a local date-time read in timezone"))
+                                .required("timezone", string().length(1, 64)))
+                        .ok(200, ref("Chapter"), "OK")
+                        .problems(403, 409),
+                ctx -> schedule(ctx, true));
+        api.raw(
+                Endpoint.delete("/api/v1/chapters/{chapterId}/schedule")
+                        .id("unscheduleChapter")
+                        .tag("chapters")
+                        .summary("Cancel the schedule (SCHEDULED → DRAFT)")
+                        .access(Access.signedIn())
+                        .ok(200, ref("Chapter"), "OK")
+                        .problems(403, 409),
+                this::cancelSchedule);
         // --- access
-        router.get(ONE + "/access").handler(Authz.authenticated()).handler(this::access);
-        router.patch(ONE + "/access").handler(Authz.authenticated()).handler(this::updateAccess);
-        router.post(ONE + "/schedule-free").handler(Authz.authenticated()).handler(ctx -> scheduleFree(ctx, false));
-        router.patch(ONE + "/schedule-free").handler(Authz.authenticated()).handler(ctx -> scheduleFree(ctx, true));
-        router.delete(ONE + "/schedule-free").handler(Authz.authenticated()).handler(this::cancelScheduleFree);
+        api.raw(
+                Endpoint.get("/api/v1/chapters/{chapterId}/access")
+                        .id("getChapterAccess")
+                        .tag("chapters")
+                        .summary("Access settings")
+                        .access(Access.signedIn())
+                        .ok(
+                                200,
+                                object().optional("accessLevel", string())
+                                        .optional("minimumTierId", nullable(string()))
+                                        .optional("scheduledFreeAt", nullable(string()))
+                                        .optional("previewParagraphs", nullable(integer()))
+                                        .optional("paywallMessage", nullable(string()))
+                                        .optional("price", nullable(integer()))
+                                        .optional("priceCurrency", nullable(string()))
+                                        .optional("revision", integer()),
+                                "OK")
+                        .problems(403),
+                this::access);
+        api.raw(
+                Endpoint.patch("/api/v1/chapters/{chapterId}/access")
+                        .id("updateChapterAccess")
+                        .tag("chapters")
+                        .summary(
+                                "Change access level, tier, preview paragraphs, paywall message, and the price of buying the chapter alone (minor units; null stops selling it)")
+                        .access(Access.signedIn())
+                        .header("If-Match", "the ETag you read, e.g. \"r7\"")
+                        .body(object().optional("accessLevel", string().oneOf("FREE", "SUBSCRIBERS", "SPECIFIC_TIER"))
+                                .optional("minimumTierId", string().length(36, 36))
+                                .optional("previewParagraphs", integer().range(0, 50))
+                                .optional("paywallMessage", string().length(0, 2000))
+                                .optional("price", integer().range(1, 100000000))
+                                .optional("priceCurrency", string().length(3, 3))
+                                .optional("baseRevision", integer()))
+                        .ok(200, ref("Chapter"), "OK")
+                        .problems(403, 412),
+                this::updateAccess);
+        api.raw(
+                Endpoint.post("/api/v1/chapters/{chapterId}/schedule-free")
+                        .id("scheduleChapterFree")
+                        .tag("chapters")
+                        .summary("Make the chapter free at a time (default: publication + the series' earlyAccessDays)")
+                        .access(Access.signedIn())
+                        .body(object().optional("scheduledFreeAt", string())
+                                .optional("timezone", string().length(1, 64)))
+                        .ok(200, ref("Chapter"), "OK")
+                        .problems(403, 409),
+                ctx -> scheduleFree(ctx, false));
+        api.raw(
+                Endpoint.patch("/api/v1/chapters/{chapterId}/schedule-free")
+                        .id("rescheduleChapterFree")
+                        .tag("chapters")
+                        .summary("Move the free-unlock time")
+                        .access(Access.signedIn())
+                        .body(object().required("scheduledFreeAt", string())
+                                .optional("timezone", string().length(1, 64)))
+                        .ok(200, ref("Chapter"), "OK")
+                        .problems(403, 409),
+                ctx -> scheduleFree(ctx, true));
+        api.raw(
+                Endpoint.delete("/api/v1/chapters/{chapterId}/schedule-free")
+                        .id("cancelChapterFree")
+                        .tag("chapters")
+                        .summary("Cancel the free-unlock (the chapter stays for subscribers)")
+                        .access(Access.signedIn())
+                        .ok(200, ref("Chapter"), "OK")
+                        .problems(403, 409),
+                this::cancelScheduleFree);
         // --- versions
-        router.get(ONE + "/versions").handler(Authz.authenticated()).handler(this::versions);
-        router.get(ONE + "/versions/compare/:v1/:v2")
-                .handler(Authz.authenticated())
-                .handler(this::compare);
-        router.get(ONE + "/versions/:versionId").handler(Authz.authenticated()).handler(this::version);
-        router.get(ONE + "/versions/:versionId/diff")
-                .handler(Authz.authenticated())
-                .handler(this::diff);
-        router.post(ONE + "/versions/:versionId/restore")
-                .handler(Authz.authenticated())
-                .handler(this::restoreVersion);
+        api.raw(
+                Endpoint.get("/api/v1/chapters/{chapterId}/versions")
+                        .id("listChapterVersions")
+                        .tag("versions")
+                        .summary("Versions, newest first; page with ?before=<number>")
+                        .access(Access.signedIn())
+                        .query("before", integer(), "versions older than this number")
+                        .query("limit", integer(), "1–100, default 20")
+                        .ok(200, Schema.list(ref("VersionSummary")), "OK")
+                        .problems(403),
+                this::versions);
+        api.raw(
+                Endpoint.get("/api/v1/chapters/{chapterId}/versions/compare/{v1}/{v2}")
+                        .id("compareChapterVersions")
+                        .tag("versions")
+                        .summary("Diff between two versions")
+                        .access(Access.signedIn())
+                        .pathParam("v1", integer(), "version number")
+                        .pathParam("v2", integer(), "version number")
+                        .ok(200, ref("Diff"), "OK")
+                        .problems(403),
+                this::compare);
+        api.raw(
+                Endpoint.get("/api/v1/chapters/{chapterId}/versions/{versionId}")
+                        .id("getChapterVersion")
+                        .tag("versions")
+                        .summary("One version with its content")
+                        .access(Access.signedIn())
+                        .pathParam("versionId", integer(), "version number")
+                        .ok(200, ref("Version"), "OK")
+                        .problems(403),
+                this::version);
+        api.raw(
+                Endpoint.get("/api/v1/chapters/{chapterId}/versions/{versionId}/diff")
+                        .id("diffChapterVersion")
+                        .tag("versions")
+                        .summary("Unified diff and stats from this version to the current one (or ?against=N)")
+                        .access(Access.signedIn())
+                        .pathParam("versionId", integer(), "version number")
+                        .query("against", string(), "current (default) or a version number")
+                        .ok(200, ref("Diff"), "OK")
+                        .problems(403),
+                this::diff);
+        api.raw(
+                Endpoint.post("/api/v1/chapters/{chapterId}/versions/{versionId}/restore")
+                        .id("restoreChapterVersion")
+                        .tag("versions")
+                        .summary("Make a version current again, as a new version (If-Match required)")
+                        .access(Access.signedIn())
+                        .pathParam("versionId", integer(), "version number")
+                        .header("If-Match", "the ETag you read, e.g. \"r7\"")
+                        .ok(200, ref("ChapterContent"), "OK")
+                        .problems(403, 412, 428),
+                this::restoreVersion);
     }
 
     private static UUID chapterId(RoutingContext ctx) {

@@ -6,7 +6,6 @@ import io.quire.platform.jobs.JobQueue;
 import io.quire.sites.SiteService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.util.Map;
@@ -37,7 +36,8 @@ public final class Content {
         this.vertx = vertx;
     }
 
-    public void mount(Router router) {
+    public void mount(io.quire.platform.api.Api router) {
+        ContentShapes.declare(router);
         new SeriesRoutes(series).mount(router);
         // reorder and bulk paths must be mounted before /chapters/:chapterId would match them
         new ChapterOrganizeRoutes(new ChapterOrdering(pool), new ChapterBulk(pool, new JobQueue(jobsConfig)))

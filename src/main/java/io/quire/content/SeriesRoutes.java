@@ -1,5 +1,16 @@
 package io.quire.content;
 
+import static io.quire.platform.api.Schema.anyObject;
+import static io.quire.platform.api.Schema.array;
+import static io.quire.platform.api.Schema.integer;
+import static io.quire.platform.api.Schema.object;
+import static io.quire.platform.api.Schema.ref;
+import static io.quire.platform.api.Schema.string;
+
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.Endpoint;
+import io.quire.platform.api.Schema;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.http.PathParams;
 import io.quire.platform.http.RequestBody;
@@ -9,7 +20,6 @@ import io.quire.platform.text.Slugs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
@@ -31,22 +41,93 @@ public final class SeriesRoutes {
         this.series = series;
     }
 
-    public void mount(Router router) {
-        router.get("/api/v1/sites/:siteId/series")
-                .handler(Authz.authenticated())
-                .handler(this::list);
-        router.post("/api/v1/sites/:siteId/series")
-                .handler(Authz.authenticated())
-                .handler(this::create);
-        router.get("/api/v1/series/:seriesId").handler(Authz.authenticated()).handler(this::get);
-        router.patch("/api/v1/series/:seriesId").handler(Authz.authenticated()).handler(this::update);
-        router.delete("/api/v1/series/:seriesId").handler(Authz.authenticated()).handler(this::delete);
-        router.post("/api/v1/series/:seriesId/restore")
-                .handler(Authz.authenticated())
-                .handler(this::restore);
-        router.post("/api/v1/series/:seriesId/duplicate")
-                .handler(Authz.authenticated())
-                .handler(ctx -> series.duplicate(Authz.require(ctx), seriesId(ctx))
+    public void mount(Api api) {
+        api.raw(
+                Endpoint.get("/api/v1/sites/{siteId}/series")
+                        .id("listSeries")
+                        .tag("series")
+                        .summary("Series of a site")
+                        .access(Access.signedIn())
+                        .ok(200, Schema.list(ref("Series")), "OK")
+                        .problems(403),
+                this::list);
+        api.raw(
+                Endpoint.post("/api/v1/sites/{siteId}/series")
+                        .id("createSeries")
+                        .tag("series")
+                        .summary("Create a series (owner or editor)")
+                        .access(Access.signedIn())
+                        .body(object().required("title", string().length(1, 200))
+                                .optional("slug", string())
+                                .optional("synopsis", string().length(0, 10000))
+                                .optional("contentType", string())
+                                .optional("contentRating", string())
+                                .optional("language", string().length(2, 2))
+                                .optional("defaultAccessLevel", string())
+                                .optional("earlyAccessDays", integer().range(0, 365))
+                                .optional("previewParagraphs", integer().range(0, 50))
+                                .optional("paywallMessage", string().length(0, 2000))
+                                .optional("baseRevision", integer()))
+                        .ok(201, ref("Series"), "OK")
+                        .problems(403, 409),
+                this::create);
+        api.raw(
+                Endpoint.get("/api/v1/series/{seriesId}")
+                        .id("getSeries")
+                        .tag("series")
+                        .summary("A series")
+                        .access(Access.signedIn())
+                        .ok(200, ref("Series"), "OK")
+                        .problems(403),
+                this::get);
+        api.raw(
+                Endpoint.patch("/api/v1/series/{seriesId}")
+                        .id("updateSeries")
+                        .tag("series")
+                        .summary("Update a series")
+                        .access(Access.signedIn())
+                        .header("If-Match", "the ETag you read, e.g. \"r7\"")
+                        .body(object().optional("title", string().length(1, 200))
+                                .optional("slug", string())
+                                .optional("synopsis", string().length(0, 10000))
+                                .optional("contentType", string())
+                                .optional("contentRating", string())
+                                .optional("language", string().length(2, 2))
+                                .optional("defaultAccessLevel", string())
+                                .optional("earlyAccessDays", integer().range(0, 365))
+                                .optional("previewParagraphs", integer().range(0, 50))
+                                .optional("paywallMessage", string().length(0, 2000))
+                                .optional("baseRevision", integer()))
+                        .ok(200, ref("Series"), "OK")
+                        .problems(403, 409, 412),
+                this::update);
+        api.raw(
+                Endpoint.delete("/api/v1/series/{seriesId}")
+                        .id("deleteSeries")
+                        .tag("series")
+                        .summary("Soft-delete a series")
+                        .access(Access.signedIn())
+                        .noContent()
+                        .problems(403),
+                this::delete);
+        api.raw(
+                Endpoint.post("/api/v1/series/{seriesId}/restore")
+                        .id("restoreSeries")
+                        .tag("series")
+                        .summary("Restore a soft-deleted series")
+                        .access(Access.signedIn())
+                        .ok(200, ref("Series"), "OK")
+                        .problems(403, 409),
+                this::restore);
+        api.raw(
+                Endpoint.post("/api/v1/series/{seriesId}/duplicate")
+                        .id("duplicateSeries")
+                        .tag("series")
+                        .summary("A DRAFT copy with its genres, tags, warnings and chapters (as drafts)")
+                        .access(Access.signedIn())
+                        .ok(201, ref("Series"), "OK")
+                        .problems(403),
+                ctx -> series.duplicate(Authz.require(ctx), seriesId(ctx))
                         .onSuccess(s -> {
                             ctx.response().putHeader("Location", "/api/v1/series/" + s.id());
                             Revisions.setEtag(ctx, s.revision());
@@ -54,44 +135,148 @@ public final class SeriesRoutes {
                         })
                         .onFailure(ctx::fail));
         // --- settings views
-        router.get("/api/v1/series/:seriesId/settings")
-                .handler(Authz.authenticated())
-                .handler(ctx -> view(ctx, Series::settingsJson));
-        router.patch("/api/v1/series/:seriesId/settings")
-                .handler(Authz.authenticated())
-                .handler(this::updateSettings);
-        router.get("/api/v1/series/:seriesId/paywall")
-                .handler(Authz.authenticated())
-                .handler(ctx -> view(ctx, Series::paywallJson));
-        router.patch("/api/v1/series/:seriesId/paywall")
-                .handler(Authz.authenticated())
-                .handler(this::updatePaywall);
-        router.get("/api/v1/series/:seriesId/schedule")
-                .handler(Authz.authenticated())
-                .handler(ctx -> view(ctx, Series::scheduleJson));
-        router.patch("/api/v1/series/:seriesId/schedule")
-                .handler(Authz.authenticated())
-                .handler(this::updateSchedule);
+        api.raw(
+                Endpoint.get("/api/v1/series/{seriesId}/settings")
+                        .id("getSeriesSettings")
+                        .tag("series")
+                        .summary("Type, rating, language and extra settings")
+                        .access(Access.signedIn())
+                        .ok(200, ref("SeriesSettings"), "OK")
+                        .problems(403),
+                ctx -> view(ctx, Series::settingsJson));
+        api.raw(
+                Endpoint.patch("/api/v1/series/{seriesId}/settings")
+                        .id("updateSeriesSettings")
+                        .tag("series")
+                        .summary("Change: type, rating, language and extra settings")
+                        .access(Access.signedIn())
+                        .header("If-Match", "the ETag you read, e.g. \"r7\"")
+                        .body(object().optional("contentType", string())
+                                .optional("contentRating", string())
+                                .optional("language", string().length(2, 2))
+                                .optional("extra", anyObject())
+                                .optional("baseRevision", integer()))
+                        .ok(200, ref("SeriesSettings"), "OK")
+                        .problems(403, 412),
+                this::updateSettings);
+        api.raw(
+                Endpoint.get("/api/v1/series/{seriesId}/paywall")
+                        .id("getSeriesPaywall")
+                        .tag("series")
+                        .summary("Default access level, early-access days, preview paragraphs, paywall message")
+                        .access(Access.signedIn())
+                        .ok(200, ref("SeriesPaywall"), "OK")
+                        .problems(403),
+                ctx -> view(ctx, Series::paywallJson));
+        api.raw(
+                Endpoint.patch("/api/v1/series/{seriesId}/paywall")
+                        .id("updateSeriesPaywall")
+                        .tag("series")
+                        .summary("Change: default access level, early-access days, preview paragraphs, paywall message")
+                        .access(Access.signedIn())
+                        .header("If-Match", "the ETag you read, e.g. \"r7\"")
+                        .body(object().optional("defaultAccessLevel", string())
+                                .optional("earlyAccessDays", integer().range(0, 365))
+                                .optional("previewParagraphs", integer().range(0, 50))
+                                .optional("paywallMessage", string().length(0, 2000))
+                                .optional("baseRevision", integer()))
+                        .ok(200, ref("SeriesPaywall"), "OK")
+                        .problems(403, 412),
+                this::updatePaywall);
+        api.raw(
+                Endpoint.get("/api/v1/series/{seriesId}/schedule")
+                        .id("getSeriesSchedule")
+                        .tag("series")
+                        .summary("The announced update schedule (PATCH replaces it)")
+                        .access(Access.signedIn())
+                        .ok(200, ref("SeriesSchedule"), "OK")
+                        .problems(403),
+                ctx -> view(ctx, Series::scheduleJson));
+        api.raw(
+                Endpoint.patch("/api/v1/series/{seriesId}/schedule")
+                        .id("updateSeriesSchedule")
+                        .tag("series")
+                        .summary("Change: the announced update schedule (patch replaces it)")
+                        .access(Access.signedIn())
+                        .header("If-Match", "the ETag you read, e.g. \"r7\"")
+                        .body(object().optional("updateSchedule", string().length(0, 100))
+                                .optional(
+                                        "updateDays",
+                                        array(string().oneOf(
+                                                                "MONDAY",
+                                                                "TUESDAY",
+                                                                "WEDNESDAY",
+                                                                "THURSDAY",
+                                                                "FRIDAY",
+                                                                "SATURDAY",
+                                                                "SUNDAY"))
+                                                .size(0, 7))
+                                .optional("timezone", string().length(1, 64))
+                                .optional("baseRevision", integer()))
+                        .ok(200, ref("SeriesSchedule"), "OK")
+                        .problems(403, 412),
+                this::updateSchedule);
         // --- public metadata
-        router.get("/api/v1/sites/:siteId/series/by-slug/:slug")
-                .handler(ctx -> series.publicBySlug(
+        api.raw(
+                Endpoint.get("/api/v1/sites/{siteId}/series/by-slug/{slug}")
+                        .id("getPublicSeriesBySlug")
+                        .tag("series")
+                        .summary("A published series by slug (metadata)")
+                        .access(Access.anyone())
+                        .pathParam("slug", string(), null)
+                        .ok(200, ref("PublicSeries"), "OK")
+                        .conditional(),
+                ctx -> series.publicBySlug(
                                 PathParams.uuid(ctx, "siteId", "site.not_found"),
                                 ctx.pathParam("slug").toLowerCase())
                         .onSuccess(s -> Responses.publicJson(ctx, s))
                         .onFailure(ctx::fail));
-        router.get("/api/v1/series/:seriesId/public")
-                .handler(ctx -> series.publicById(seriesId(ctx))
+        api.raw(
+                Endpoint.get("/api/v1/series/{seriesId}/public")
+                        .id("getPublicSeries")
+                        .tag("series")
+                        .summary("A published series (metadata)")
+                        .access(Access.anyone())
+                        .ok(200, ref("PublicSeries"), "OK")
+                        .conditional(),
+                ctx -> series.publicById(seriesId(ctx))
                         .onSuccess(s -> Responses.publicJson(ctx, s))
                         .onFailure(ctx::fail));
-        router.delete("/api/v1/series/:seriesId/scheduled-status")
-                .handler(Authz.authenticated())
-                .handler(ctx -> series.cancelScheduledTransition(Authz.require(ctx), seriesId(ctx))
+        api.raw(
+                Endpoint.delete("/api/v1/series/{seriesId}/scheduled-status")
+                        .id("cancelScheduledSeriesStatus")
+                        .tag("series")
+                        .summary("Cancel a scheduled status change")
+                        .access(Access.signedIn())
+                        .ok(200, ref("Series"), "OK")
+                        .problems(403, 409),
+                ctx -> series.cancelScheduledTransition(Authz.require(ctx), seriesId(ctx))
                         .onSuccess(s -> send(ctx, s))
                         .onFailure(ctx::fail));
-        for (String action : SeriesService.TRANSITIONS.keySet()) {
-            router.post("/api/v1/series/:seriesId/" + action)
-                    .handler(Authz.authenticated())
-                    .handler(ctx -> transition(ctx, action));
+        // in a fixed order: the document (and the names clients are generated with) must not change between runs
+        for (String action : java.util.List.of("publish", "unpublish", "complete", "hiatus", "resume")) {
+            java.util.Map<String, String> SUMMARY = java.util.Map.of(
+                    "publish",
+                    "Series status: DRAFT \u2192 ONGOING; with {at, timezone} it is scheduled instead (applied within seconds, exactly once, if still legal then)",
+                    "unpublish",
+                    "Series status: back to DRAFT; with {at, timezone} it is scheduled instead (applied within seconds, exactly once, if still legal then)",
+                    "complete",
+                    "Series status: \u2192 COMPLETED; with {at, timezone} it is scheduled instead (applied within seconds, exactly once, if still legal then)",
+                    "hiatus",
+                    "Series status: ONGOING \u2192 HIATUS; with {at, timezone} it is scheduled instead (applied within seconds, exactly once, if still legal then)",
+                    "resume",
+                    "Series status: HIATUS \u2192 ONGOING; with {at, timezone} it is scheduled instead (applied within seconds, exactly once, if still legal then)");
+            api.raw(
+                    Endpoint.post("/api/v1/series/{seriesId}/" + action)
+                            .id(action + "Series")
+                            .tag("series")
+                            .summary(SUMMARY.get(action))
+                            .access(Access.signedIn())
+                            .optionalBody(
+                                    object().optional("at", string()).optional("timezone", string().length(1, 64)))
+                            .ok(200, ref("Series"), "OK")
+                            .problems(403, 409),
+                    ctx -> transition(ctx, action));
         }
     }
 

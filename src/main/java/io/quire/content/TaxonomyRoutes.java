@@ -1,5 +1,18 @@
 package io.quire.content;
 
+import static io.quire.platform.api.Schema.array;
+import static io.quire.platform.api.Schema.integer;
+import static io.quire.platform.api.Schema.object;
+import static io.quire.platform.api.Schema.ref;
+import static io.quire.platform.api.Schema.string;
+import static io.quire.platform.api.Schema.uuid;
+
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.ArraySchema;
+import io.quire.platform.api.Endpoint;
+import io.quire.platform.api.ObjectSchema;
+import io.quire.platform.api.Schema;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.auth.Role;
 import io.quire.platform.http.ApiException;
@@ -8,7 +21,6 @@ import io.quire.platform.http.QueryParams;
 import io.quire.platform.http.RequestBody;
 import io.quire.platform.http.Responses;
 import io.vertx.core.json.JsonArray;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.UUID;
@@ -21,48 +33,183 @@ public final class TaxonomyRoutes {
         this.taxonomy = taxonomy;
     }
 
-    public void mount(Router router) {
+    public void mount(Api api) {
         // --- the catalogue, public (fixed paths before the :param ones)
-        router.get("/api/v1/genres").handler(ctx -> send(ctx, taxonomy.genres(false)));
-        router.get("/api/v1/genres/featured").handler(ctx -> send(ctx, taxonomy.genres(true)));
-        router.get("/api/v1/genres/:genreId")
-                .handler(ctx -> taxonomy.genre(genreId(ctx))
+        api.raw(
+                Endpoint.get("/api/v1/genres")
+                        .id("listGenres")
+                        .tag("taxonomy")
+                        .summary("All genres (a small tree: parentId)")
+                        .access(Access.anyone())
+                        .ok(200, Schema.list(ref("Genre")), "OK")
+                        .conditional(),
+                ctx -> send(ctx, taxonomy.genres(false)));
+        api.raw(
+                Endpoint.get("/api/v1/genres/featured")
+                        .id("listFeaturedGenres")
+                        .tag("taxonomy")
+                        .summary("Featured genres")
+                        .access(Access.anyone())
+                        .ok(200, Schema.list(ref("Genre")), "OK")
+                        .conditional(),
+                ctx -> send(ctx, taxonomy.genres(true)));
+        api.raw(
+                Endpoint.get("/api/v1/genres/{genreId}")
+                        .id("getGenre")
+                        .tag("taxonomy")
+                        .summary("One genre")
+                        .access(Access.anyone())
+                        .ok(200, ref("Genre"), "OK")
+                        .conditional(),
+                ctx -> taxonomy.genre(genreId(ctx))
                         .onSuccess(g -> Responses.publicJson(ctx, g))
                         .onFailure(ctx::fail));
-        router.get("/api/v1/genres/:genreId/children").handler(ctx -> send(ctx, taxonomy.children(genreId(ctx))));
-        router.get("/api/v1/content-warnings").handler(ctx -> send(ctx, taxonomy.warnings()));
-        router.get("/api/v1/tags").handler(ctx -> send(ctx, taxonomy.popularTags(QueryParams.limit(ctx))));
-        router.get("/api/v1/tags/search").handler(this::searchTags);
-        router.get("/api/v1/tags/:tagSlug")
-                .handler(ctx -> taxonomy.tag(ctx.pathParam("tagSlug").toLowerCase())
+        api.raw(
+                Endpoint.get("/api/v1/genres/{genreId}/children")
+                        .id("listGenreChildren")
+                        .tag("taxonomy")
+                        .summary("Sub-genres")
+                        .access(Access.anyone())
+                        .ok(200, Schema.list(ref("Genre")), "OK")
+                        .conditional(),
+                ctx -> send(ctx, taxonomy.children(genreId(ctx))));
+        api.raw(
+                Endpoint.get("/api/v1/content-warnings")
+                        .id("listContentWarnings")
+                        .tag("taxonomy")
+                        .summary("Content warnings")
+                        .access(Access.anyone())
+                        .ok(200, Schema.list(ref("ContentWarning")), "OK")
+                        .conditional(),
+                ctx -> send(ctx, taxonomy.warnings()));
+        api.raw(
+                Endpoint.get("/api/v1/tags")
+                        .id("listTags")
+                        .tag("taxonomy")
+                        .summary("Popular tags")
+                        .access(Access.anyone())
+                        .query("limit", integer(), "1–100, default 20")
+                        .ok(200, Schema.list(ref("Tag")), "OK")
+                        .conditional(),
+                ctx -> send(ctx, taxonomy.popularTags(QueryParams.limit(ctx))));
+        api.raw(
+                Endpoint.get("/api/v1/tags/search")
+                        .id("searchTags")
+                        .tag("taxonomy")
+                        .summary("Search tags by prefix or name")
+                        .access(Access.anyone())
+                        .query("q", string(), "1–50 characters")
+                        .query("limit", integer(), "1–100")
+                        .ok(200, Schema.list(ref("Tag")), "OK")
+                        .problems(422),
+                this::searchTags);
+        api.raw(
+                Endpoint.get("/api/v1/tags/{tagSlug}")
+                        .id("getTag")
+                        .tag("taxonomy")
+                        .summary("One tag")
+                        .access(Access.anyone())
+                        .pathParam("tagSlug", string(), null)
+                        .ok(200, ref("Tag"), "OK")
+                        .conditional(),
+                ctx -> taxonomy.tag(ctx.pathParam("tagSlug").toLowerCase())
                         .onSuccess(t -> Responses.publicJson(ctx, t))
                         .onFailure(ctx::fail));
-        router.post("/api/v1/tags").handler(Authz.atLeast(Role.AUTHOR)).handler(this::createTag);
-        router.patch("/api/v1/admin/tags/:tagSlug")
-                .handler(Authz.session())
-                .handler(Authz.atLeast(Role.ADMIN))
-                .handler(this::block);
+        api.raw(
+                Endpoint.post("/api/v1/tags")
+                        .id("createTag")
+                        .tag("taxonomy")
+                        .summary(
+                                "Find or create a tag by name (AUTHOR+): 201 created, 200 existing; blocked tags are refused")
+                        .access(Access.atLeast(Role.AUTHOR))
+                        .body(object().required("name", string().length(2, 50)))
+                        .ok(201, ref("Tag"), "OK")
+                        .ok(200, ref("Tag"), "Already there: the existing one"),
+                this::createTag);
+        api.raw(
+                Endpoint.patch("/api/v1/admin/tags/{tagSlug}")
+                        .id("blockTag")
+                        .tag("taxonomy")
+                        .summary("Block or unblock a tag (ADMIN+)")
+                        .access(Access.atLeast(Role.ADMIN).sessionOnly())
+                        .pathParam("tagSlug", string(), null)
+                        .body(object().required("blocked", Schema.bool()))
+                        .ok(200, ref("Tag"), "OK"),
+                this::block);
         // --- a series' sets
         for (TaxonomyService.Kind kind : TaxonomyService.Kind.values()) {
-            String path = "/api/v1/series/:seriesId/" + kind.name().toLowerCase();
-            router.get(path)
-                    .handler(Authz.authenticated())
-                    .handler(ctx -> list(ctx, taxonomy.ofSeries(Authz.require(ctx), seriesId(ctx), kind)));
-            router.put(path).handler(Authz.authenticated()).handler(ctx -> set(ctx, kind));
-            router.post(path).handler(Authz.authenticated()).handler(ctx -> add(ctx, kind));
-            router.delete(path + "/:itemId")
-                    .handler(Authz.authenticated())
-                    .handler(ctx -> list(
-                            ctx,
-                            taxonomy.remove(
-                                    Authz.require(ctx),
-                                    seriesId(ctx),
-                                    kind,
-                                    PathParams.uuid(
-                                            ctx,
-                                            "itemId",
-                                            kind.name().toLowerCase().replaceAll("s$", "") + ".not_found"))));
+            setOf(api, kind);
         }
+    }
+
+    /** A series' genres, tags or warnings: read, replace, add one, remove one; each answers the whole set. */
+    private void setOf(Api api, TaxonomyService.Kind kind) {
+        String name = kind.name().toLowerCase();
+        String noun = switch (kind) {
+            case GENRES -> "Genre";
+            case TAGS -> "Tag";
+            case WARNINGS -> "Warning";
+        };
+        Schema item = ref(kind == TaxonomyService.Kind.WARNINGS ? "ContentWarning" : noun);
+        ArraySchema ids = array(string().length(1, 50)).size(0, 50);
+        ObjectSchema replace = switch (kind) {
+            // the list is bounded here; the service enforces each set's own limit (5, 30, 20) and names it
+            case GENRES ->
+                object().required("genreIds", ids.description("At most 5 genre ids"))
+                        .optional("primaryGenreId", uuid().description("One of genreIds"));
+            case TAGS -> object().required("tags", ids.description("At most 30 tag names"));
+            case WARNINGS -> object().required("warningIds", ids.description("At most 20 warning ids"));
+        };
+        ObjectSchema addOne = switch (kind) {
+            case GENRES -> object().required("genreId", string().length(1, 50));
+            case TAGS -> object().required("tag", string().length(1, 50));
+            case WARNINGS -> object().required("warningId", string().length(1, 50));
+        };
+        String path = "/api/v1/series/{seriesId}/" + name;
+        api.raw(
+                Endpoint.get(path)
+                        .id("listSeries" + noun + "s")
+                        .tag("taxonomy")
+                        .summary("The series' " + name)
+                        .access(Access.signedIn())
+                        .ok(Schema.list(item))
+                        .problems(403),
+                ctx -> list(ctx, taxonomy.ofSeries(Authz.require(ctx), seriesId(ctx), kind)));
+        api.raw(
+                Endpoint.put(path)
+                        .id("replaceSeries" + noun + "s")
+                        .tag("taxonomy")
+                        .summary("Replace the series' " + name)
+                        .access(Access.signedIn())
+                        .body(replace)
+                        .ok(Schema.list(item))
+                        .problems(403),
+                ctx -> set(ctx, kind));
+        api.raw(
+                Endpoint.post(path)
+                        .id("addSeries" + noun)
+                        .tag("taxonomy")
+                        .summary("Add one to the series' " + name)
+                        .access(Access.signedIn())
+                        .body(addOne)
+                        .ok(Schema.list(item))
+                        .problems(403),
+                ctx -> add(ctx, kind));
+        api.raw(
+                Endpoint.delete(path + "/{itemId}")
+                        .id("removeSeries" + noun)
+                        .tag("taxonomy")
+                        .summary("Remove one from the series' " + name)
+                        .access(Access.signedIn())
+                        .ok(Schema.list(item))
+                        .problems(403),
+                ctx -> list(
+                        ctx,
+                        taxonomy.remove(
+                                Authz.require(ctx),
+                                seriesId(ctx),
+                                kind,
+                                PathParams.uuid(ctx, "itemId", name.replaceAll("s$", "") + ".not_found"))));
     }
 
     private static UUID seriesId(RoutingContext ctx) {

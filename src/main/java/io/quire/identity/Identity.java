@@ -62,6 +62,7 @@ public final class Identity {
     }
 
     public void mount(io.quire.platform.api.Api api) {
+        IdentityShapes.declare(api);
         new AuthRoutes(auth, account, mfa, limiter, config.auth().loginAttemptsPerIpPerMinute()).mount(api);
         new ProfileRoutes(profiles).mount(api);
         new AdminUserRoutes(admin).mount(api);

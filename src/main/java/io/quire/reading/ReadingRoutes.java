@@ -1,11 +1,19 @@
 package io.quire.reading;
 
+import static io.quire.platform.api.Schema.array;
+import static io.quire.platform.api.Schema.nullable;
+import static io.quire.platform.api.Schema.object;
+import static io.quire.platform.api.Schema.ref;
+import static io.quire.platform.api.Schema.string;
+
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.Endpoint;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.config.QuireConfig;
 import io.quire.platform.http.PathParams;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /** The public chapter read paths: table of contents, chapter metadata, and the chapter itself. */
@@ -28,22 +36,54 @@ public final class ReadingRoutes {
                 + config.staleWhileRevalidateSeconds();
     }
 
-    public void mount(Router router) {
+    public void mount(Api api) {
         // the chapter read first: it is the hottest route, and each route tried before it costs a regex match
-        router.get("/api/v1/chapters/:chapterId/read").handler(ctx -> {
-            var chapterId = PathParams.uuid(ctx, "chapterId", "chapter.not_found");
-            // views are counted by the analytics events readers' clients send, not here: the hot path stays a cache hit
-            send(ctx, reading.read(Authz.principal(ctx), chapterId, ifNoneMatch(ctx)));
-        });
-        router.get("/api/v1/series/:seriesId/chapters/public")
-                .handler(ctx -> send(
+        api.raw(
+                Endpoint.get("/api/v1/chapters/{chapterId}/read")
+                        .id("readChapter")
+                        .tag("reading")
+                        .summary(
+                                "The chapter for this caller: contentHtml when entitled, else locked=true with previewHtml (the first N paragraphs, never more than half the chapter) and the paywall")
+                        .access(Access.anyone())
+                        .ok(200, ref("ChapterRead"), "OK")
+                        .conditional(),
+                ctx -> {
+                    var chapterId = PathParams.uuid(ctx, "chapterId", "chapter.not_found");
+                    // views are counted by the analytics events readers' clients send, not here: the hot path stays a
+                    // cache hit
+                    send(ctx, reading.read(Authz.principal(ctx), chapterId, ifNoneMatch(ctx)));
+                });
+        api.raw(
+                Endpoint.get("/api/v1/series/{seriesId}/chapters/public")
+                        .id("getTableOfContents")
+                        .tag("reading")
+                        .summary("Table of contents of a published series, with `locked` for this caller")
+                        .access(Access.anyone())
+                        .ok(
+                                200,
+                                object().optional("seriesId", nullable(string()))
+                                        .optional("data", array(ref("TocEntry")))
+                                        .optional(
+                                                "nextCursor",
+                                                nullable(string().description(
+                                                                "always null: the whole list is one page"))),
+                                "OK")
+                        .conditional(),
+                ctx -> send(
                         ctx,
                         reading.tableOfContents(
                                 Authz.principal(ctx),
                                 PathParams.uuid(ctx, "seriesId", "series.not_found"),
                                 ifNoneMatch(ctx))));
-        router.get("/api/v1/chapters/:chapterId/public")
-                .handler(ctx -> send(
+        api.raw(
+                Endpoint.get("/api/v1/chapters/{chapterId}/public")
+                        .id("getPublicChapter")
+                        .tag("reading")
+                        .summary("A published chapter's metadata, with `locked` for this caller")
+                        .access(Access.anyone())
+                        .ok(200, ref("ChapterInfo"), "OK")
+                        .conditional(),
+                ctx -> send(
                         ctx,
                         reading.chapterInfo(
                                 Authz.principal(ctx),

@@ -1,10 +1,16 @@
 package io.quire.reading;
 
+import static io.quire.platform.api.Schema.ref;
+import static io.quire.platform.api.Schema.string;
+
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.Endpoint;
+import io.quire.platform.api.Schema;
 import io.quire.platform.http.ApiException;
 import io.quire.platform.http.PathParams;
 import io.quire.platform.http.QueryParams;
 import io.quire.platform.http.Responses;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Set;
@@ -21,18 +27,71 @@ public final class SeriesListingRoutes {
         this.listing = listing;
     }
 
-    public void mount(Router router) {
-        router.get("/api/v1/sites/:siteId/series/public")
-                .handler(ctx -> list(
+    public void mount(Api api) {
+        api.raw(
+                Endpoint.get("/api/v1/sites/{siteId}/series/public")
+                        .id("listPublicSeries")
+                        .tag("reading")
+                        .summary("Published series of an active public site, filtered, sorted, keyset-paged")
+                        .access(Access.anyone())
+                        .paged()
+                        .query("genre", string(), "genre slug or id")
+                        .query("tag", string(), "tag slug")
+                        .query("status", string().oneOf("ONGOING", "HIATUS", "COMPLETED", "CANCELLED"), "series status")
+                        .query("contentType", string(), "WEB_NOVEL, WEBTOON, MANGA, MANHWA or WESTERN_COMIC")
+                        .query("language", string(), "two letters")
+                        .query(
+                                "sort",
+                                string().oneOf("latest", "popular", "title"),
+                                "latest (default), popular (most chapter reads) or title")
+                        .ok(200, Schema.list(ref("ListedSeries")), "OK")
+                        .conditional()
+                        .problems(400, 422),
+                ctx -> list(
                         ctx, PathParams.uuid(ctx, "siteId", "site.not_found"), param(ctx, "genre"), param(ctx, "tag")));
-        router.get("/api/v1/genres/:genreId/series")
-                .handler(ctx -> list(
+        api.raw(
+                Endpoint.get("/api/v1/genres/{genreId}/series")
+                        .id("listGenreSeries")
+                        .tag("reading")
+                        .summary("Published series of a genre across public sites")
+                        .access(Access.anyone())
+                        .paged()
+                        .query("tag", string(), "tag slug")
+                        .query("status", string().oneOf("ONGOING", "HIATUS", "COMPLETED", "CANCELLED"), "series status")
+                        .query("contentType", string(), "WEB_NOVEL, WEBTOON, MANGA, MANHWA or WESTERN_COMIC")
+                        .query("language", string(), "two letters")
+                        .query(
+                                "sort",
+                                string().oneOf("latest", "popular", "title"),
+                                "latest (default), popular (most chapter reads) or title")
+                        .ok(200, Schema.list(ref("ListedSeries")), "OK")
+                        .conditional()
+                        .problems(400, 422),
+                ctx -> list(
                         ctx,
                         null,
                         PathParams.uuid(ctx, "genreId", "genre.not_found").toString(),
                         param(ctx, "tag")));
-        router.get("/api/v1/tags/:tagSlug/series")
-                .handler(ctx -> list(
+        api.raw(
+                Endpoint.get("/api/v1/tags/{tagSlug}/series")
+                        .id("listTagSeries")
+                        .tag("reading")
+                        .summary("Published series with a tag across public sites")
+                        .access(Access.anyone())
+                        .paged()
+                        .pathParam("tagSlug", string(), null)
+                        .query("genre", string(), "genre slug or id")
+                        .query("status", string().oneOf("ONGOING", "HIATUS", "COMPLETED", "CANCELLED"), "series status")
+                        .query("contentType", string(), "WEB_NOVEL, WEBTOON, MANGA, MANHWA or WESTERN_COMIC")
+                        .query("language", string(), "two letters")
+                        .query(
+                                "sort",
+                                string().oneOf("latest", "popular", "title"),
+                                "latest (default), popular (most chapter reads) or title")
+                        .ok(200, Schema.list(ref("ListedSeries")), "OK")
+                        .conditional()
+                        .problems(400, 422),
+                ctx -> list(
                         ctx, null, param(ctx, "genre"), ctx.pathParam("tagSlug").toLowerCase()));
     }
 

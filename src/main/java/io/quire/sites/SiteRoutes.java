@@ -73,6 +73,7 @@ public final class SiteRoutes {
     }
 
     public void mount(Api api) {
+        SiteShapes.declare(api);
         components(api);
         // --- public metadata (before /{siteId} so "by-slug" isn't read as an id)
         api.on(

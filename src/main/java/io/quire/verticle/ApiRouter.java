@@ -9,6 +9,7 @@ import io.quire.apikeys.ApiKeyService;
 import io.quire.billing.checkout.CheckoutRoutes;
 import io.quire.billing.checkout.CheckoutService;
 import io.quire.billing.gateway.GatewayConnectionRoutes;
+import io.quire.billing.gateway.GatewayConnections;
 import io.quire.billing.gateway.Gateways;
 import io.quire.billing.gifts.GiftRoutes;
 import io.quire.billing.gifts.GiftService;
@@ -176,12 +177,12 @@ public final class ApiRouter {
                                         config.billing().graceDays()),
                                 readCache),
                         config.reading())
-                .mount(router);
-        new SeriesListingRoutes(new SeriesListing(vertx, reads, readCache)).mount(router);
+                .mount(api);
+        new SeriesListingRoutes(new SeriesListing(vertx, reads, readCache)).mount(api);
         new FeedRoutes(
                         new Feeds(vertx, reads, config.publicBaseUrl()),
                         ReadingRoutes.publicCacheControl(config.reading()))
-                .mount(router);
+                .mount(api);
         identity.mount(api);
         new ApiKeyRoutes(apiKeys).mount(api);
         SiteService sites = new SiteService(pool, config.content().softDeleteRetentionDays());
@@ -190,32 +191,32 @@ public final class ApiRouter {
         new CollaboratorRoutes(
                         new CollaboratorService(pool, new Mailer(new JobQueue(config.jobs())), config.publicBaseUrl()))
                 .mount(api);
-        new Content(vertx, pool, config, sites).mount(router);
+        new Content(vertx, pool, config, sites).mount(api);
         Rejections rejections = new Rejections(redis, app.metrics(), config);
         Encryptor encryptor = new Encryptor(config.security().encryptionKey());
         JobQueue jobs = new JobQueue(config.jobs());
-        new InboundRoutes(new Bus(vertx), rejections).mount(router);
-        new SecretRoutes(new WebhookSecrets(pool, encryptor, config.publicBaseUrl())).mount(router);
-        new AdminInboxRoutes(pool, jobs, rejections, config.webhooks().maxAttempts()).mount(router);
+        new InboundRoutes(new Bus(vertx), rejections).mount(api, router);
+        new SecretRoutes(new WebhookSecrets(pool, encryptor, config.publicBaseUrl())).mount(api);
+        new AdminInboxRoutes(pool, jobs, rejections, config.webhooks().maxAttempts()).mount(api);
         TargetGuard targets = new TargetGuard(
                 config.webhooks().requireHttps(), config.webhooks().allowPrivateTargets());
-        new EndpointRoutes(new Endpoints(pool, encryptor, targets, jobs), pool, jobs).mount(router);
-        new IngestRoutes(new Bus(vertx), config.analytics().countryHeader()).mount(router);
-        new IngestKeyRoutes(pool, config.analytics().keyGraceHours()).mount(router);
-        new ReportRoutes(pool, new Realtime(redis, config.redis())).mount(router);
-        new ReadingProgressRoutes(pool).mount(router);
-        new BookmarkRoutes(pool).mount(router);
-        new FollowRoutes(pool).mount(router);
+        new EndpointRoutes(new Endpoints(pool, encryptor, targets, jobs), pool, jobs).mount(api);
+        new IngestRoutes(new Bus(vertx), config.analytics().countryHeader()).mount(api);
+        new IngestKeyRoutes(pool, config.analytics().keyGraceHours()).mount(api);
+        new ReportRoutes(pool, new Realtime(redis, config.redis())).mount(api);
+        new ReadingProgressRoutes(pool).mount(api);
+        new BookmarkRoutes(pool).mount(api);
+        new FollowRoutes(pool).mount(api);
         CommentService comments = new CommentService(
                 pool, new Entitlements(vertx, reads, readCache, config.billing().graceDays()));
-        new CommentRoutes(comments).mount(router);
-        new ReactionRoutes(new ReactionService(pool, comments)).mount(router);
-        new ReviewRoutes(new ReviewService(pool)).mount(router);
-        new ReadingListRoutes(pool).mount(router);
-        new ReaderSettingsRoutes(pool).mount(router);
-        new ModerationRoutes(new ModerationService(pool, identity.admin())).mount(router);
-        new TierRoutes(pool).mount(router);
-        new GatewayConnectionRoutes(pool, encryptor).mount(router);
+        new CommentRoutes(comments).mount(api);
+        new ReactionRoutes(new ReactionService(pool, comments)).mount(api);
+        new ReviewRoutes(new ReviewService(pool)).mount(api);
+        new ReadingListRoutes(pool).mount(api);
+        new ReaderSettingsRoutes(pool).mount(api);
+        new ModerationRoutes(new ModerationService(pool, identity.admin())).mount(api);
+        new TierRoutes(pool).mount(api);
+        new GatewayConnectionRoutes(new GatewayConnections(pool, encryptor)).mount(api);
         Gateways gateways = Gateways.create(
                 WebClient.create(
                         vertx,
@@ -227,22 +228,22 @@ public final class ApiRouter {
                 encryptor);
         Ledger ledger = new Ledger(config.billing().platformFeePercent(), new Mailer(jobs));
         CheckoutService checkout = new CheckoutService(pool, gateways, config.billing(), config.publicBaseUrl());
-        new CheckoutRoutes(checkout).mount(router);
+        new CheckoutRoutes(checkout).mount(api);
         new GiftRoutes(new GiftService(pool, checkout)).mount(api);
         new MySubscriptionRoutes(new MySubscriptions(pool, gateways, ledger, config.billing()), config.billing())
                 .mount(api);
-        new SubscriberRoutes(pool).mount(router);
-        new TierSyncRoutes(pool, gateways).mount(router);
-        new RevenueRoutes(pool).mount(router);
-        new PayoutRoutes(pool).mount(router);
-        new PaymentRoutes(pool, gateways, ledger).mount(router);
-        new NotificationRoutes(pool, new UnsubscribeTokens(config.security().encryptionKey())).mount(router);
+        new SubscriberRoutes(pool).mount(api);
+        new TierSyncRoutes(pool, gateways).mount(api);
+        new RevenueRoutes(pool).mount(api);
+        new PayoutRoutes(pool).mount(api);
+        new PaymentRoutes(pool, gateways, ledger).mount(api);
+        new NotificationRoutes(pool, new UnsubscribeTokens(config.security().encryptionKey())).mount(api);
 
         // --- operations
-        new HealthRoutes(new ReadinessChecks(app, pool, redis, new Bus(vertx), readCache)).mount(router);
-        Metrics.mount(router, app.metrics());
+        new HealthRoutes(new ReadinessChecks(app, pool, redis, new Bus(vertx), readCache)).mount(api);
+        Metrics.mount(api, app.metrics());
         OpenApiRoutes openApi = new OpenApiRoutes(config.publicBaseUrl(), api);
-        openApi.mount(router);
+        openApi.mount();
 
         app.extraRoutes().forEach(extra -> extra.mount(router, pool, redis));
         FailureHandler.install(router);

@@ -1,6 +1,15 @@
 package io.quire.webhooks;
 
-import io.quire.platform.auth.Authz;
+import static io.quire.platform.api.Schema.anyObject;
+import static io.quire.platform.api.Schema.integer;
+import static io.quire.platform.api.Schema.object;
+import static io.quire.platform.api.Schema.ref;
+import static io.quire.platform.api.Schema.string;
+
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.Endpoint;
+import io.quire.platform.api.Schema;
 import io.quire.platform.auth.Role;
 import io.quire.platform.clock.Times;
 import io.quire.platform.http.ApiException;
@@ -13,7 +22,6 @@ import io.quire.platform.jobs.JobRequest;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -60,15 +68,45 @@ public final class AdminInboxRoutes {
         this.maxAttempts = maxAttempts;
     }
 
-    public void mount(Router router) {
-        router.get(BASE)
-                .handler(Authz.session())
-                .handler(Authz.atLeast(Role.ADMIN))
-                .handler(this::list);
-        router.get(BASE + "/:eventId")
-                .handler(Authz.session())
-                .handler(Authz.atLeast(Role.ADMIN))
-                .handler(ctx -> pool.preparedQuery(ONE)
+    public void mount(Api api) {
+        api.raw(
+                Endpoint.get("/api/v1/admin/webhook-events")
+                        .id("listAdminWebhookEvents")
+                        .tag("webhooks")
+                        .summary("The inbox, newest first (admin)")
+                        .access(Access.atLeast(Role.ADMIN).sessionOnly())
+                        .paged()
+                        .query("gateway", string().oneOf("stripe", "razorpay", "xendit", "standard"), "gateway")
+                        .query(
+                                "status",
+                                string().oneOf(
+                                                "RECEIVED",
+                                                "PROCESSED",
+                                                "IGNORED",
+                                                "SUPERSEDED",
+                                                "FAILED",
+                                                "DEAD_LETTER"),
+                                "status")
+                        .query("type", string(), "event type")
+                        .query("from", string(), "received at or after (ISO-8601)")
+                        .query("to", string(), "received before (ISO-8601)")
+                        .ok(200, Schema.list(ref("WebhookEvent")), "OK")
+                        .problems(400, 422),
+                this::list);
+        api.raw(
+                Endpoint.get("/api/v1/admin/webhook-events/{eventId}")
+                        .id("getAdminWebhookEvent")
+                        .tag("webhooks")
+                        .summary("One event with its payload and headers (admin)")
+                        .access(Access.atLeast(Role.ADMIN).sessionOnly())
+                        .ok(
+                                200,
+                                Schema.allOf(
+                                        ref("WebhookEvent"),
+                                        object().optional("payload", anyObject())
+                                                .optional("headers", anyObject())),
+                                "OK"),
+                ctx -> pool.preparedQuery(ONE)
                         .execute(Tuple.of(eventId(ctx)))
                         .onSuccess(rows -> {
                             if (rows.size() == 0) {
@@ -84,10 +122,14 @@ public final class AdminInboxRoutes {
                             }
                         })
                         .onFailure(ctx::fail));
-        router.post(BASE + "/:eventId/replay")
-                .handler(Authz.session())
-                .handler(Authz.atLeast(Role.ADMIN))
-                .handler(ctx -> {
+        api.raw(
+                Endpoint.post("/api/v1/admin/webhook-events/{eventId}/replay")
+                        .id("replayAdminWebhookEvent")
+                        .tag("webhooks")
+                        .summary("Process the event again from the start (admin)")
+                        .access(Access.atLeast(Role.ADMIN).sessionOnly())
+                        .ok(202, object().optional("id", string()).optional("status", string()), "OK"),
+                ctx -> {
                     UUID id = eventId(ctx);
                     pool.withTransaction(tx -> tx.preparedQuery(RESET)
                                     .execute(Tuple.of(id))
@@ -107,10 +149,22 @@ public final class AdminInboxRoutes {
                                     new JsonObject().put("id", id.toString()).put("status", "RECEIVED")))
                             .onFailure(ctx::fail);
                 });
-        router.get("/api/v1/admin/webhook-rejections")
-                .handler(Authz.session())
-                .handler(Authz.atLeast(Role.ADMIN))
-                .handler(ctx -> rejections
+        api.raw(
+                Endpoint.get("/api/v1/admin/webhook-rejections")
+                        .id("listAdminWebhookRejections")
+                        .tag("webhooks")
+                        .summary("The newest refused webhook attempts (admin)")
+                        .access(Access.atLeast(Role.ADMIN).sessionOnly())
+                        .query("limit", integer(), "1–100")
+                        .ok(
+                                200,
+                                Schema.list(object().optional("at", string())
+                                        .optional("gateway", string())
+                                        .optional("pathId", string())
+                                        .optional("status", integer())
+                                        .optional("code", string())),
+                                "OK"),
+                ctx -> rejections
                         .recent(QueryParams.limit(ctx))
                         .onSuccess(list -> Responses.list(ctx, list, null))
                         .onFailure(ctx::fail));

@@ -1,5 +1,13 @@
 package io.quire.webhooks;
 
+import static io.quire.platform.api.Schema.object;
+import static io.quire.platform.api.Schema.ref;
+import static io.quire.platform.api.Schema.string;
+
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.Endpoint;
+import io.quire.platform.api.Schema;
 import io.quire.platform.bus.Bus;
 import io.quire.platform.http.ApiException;
 import io.quire.platform.http.Responses;
@@ -28,12 +36,49 @@ public final class InboundRoutes {
         this.rejections = rejections;
     }
 
-    public void mount(Router router) {
-        for (String gateway : PaymentGatewayIds.ALL) {
-            router.post("/api/v1/webhooks/" + gateway + "/:authorPublicId")
-                    .handler(ctx -> receive(ctx, gateway, "authorPublicId"));
-        }
-        router.post("/api/v1/webhooks/inbound/:sourceId").handler(ctx -> receive(ctx, "standard", "sourceId"));
+    /** {@code router} for the one failure hook: a body over the limit is counted as a rejection before routing. */
+    public void mount(Api api, Router router) {
+        components(api);
+        api.raw(
+                Endpoint.post("/api/v1/webhooks/inbound/{sourceId}")
+                        .id("receiveStandardWebhook")
+                        .tag("webhooks")
+                        .summary("Any sender signing with Standard Webhooks")
+                        .access(Access.anyone())
+                        .header("webhook-id", "webhook-id")
+                        .header("webhook-timestamp", "webhook-timestamp")
+                        .header("webhook-signature", "webhook-signature")
+                        .rawBody("application/json")
+                        .ok(200, ref("Inbound"), "OK"),
+                ctx -> receive(ctx, "standard", "sourceId"));
+        // after the inbound path, which the gateway parameter would otherwise take; one path for every gateway in
+        // PaymentGatewayIds, each verified by its own verifier
+        api.raw(
+                Endpoint.post("/api/v1/webhooks/{gateway}/{authorPublicId}")
+                        .id("receiveGatewayWebhook")
+                        .tag("webhooks")
+                        .summary("A payment gateway's events for an author, verified by the gateway's own signature")
+                        .description("Stripe signs with `Stripe-Signature` (300 s tolerance), Razorpay with "
+                                + "`X-Razorpay-Signature`, Xendit with `x-callback-token`. The event is stored once "
+                                + "(deduplicated by its id) and processed from the inbox.")
+                        .pathParam(
+                                "gateway",
+                                string().oneOf(PaymentGatewayIds.ALL.toArray(String[]::new)),
+                                "Which gateway")
+                        .pathParam("authorPublicId", string(), "The author's public id, from their webhook URL")
+                        .header("Stripe-Signature", "Stripe's signature")
+                        .header("X-Razorpay-Signature", "Razorpay's signature")
+                        .header("x-callback-token", "Xendit's callback token")
+                        .rawBody("application/json")
+                        .ok(200, ref("Inbound"), "Stored (or already stored)"),
+                ctx -> {
+                    String gateway = ctx.pathParam("gateway");
+                    if (!PaymentGatewayIds.ALL.contains(gateway)) {
+                        ctx.next(); // no such gateway: no route
+                        return;
+                    }
+                    receive(ctx, gateway, "authorPublicId");
+                });
         // a body over the limit fails in the body handler, before the route: counted here, answered by the failure
         // handler
         router.route("/api/v1/webhooks/*").failureHandler(ctx -> {
@@ -78,5 +123,14 @@ public final class InboundRoutes {
             case 404 -> new ApiException.NotFound(o.code(), o.detail());
             default -> new ApiException.Unavailable(o.code(), o.detail());
         };
+    }
+
+    /** The shapes this feature's answers share, as {@code #/components/schemas}. */
+    private static void components(Api api) {
+        api.component(
+                "Inbound",
+                object().optional("received", Schema.bool())
+                        .optional("eventId", string())
+                        .optional("duplicate", Schema.bool()));
     }
 }

@@ -11,10 +11,10 @@ import io.quire.client.api.ChaptersApi;
 import io.quire.client.api.ReadingApi;
 import io.quire.client.api.SeriesApi;
 import io.quire.client.api.SitesApi;
-import io.quire.client.model.ApiV1SeriesSeriesIdChaptersPostRequest;
-import io.quire.client.model.ApiV1SitesSiteIdSeriesPostRequest;
 import io.quire.client.model.BecomeAuthorRequest;
 import io.quire.client.model.ChapterRead;
+import io.quire.client.model.CreateChapterRequest;
+import io.quire.client.model.CreateSeriesRequest;
 import io.quire.client.model.CreateSiteRequest;
 import io.quire.client.model.RegisterRequest;
 import io.quire.client.model.Site;
@@ -45,22 +45,17 @@ class GeneratedClientTest {
                     .createSite(new CreateSiteRequest().name("Generated").isPublic(true));
             assertEquals("Generated", site.getName());
             var series = new SeriesApi(signedIn)
-                    .apiV1SitesSiteIdSeriesPost(
-                            site.getId(), new ApiV1SitesSiteIdSeriesPostRequest().title("Made by a client"));
+                    .createSeries(UUID.fromString(site.getId()), new CreateSeriesRequest().title("Made by a client"));
             UUID seriesId = UUID.fromString(series.getId());
-            new SeriesApi(signedIn)
-                    .apiV1SeriesSeriesIdPublishPost(
-                            seriesId, new io.quire.client.model.ApiV1SeriesSeriesIdPublishPostRequest());
+            new SeriesApi(signedIn).publishSeries(seriesId, new io.quire.client.model.PublishSeriesRequest());
             var chapter = new ChaptersApi(signedIn)
-                    .apiV1SeriesSeriesIdChaptersPost(
+                    .createChapter(
                             seriesId,
-                            new ApiV1SeriesSeriesIdChaptersPostRequest()
-                                    .title("One")
-                                    .content("The first paragraph.\n\nThe second."));
+                            new CreateChapterRequest().title("One").content("The first paragraph.\n\nThe second."));
             UUID chapterId = UUID.fromString(chapter.getId());
-            new ChaptersApi(signedIn).apiV1ChaptersChapterIdPublishPost(chapterId);
+            new ChaptersApi(signedIn).publishChapter(chapterId);
 
-            ChapterRead read = new ReadingApi(anonymous).apiV1ChaptersChapterIdReadGet(chapterId, null);
+            ChapterRead read = new ReadingApi(anonymous).readChapter(chapterId, null);
             assertFalse(read.getLocked());
             assertTrue(read.getContentHtml().contains("The second."), read.getContentHtml());
         }

@@ -1,5 +1,13 @@
 package io.quire.analytics.ingest;
 
+import static io.quire.platform.api.Schema.nullable;
+import static io.quire.platform.api.Schema.object;
+import static io.quire.platform.api.Schema.ref;
+import static io.quire.platform.api.Schema.string;
+
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.Endpoint;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.clock.Times;
 import io.quire.platform.http.PathParams;
@@ -7,7 +15,6 @@ import io.quire.platform.http.Responses;
 import io.quire.sites.SiteService;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -38,17 +45,30 @@ public final class IngestKeyRoutes {
         this.graceHours = graceHours;
     }
 
-    public void mount(Router router) {
-        router.get("/api/v1/sites/:siteId/analytics/ingest-key")
-                .handler(Authz.authenticated())
-                .handler(ctx -> respond(
+    public void mount(Api api) {
+        components(api);
+        api.raw(
+                Endpoint.get("/api/v1/sites/{siteId}/analytics/ingest-key")
+                        .id("getIngestKey")
+                        .tag("analytics")
+                        .summary("The site's public ingest key (owner, editors)")
+                        .access(Access.signedIn())
+                        .ok(200, ref("IngestKey"), "OK")
+                        .problems(403),
+                ctx -> respond(
                         ctx,
                         managed(ctx)
                                 .compose(site -> pool.preparedQuery(READ).execute(Tuple.of(site)))
                                 .map(rows -> json(rows.iterator().next()))));
-        router.post("/api/v1/sites/:siteId/analytics/ingest-key/rotate")
-                .handler(Authz.authenticated())
-                .handler(ctx -> respond(
+        api.raw(
+                Endpoint.post("/api/v1/sites/{siteId}/analytics/ingest-key/rotate")
+                        .id("rotateIngestKey")
+                        .tag("analytics")
+                        .summary("A new ingest key; the previous one keeps working for analytics.keyGraceHours")
+                        .access(Access.signedIn())
+                        .ok(200, ref("IngestKey"), "OK")
+                        .problems(403),
+                ctx -> respond(
                         ctx,
                         managed(ctx)
                                 .compose(site -> pool.preparedQuery(ROTATE).execute(Tuple.of(site, graceHours)))
@@ -71,5 +91,15 @@ public final class IngestKeyRoutes {
                 .put("ingestKey", r.getString("ingest_key"))
                 .put("previousKey", r.getString("previous_ingest_key"))
                 .put("previousKeyValidUntil", Times.iso(r.getOffsetDateTime("previous_ingest_key_until")));
+    }
+
+    /** The shapes this feature's answers share, as {@code #/components/schemas}. */
+    private static void components(Api api) {
+        api.component(
+                "IngestKey",
+                object().optional("siteId", nullable(string()))
+                        .optional("ingestKey", string())
+                        .optional("previousKey", nullable(string()))
+                        .optional("previousKeyValidUntil", nullable(string())));
     }
 }

@@ -1,5 +1,16 @@
 package io.quire.analytics.ingest;
 
+import static io.quire.platform.api.Schema.anyObject;
+import static io.quire.platform.api.Schema.array;
+import static io.quire.platform.api.Schema.integer;
+import static io.quire.platform.api.Schema.nullable;
+import static io.quire.platform.api.Schema.object;
+import static io.quire.platform.api.Schema.string;
+import static io.quire.platform.api.Schema.uuid;
+
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.Endpoint;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.bus.Bus;
 import io.quire.platform.http.ApiException;
@@ -8,7 +19,6 @@ import io.quire.platform.ratelimit.LeasedLimiter;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +41,31 @@ public final class IngestRoutes {
         this.countryHeader = countryHeader == null || countryHeader.isEmpty() ? null : countryHeader;
     }
 
-    public void mount(Router router) {
-        router.post(PATH).handler(this::ingest);
+    public void mount(Api api) {
+        api.raw(
+                Endpoint.post("/api/v1/analytics/events")
+                        .id("ingestEvents")
+                        .tag("analytics")
+                        .summary(
+                                "Ingest up to 500 events (≤ 1 MiB): a JSON array, an envelope {ingestKey, siteId, events} (sendBeacon, text/plain) or NDJSON. Credentials: the site's public ingest key (X-Quire-Key header, key query parameter or the envelope) or an API key with analytics:write (with siteId). Answers 202 once the accepted events are committed; bad events are listed by index and the rest kept; bot traffic is dropped and counted.")
+                        .access(Access.anyone())
+                        .header("X-Quire-Key", "X-Quire-Key")
+                        .query("key", string(), "the public ingest key, for clients that cannot set headers")
+                        .query("siteId", uuid(), "the site (required for API keys not bound to one)")
+                        .body(anyObject())
+                        .ok(
+                                202,
+                                object().optional("accepted", integer())
+                                        .optional("rejected", integer())
+                                        .optional("dropped", integer())
+                                        .optional(
+                                                "errors",
+                                                array(object().optional("index", integer())
+                                                        .optional("code", string())
+                                                        .optional("message", nullable(string())))),
+                                "OK")
+                        .problems(403, 404),
+                this::ingest);
     }
 
     private void ingest(RoutingContext ctx) {

@@ -1,6 +1,19 @@
 package io.quire.analytics.reports;
 
+import static io.quire.platform.api.Schema.anyObject;
+import static io.quire.platform.api.Schema.array;
+import static io.quire.platform.api.Schema.integer;
+import static io.quire.platform.api.Schema.nullable;
+import static io.quire.platform.api.Schema.number;
+import static io.quire.platform.api.Schema.object;
+import static io.quire.platform.api.Schema.ref;
+import static io.quire.platform.api.Schema.string;
+
 import io.quire.analytics.realtime.Realtime;
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.Endpoint;
+import io.quire.platform.api.Schema;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.http.ApiException;
 import io.quire.platform.http.PathParams;
@@ -9,7 +22,6 @@ import io.quire.platform.http.RequestBody;
 import io.quire.platform.http.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import java.time.Instant;
@@ -23,7 +35,6 @@ import java.util.function.BiFunction;
  * {@code interval} and {@code timezone} (see {@link ReportRange}); none is cached publicly.
  */
 public final class ReportRoutes {
-    private static final String SITE = "/api/v1/sites/:siteId/analytics/";
     private final Reports reports;
     private final Realtime realtime;
     private final Pool pool;
@@ -34,40 +45,363 @@ public final class ReportRoutes {
         this.realtime = realtime;
     }
 
-    public void mount(Router router) {
-        site(router, "overview", reports::overview);
-        site(router, "traffic", reports::traffic);
-        site(router, "engagement", reports::engagement);
-        site(router, "funnel", reports::siteFunnel);
-        site(router, "revenue", reports::revenue);
-        router.get(SITE + "content").handler(Authz.authenticated()).handler(ctx -> {
-            int limit = QueryParams.limit(ctx);
-            answer(ctx, siteScope(ctx).compose(s -> reports.content(s, range(ctx, s), limit)));
-        });
-        router.get(SITE + "realtime")
-                .handler(Authz.authenticated())
-                .handler(ctx -> answer(
+    public void mount(Api api) {
+        components(api);
+        site(
+                api,
+                Endpoint.get("/api/v1/sites/{siteId}/analytics/overview")
+                        .id("getSiteAnalyticsOverview")
+                        .tag("analytics")
+                        .summary("KPIs for the range, the previous equal range and the change, with a timeline")
+                        .access(Access.signedIn())
+                        .query("from", string().format("date"), "first day (default: 29 days before to)")
+                        .query("to", string().format("date"), "last day, inclusive (default: today); at most 366 days")
+                        .query("interval", string().oneOf("day", "week", "month"), "timeline buckets (default day)")
+                        .query(
+                                "timezone",
+                                string(),
+                                "must be the site's reporting zone (settings.timezone, default UTC) if given")
+                        .ok(
+                                200,
+                                object().optional("range", ref("Analytics"))
+                                        .optional("totals", ref("Analytics2"))
+                                        .optional("previous", ref("Analytics2"))
+                                        .optional("change", anyObject())
+                                        .optional(
+                                                "timeline",
+                                                array(Schema.allOf(
+                                                        ref("Analytics2"), object().optional("date", string())))),
+                                "OK")
+                        .problems(403, 422),
+                reports::overview);
+        site(
+                api,
+                Endpoint.get("/api/v1/sites/{siteId}/analytics/traffic")
+                        .id("getSiteAnalyticsTraffic")
+                        .tag("analytics")
+                        .summary(
+                                "Page views, visitors, sessions, bounce rate; referrers, UTM sources and campaigns, countries, devices, browsers, OS")
+                        .access(Access.signedIn())
+                        .query("from", string().format("date"), "first day (default: 29 days before to)")
+                        .query("to", string().format("date"), "last day, inclusive (default: today); at most 366 days")
+                        .query("interval", string().oneOf("day", "week", "month"), "timeline buckets (default day)")
+                        .query(
+                                "timezone",
+                                string(),
+                                "must be the site's reporting zone (settings.timezone, default UTC) if given")
+                        .ok(
+                                200,
+                                object().optional("range", ref("Analytics"))
+                                        .optional("totals", ref("Analytics2"))
+                                        .optional(
+                                                "timeline",
+                                                array(Schema.allOf(
+                                                        ref("Analytics2"), object().optional("date", string()))))
+                                        .optional(
+                                                "referrers",
+                                                array(object().optional("name", string())
+                                                        .optional("count", integer())))
+                                        .optional(
+                                                "utmSources",
+                                                array(object().optional("name", string())
+                                                        .optional("count", integer())))
+                                        .optional(
+                                                "utmCampaigns",
+                                                array(object().optional("name", string())
+                                                        .optional("count", integer())))
+                                        .optional(
+                                                "countries",
+                                                array(object().optional("name", string())
+                                                        .optional("count", integer())))
+                                        .optional(
+                                                "devices",
+                                                array(object().optional("name", string())
+                                                        .optional("count", integer())))
+                                        .optional(
+                                                "browsers",
+                                                array(object().optional("name", string())
+                                                        .optional("count", integer())))
+                                        .optional(
+                                                "os",
+                                                array(object().optional("name", string())
+                                                        .optional("count", integer()))),
+                                "OK")
+                        .problems(403, 422),
+                reports::traffic);
+        site(
+                api,
+                Endpoint.get("/api/v1/sites/{siteId}/analytics/engagement")
+                        .id("getSiteAnalyticsEngagement")
+                        .tag("analytics")
+                        .summary(
+                                "Reading engagement: chapter starts and completes, completion rate, average read percent, shares")
+                        .access(Access.signedIn())
+                        .query("from", string().format("date"), "first day (default: 29 days before to)")
+                        .query("to", string().format("date"), "last day, inclusive (default: today); at most 366 days")
+                        .query("interval", string().oneOf("day", "week", "month"), "timeline buckets (default day)")
+                        .query(
+                                "timezone",
+                                string(),
+                                "must be the site's reporting zone (settings.timezone, default UTC) if given")
+                        .ok(
+                                200,
+                                object().optional("range", ref("Analytics"))
+                                        .optional("totals", ref("Analytics2"))
+                                        .optional(
+                                                "timeline",
+                                                array(Schema.allOf(
+                                                        ref("Analytics2"), object().optional("date", string())))),
+                                "OK")
+                        .problems(403, 422),
+                reports::engagement);
+        site(
+                api,
+                Endpoint.get("/api/v1/sites/{siteId}/analytics/funnel")
+                        .id("getSiteAnalyticsFunnel")
+                        .tag("analytics")
+                        .summary(
+                                "Visitor → reader → saw subscribing → subscriber, each visitor at their furthest stage")
+                        .access(Access.signedIn())
+                        .query("from", string().format("date"), "first day (default: 29 days before to)")
+                        .query("to", string().format("date"), "last day, inclusive (default: today); at most 366 days")
+                        .query("interval", string().oneOf("day", "week", "month"), "timeline buckets (default day)")
+                        .query(
+                                "timezone",
+                                string(),
+                                "must be the site's reporting zone (settings.timezone, default UTC) if given")
+                        .ok(
+                                200,
+                                object().optional("range", ref("Analytics"))
+                                        .optional("uniqueVisitors", integer())
+                                        .optional("readers", integer())
+                                        .optional("stages", array(ref("Conversion"))),
+                                "OK")
+                        .problems(403, 422),
+                reports::siteFunnel);
+        site(
+                api,
+                Endpoint.get("/api/v1/sites/{siteId}/analytics/revenue")
+                        .id("getSiteAnalyticsRevenue")
+                        .tag("billing")
+                        .summary(
+                                "One site's money over a report range (analytics permission; the site's time zone; 422 analytics.invalid_range): per bucket and currency revenue by kind, fees and net; refunds; subscribers started, ended, live; MRR")
+                        .access(Access.signedIn())
+                        .query("from", string(), "YYYY-MM-DD")
+                        .query("to", string(), "YYYY-MM-DD")
+                        .query("interval", string(), "day, week or month")
+                        .query("timezone", string(), "the site's zone (another is refused)")
+                        .ok(
+                                200,
+                                object().optional("siteId", nullable(string()))
+                                        .optional("range", anyObject())
+                                        .optional("totals", anyObject())
+                                        .optional("timeline", array(anyObject()))
+                                        .optional(
+                                                "subscribers",
+                                                object().optional("started", integer())
+                                                        .optional("ended", integer())
+                                                        .optional("live", integer())
+                                                        .optional("mrr", integer())),
+                                "OK")
+                        .problems(403, 422),
+                reports::revenue);
+        api.raw(
+                Endpoint.get("/api/v1/sites/{siteId}/analytics/content")
+                        .id("getSiteAnalyticsContent")
+                        .tag("analytics")
+                        .summary("Top series and chapters by page views")
+                        .access(Access.signedIn())
+                        .query("limit", integer(), "1–100")
+                        .query("from", string().format("date"), "first day (default: 29 days before to)")
+                        .query("to", string().format("date"), "last day, inclusive (default: today); at most 366 days")
+                        .query("interval", string().oneOf("day", "week", "month"), "timeline buckets (default day)")
+                        .query(
+                                "timezone",
+                                string(),
+                                "must be the site's reporting zone (settings.timezone, default UTC) if given")
+                        .ok(
+                                200,
+                                object().optional("range", ref("Analytics"))
+                                        .optional("series", array(anyObject()))
+                                        .optional("chapters", array(anyObject())),
+                                "OK")
+                        .problems(403, 422),
+                ctx -> {
+                    int limit = QueryParams.limit(ctx);
+                    answer(ctx, siteScope(ctx).compose(s -> reports.content(s, range(ctx, s), limit)));
+                });
+        api.raw(
+                Endpoint.get("/api/v1/sites/{siteId}/analytics/realtime")
+                        .id("getSiteAnalyticsRealtime")
+                        .tag("analytics")
+                        .summary("Active visitors (5 min), views per minute (30 min), top chapters now")
+                        .access(Access.signedIn())
+                        .ok(
+                                200,
+                                object().optional("siteId", nullable(string()))
+                                        .optional("activeVisitors", integer())
+                                        .optional("viewsLast5Minutes", integer())
+                                        .optional(
+                                                "viewsPerMinute",
+                                                array(object().optional("minute", string())
+                                                        .optional("views", integer())))
+                                        .optional(
+                                                "topChapters",
+                                                array(object().optional("chapterId", nullable(string()))
+                                                        .optional("views", integer()))),
+                                "OK")
+                        .problems(403),
+                ctx -> answer(
                         ctx,
                         siteScope(ctx)
                                 .compose(s -> realtime.report(s.siteId(), Instant.now(), 10)
                                         .map(r -> r.put("siteId", s.siteId().toString())))));
-        router.post(SITE + "export").handler(Authz.authenticated()).handler(this::export);
+        api.raw(
+                Endpoint.post("/api/v1/sites/{siteId}/analytics/export")
+                        .id("exportSiteAnalytics")
+                        .tag("analytics")
+                        .summary("Stream the site's daily rollups or raw events (no user ids) as CSV or JSON")
+                        .access(Access.signedIn())
+                        .body(object().optional("format", string().oneOf("csv", "json"))
+                                .optional("dataset", string().oneOf("daily", "events"))
+                                .optional("from", string().length(1, 20).format("date"))
+                                .optional("to", string().length(1, 20).format("date")))
+                        .ok(200, array(Schema.any()), "OK")
+                        .problems(403),
+                this::export);
 
-        router.get("/api/v1/series/:seriesId/analytics")
-                .handler(Authz.authenticated())
-                .handler(ctx -> series(ctx, reports::seriesOverview));
-        router.get("/api/v1/series/:seriesId/analytics/chapters")
-                .handler(Authz.authenticated())
-                .handler(ctx -> series(ctx, reports::seriesChapters));
-        router.get("/api/v1/series/:seriesId/analytics/retention")
-                .handler(Authz.authenticated())
-                .handler(ctx -> series(ctx, reports::retention));
-        router.get("/api/v1/series/:seriesId/analytics/conversion")
-                .handler(Authz.authenticated())
-                .handler(ctx -> series(ctx, reports::seriesConversion));
-        router.get("/api/v1/chapters/:chapterId/analytics")
-                .handler(Authz.authenticated())
-                .handler(ctx -> {
+        api.raw(
+                Endpoint.get("/api/v1/series/{seriesId}/analytics")
+                        .id("getSeriesAnalytics")
+                        .tag("analytics")
+                        .summary("A series' totals and timeline")
+                        .access(Access.signedIn())
+                        .query("from", string().format("date"), "first day (default: 29 days before to)")
+                        .query("to", string().format("date"), "last day, inclusive (default: today); at most 366 days")
+                        .query("interval", string().oneOf("day", "week", "month"), "timeline buckets (default day)")
+                        .query(
+                                "timezone",
+                                string(),
+                                "must be the site's reporting zone (settings.timezone, default UTC) if given")
+                        .ok(
+                                200,
+                                object().optional("seriesId", nullable(string()))
+                                        .optional("range", ref("Analytics"))
+                                        .optional("totals", ref("Analytics2"))
+                                        .optional(
+                                                "timeline",
+                                                array(Schema.allOf(
+                                                        ref("Analytics2"), object().optional("date", string())))),
+                                "OK")
+                        .problems(403, 422),
+                ctx -> series(ctx, reports::seriesOverview));
+        api.raw(
+                Endpoint.get("/api/v1/series/{seriesId}/analytics/chapters")
+                        .id("getSeriesChapterAnalytics")
+                        .tag("analytics")
+                        .summary("Every published chapter in reading order with its numbers")
+                        .access(Access.signedIn())
+                        .query("from", string().format("date"), "first day (default: 29 days before to)")
+                        .query("to", string().format("date"), "last day, inclusive (default: today); at most 366 days")
+                        .query("interval", string().oneOf("day", "week", "month"), "timeline buckets (default day)")
+                        .query(
+                                "timezone",
+                                string(),
+                                "must be the site's reporting zone (settings.timezone, default UTC) if given")
+                        .ok(
+                                200,
+                                object().optional("seriesId", nullable(string()))
+                                        .optional("range", ref("Analytics"))
+                                        .optional("chapters", array(anyObject())),
+                                "OK")
+                        .problems(403, 422),
+                ctx -> series(ctx, reports::seriesChapters));
+        api.raw(
+                Endpoint.get("/api/v1/series/{seriesId}/analytics/retention")
+                        .id("getSeriesAnalyticsRetention")
+                        .tag("analytics")
+                        .summary(
+                                "Readers who started chapter 1 in the range: the share reaching each chapter, and weekly cohorts with the share reading again k weeks later")
+                        .access(Access.signedIn())
+                        .query("from", string().format("date"), "first day (default: 29 days before to)")
+                        .query("to", string().format("date"), "last day, inclusive (default: today); at most 366 days")
+                        .query("interval", string().oneOf("day", "week", "month"), "timeline buckets (default day)")
+                        .query(
+                                "timezone",
+                                string(),
+                                "must be the site's reporting zone (settings.timezone, default UTC) if given")
+                        .ok(
+                                200,
+                                object().optional("seriesId", nullable(string()))
+                                        .optional("range", ref("Analytics"))
+                                        .optional("startedReaders", integer())
+                                        .optional(
+                                                "chapters",
+                                                array(object().optional("position", integer())
+                                                        .optional("chapterId", nullable(string()))
+                                                        .optional("title", nullable(string()))
+                                                        .optional("readers", integer())
+                                                        .optional("share", nullable(number()))))
+                                        .optional(
+                                                "cohorts",
+                                                array(object().optional("weekStarting", string())
+                                                        .optional("readers", integer())
+                                                        .optional(
+                                                                "retention",
+                                                                array(object().optional("week", integer())
+                                                                        .optional("readers", integer())
+                                                                        .optional("share", nullable(number())))))),
+                                "OK")
+                        .problems(403, 422),
+                ctx -> series(ctx, reports::retention));
+        api.raw(
+                Endpoint.get("/api/v1/series/{seriesId}/analytics/conversion")
+                        .id("getSeriesAnalyticsConversion")
+                        .tag("analytics")
+                        .summary("The series' visitors → readers → subscription views → subscribers (site-wide)")
+                        .access(Access.signedIn())
+                        .query("from", string().format("date"), "first day (default: 29 days before to)")
+                        .query("to", string().format("date"), "last day, inclusive (default: today); at most 366 days")
+                        .query("interval", string().oneOf("day", "week", "month"), "timeline buckets (default day)")
+                        .query(
+                                "timezone",
+                                string(),
+                                "must be the site's reporting zone (settings.timezone, default UTC) if given")
+                        .ok(
+                                200,
+                                object().optional("seriesId", nullable(string()))
+                                        .optional("range", ref("Analytics"))
+                                        .optional("uniqueVisitors", integer())
+                                        .optional("readers", integer())
+                                        .optional("stages", array(ref("Conversion"))),
+                                "OK")
+                        .problems(403, 422),
+                ctx -> series(ctx, reports::seriesConversion));
+        api.raw(
+                Endpoint.get("/api/v1/chapters/{chapterId}/analytics")
+                        .id("getChapterAnalytics")
+                        .tag("analytics")
+                        .summary("A chapter's totals and timeline (week/month visitors sum daily uniques)")
+                        .access(Access.signedIn())
+                        .query("from", string().format("date"), "first day (default: 29 days before to)")
+                        .query("to", string().format("date"), "last day, inclusive (default: today); at most 366 days")
+                        .query("interval", string().oneOf("day", "week", "month"), "timeline buckets (default day)")
+                        .query(
+                                "timezone",
+                                string(),
+                                "must be the site's reporting zone (settings.timezone, default UTC) if given")
+                        .ok(
+                                200,
+                                object().optional("chapterId", nullable(string()))
+                                        .optional("range", ref("Analytics"))
+                                        .optional("totals", ref("Analytics2"))
+                                        .optional(
+                                                "timeline",
+                                                array(Schema.allOf(
+                                                        ref("Analytics2"), object().optional("date", string())))),
+                                "OK")
+                        .problems(403, 422),
+                ctx -> {
                     UUID chapter = PathParams.uuid(ctx, "chapterId", "chapter.not_found");
                     answer(
                             ctx,
@@ -81,10 +415,8 @@ public final class ReportRoutes {
         Future<JsonObject> run(Reports.Scope scope, UUID series, ReportRange range);
     }
 
-    private void site(Router router, String name, BiFunction<Reports.Scope, ReportRange, Future<JsonObject>> report) {
-        router.get(SITE + name)
-                .handler(Authz.authenticated())
-                .handler(ctx -> answer(ctx, siteScope(ctx).compose(s -> report.apply(s, range(ctx, s)))));
+    private void site(Api api, Endpoint endpoint, BiFunction<Reports.Scope, ReportRange, Future<JsonObject>> report) {
+        api.raw(endpoint, ctx -> answer(ctx, siteScope(ctx).compose(s -> report.apply(s, range(ctx, s)))));
     }
 
     private void series(RoutingContext ctx, SeriesReport report) {
@@ -153,5 +485,37 @@ public final class ReportRoutes {
                     Export.stream(pool, ctx.response(), scope.siteId(), range, d.equals("events"), f.equals("csv"));
                 })
                 .onFailure(ctx::fail);
+    }
+
+    /** The shapes this feature's answers share, as {@code #/components/schemas}. */
+    private static void components(Api api) {
+        api.component(
+                "Analytics",
+                object().optional("from", string())
+                        .optional("to", string())
+                        .optional("interval", string())
+                        .optional("timezone", nullable(string())));
+        api.component(
+                "Analytics2",
+                object().optional("pageViews", integer())
+                        .optional("uniqueVisitors", integer())
+                        .optional("readers", integer())
+                        .optional("sessions", integer())
+                        .optional("bounceRate", nullable(number()))
+                        .optional("avgSessionSeconds", nullable(number()))
+                        .optional("chapterStarts", integer())
+                        .optional("chapterCompletes", integer())
+                        .optional("completionRate", nullable(number()))
+                        .optional("avgReadPercent", nullable(number()))
+                        .optional("shares", integer())
+                        .optional("seriesViews", integer())
+                        .optional("subscriptionViews", integer())
+                        .optional("subscriptionStarts", integer()));
+        api.component(
+                "Conversion",
+                object().optional("stage", string().oneOf("visitors", "readers", "subscriptionViews", "subscribers"))
+                        .optional("visitors", integer())
+                        .optional("conversionFromPrevious", nullable(number()))
+                        .optional("conversionFromStart", nullable(number())));
     }
 }

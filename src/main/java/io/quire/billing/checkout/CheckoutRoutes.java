@@ -1,5 +1,15 @@
 package io.quire.billing.checkout;
 
+import static io.quire.platform.api.Schema.integer;
+import static io.quire.platform.api.Schema.nullable;
+import static io.quire.platform.api.Schema.object;
+import static io.quire.platform.api.Schema.ref;
+import static io.quire.platform.api.Schema.string;
+import static io.quire.platform.api.Schema.uuid;
+
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.Endpoint;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.http.PathParams;
 import io.quire.platform.http.RequestBody;
@@ -7,7 +17,6 @@ import io.quire.platform.http.Responses;
 import io.quire.platform.inbox.PaymentGatewayIds;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
 import java.util.UUID;
@@ -28,21 +37,66 @@ public final class CheckoutRoutes {
         this.checkout = checkout;
     }
 
-    public void mount(Router router) {
-        router.post("/api/v1/checkout/subscription").handler(Authz.session()).handler(ctx -> subscribe(ctx, null));
-        router.post("/api/v1/sites/:siteId/subscribe")
-                .handler(Authz.session())
-                .handler(ctx -> subscribe(ctx, PathParams.uuid(ctx, "siteId", "site.not_found")));
-        router.post("/api/v1/checkout/purchase").handler(Authz.session()).handler(ctx -> {
-            RequestBody body = RequestBody.of(ctx);
-            UUID chapter = uuid(body, "chapterId");
-            CheckoutService.Return r = returns(body);
-            body.validate();
-            created(ctx, checkout.purchase(Authz.require(ctx), chapter, r));
-        });
-        router.post("/api/v1/chapters/:chapterId/unlock")
-                .handler(Authz.session())
-                .handler(ctx -> {
+    public void mount(Api api) {
+        components(api);
+        api.raw(
+                Endpoint.post("/api/v1/checkout/subscription")
+                        .id("checkoutSubscription")
+                        .tag("billing")
+                        .summary(
+                                "Open a subscription checkout: a PENDING payment, an INCOMPLETE subscription holding a seat, and the gateway's hosted page (409 tier.sold_out, subscription.exists, checkout.gateway_not_connected; 502/503 when the gateway refuses or is down)")
+                        .access(Access.session())
+                        .body(object().required("tierId", string())
+                                .optional("billingCycle", string().oneOf("MONTHLY", "ANNUAL"))
+                                .optional("gateway", string().oneOf("stripe", "razorpay", "xendit"))
+                                .optional("successUrl", string())
+                                .optional("cancelUrl", string()))
+                        .ok(201, ref("Chapter2"), "OK")
+                        .problems(404, 409, 502),
+                ctx -> subscribe(ctx, null));
+        api.raw(
+                Endpoint.post("/api/v1/sites/{siteId}/subscribe")
+                        .id("subscribeToSite")
+                        .tag("billing")
+                        .summary("Subscribe to one of the site's tiers (a subscription checkout)")
+                        .access(Access.session())
+                        .body(object().required("tierId", string())
+                                .optional("billingCycle", string().oneOf("MONTHLY", "ANNUAL"))
+                                .optional("gateway", string().oneOf("stripe", "razorpay", "xendit"))
+                                .optional("successUrl", string())
+                                .optional("cancelUrl", string()))
+                        .ok(201, ref("Chapter2"), "OK")
+                        .problems(409, 502),
+                ctx -> subscribe(ctx, PathParams.uuid(ctx, "siteId", "site.not_found")));
+        api.raw(
+                Endpoint.post("/api/v1/checkout/purchase")
+                        .id("checkoutPurchase")
+                        .tag("billing")
+                        .summary(
+                                "Open a checkout for one chapter sold on its own (409 chapter.not_for_sale, chapter.already_unlocked)")
+                        .access(Access.session())
+                        .body(object().required("chapterId", string())
+                                .optional("gateway", string().length(1, 20))
+                                .optional("successUrl", string())
+                                .optional("cancelUrl", string()))
+                        .ok(201, ref("Chapter2"), "OK")
+                        .problems(404, 409, 502),
+                ctx -> {
+                    RequestBody body = RequestBody.of(ctx);
+                    UUID chapter = uuid(body, "chapterId");
+                    CheckoutService.Return r = returns(body);
+                    body.validate();
+                    created(ctx, checkout.purchase(Authz.require(ctx), chapter, r));
+                });
+        api.raw(
+                Endpoint.post("/api/v1/chapters/{chapterId}/unlock")
+                        .id("unlockChapter")
+                        .tag("billing")
+                        .summary("Buy this chapter (a purchase checkout); the body is optional")
+                        .access(Access.session())
+                        .ok(201, ref("Chapter2"), "OK")
+                        .problems(409, 502),
+                ctx -> {
                     UUID chapter = PathParams.uuid(ctx, "chapterId", "chapter.not_found");
                     RequestBody body = ctx.body() != null && ctx.body().length() > 0 ? RequestBody.of(ctx) : null;
                     CheckoutService.Return r =
@@ -52,26 +106,62 @@ public final class CheckoutRoutes {
                     }
                     created(ctx, checkout.purchase(Authz.require(ctx), chapter, r));
                 });
-        router.post("/api/v1/checkout/tip").handler(Authz.session()).handler(ctx -> {
-            RequestBody body = RequestBody.of(ctx);
-            UUID site = uuid(body, "siteId");
-            Integer amount = body.optionalInteger("amount", 1, 100_000_000);
-            if (amount == null) {
-                body.error("amount", "is required: the tip in minor units (cents, paise)");
-            }
-            String currency = body.matching(
-                    "currency",
-                    body.requiredString("currency", 3, 3),
-                    CURRENCY,
-                    "must be an ISO 4217 code such as USD");
-            String message = body.optionalString("message", 1, 500);
-            CheckoutService.Return r = returns(body);
-            body.validate();
-            created(ctx, checkout.tip(Authz.require(ctx), site, amount, currency, message, r));
-        });
-        router.get("/api/v1/checkout/session/:sessionId")
-                .handler(Authz.session())
-                .handler(ctx -> {
+        api.raw(
+                Endpoint.post("/api/v1/checkout/tip")
+                        .id("checkoutTip")
+                        .tag("billing")
+                        .summary("Open a checkout for a tip to the site's author")
+                        .access(Access.session())
+                        .body(object().required("siteId", string())
+                                .required(
+                                        "amount", integer().range(1, 100000000).description("minor units"))
+                                .required("currency", string().length(3, 3))
+                                .optional("message", string().length(1, 500))
+                                .optional("gateway", string().length(1, 20))
+                                .optional("successUrl", string())
+                                .optional("cancelUrl", string()))
+                        .ok(201, ref("Chapter2"), "OK")
+                        .problems(404, 409, 502),
+                ctx -> {
+                    RequestBody body = RequestBody.of(ctx);
+                    UUID site = uuid(body, "siteId");
+                    Integer amount = body.optionalInteger("amount", 1, 100_000_000);
+                    if (amount == null) {
+                        body.error("amount", "is required: the tip in minor units (cents, paise)");
+                    }
+                    String currency = body.matching(
+                            "currency",
+                            body.requiredString("currency", 3, 3),
+                            CURRENCY,
+                            "must be an ISO 4217 code such as USD");
+                    String message = body.optionalString("message", 1, 500);
+                    CheckoutService.Return r = returns(body);
+                    body.validate();
+                    created(ctx, checkout.tip(Authz.require(ctx), site, amount, currency, message, r));
+                });
+        api.raw(
+                Endpoint.get("/api/v1/checkout/session/{sessionId}")
+                        .id("getCheckoutSession")
+                        .tag("billing")
+                        .summary("My checkout's state, by the gateway's session id or the payment id (for polling)")
+                        .access(Access.session())
+                        .pathParam("sessionId", string(), null)
+                        .ok(
+                                200,
+                                object().optional("sessionId", string())
+                                        .optional("url", string())
+                                        .optional("paymentId", string())
+                                        .optional("status", string())
+                                        .optional("type", string())
+                                        .optional("amount", integer())
+                                        .optional("currency", nullable(string()))
+                                        .optional("gateway", string())
+                                        .optional("subscriptionId", nullable(string()))
+                                        .optional("chapterId", nullable(string()))
+                                        .optional("expiresAt", nullable(string()))
+                                        .optional("subscriptionStatus", string()),
+                                "OK"),
+                ctx -> {
                     String id = ctx.pathParam("sessionId");
                     checkout.session(Authz.require(ctx), id.length() > 200 ? "" : id)
                             .onSuccess(s -> Responses.json(ctx, 200, s))
@@ -118,5 +208,22 @@ public final class CheckoutRoutes {
 
     private static void created(RoutingContext ctx, Future<JsonObject> answer) {
         answer.onSuccess(a -> Responses.json(ctx, 201, a)).onFailure(ctx::fail);
+    }
+
+    /** The shapes this feature's answers share, as {@code #/components/schemas}. */
+    private static void components(Api api) {
+        api.component(
+                "Chapter2",
+                object().optional("sessionId", string())
+                        .optional("url", string())
+                        .optional("paymentId", string())
+                        .optional("status", string())
+                        .optional("type", string())
+                        .optional("amount", integer())
+                        .optional("currency", nullable(string()))
+                        .optional("gateway", string())
+                        .optional("subscriptionId", nullable(string()))
+                        .optional("chapterId", nullable(string()))
+                        .optional("expiresAt", nullable(string())));
     }
 }

@@ -1,9 +1,22 @@
 package io.quire.billing.payments;
 
+import static io.quire.platform.api.Schema.anyObject;
+import static io.quire.platform.api.Schema.array;
+import static io.quire.platform.api.Schema.integer;
+import static io.quire.platform.api.Schema.nullable;
+import static io.quire.platform.api.Schema.object;
+import static io.quire.platform.api.Schema.ref;
+import static io.quire.platform.api.Schema.string;
+
 import io.quire.billing.gateway.GatewayException;
 import io.quire.billing.gateway.Gateways;
 import io.quire.billing.ledger.Payments;
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.Endpoint;
+import io.quire.platform.api.Schema;
 import io.quire.platform.auth.Authz;
+import io.quire.platform.auth.Role;
 import io.quire.platform.clock.Times;
 import io.quire.platform.http.ApiException;
 import io.quire.platform.http.Csv;
@@ -15,7 +28,6 @@ import io.quire.platform.http.TimeCursor;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -55,27 +67,82 @@ public final class PaymentRoutes {
         this.ledger = ledger;
     }
 
-    public void mount(Router router) {
-        router.get("/api/v1/payments/export").handler(Authz.authenticated()).handler(this::export);
-        router.get("/api/v1/payments").handler(Authz.authenticated()).handler(ctx -> list(ctx, PaymentSql.AUTHOR_LIST));
-        router.get("/api/v1/my/payments")
-                .handler(Authz.authenticated())
-                .handler(ctx -> list(ctx, PaymentSql.READER_LIST));
-        router.get("/api/v1/payments/:paymentId")
-                .handler(Authz.authenticated())
-                .handler(ctx -> received(ctx)
+    public void mount(Api api) {
+        components(api);
+        api.raw(
+                Endpoint.get("/api/v1/payments/export")
+                        .id("exportPayments")
+                        .tag("billing")
+                        .summary("Payments I received as CSV, oldest first")
+                        .access(Access.signedIn())
+                        .query("from", string(), "ISO-8601 time")
+                        .query("to", string(), "ISO-8601 time")
+                        .ok(200, string(), "OK")
+                        .problems(422),
+                this::export);
+        api.raw(
+                Endpoint.get("/api/v1/payments")
+                        .id("listPayments")
+                        .tag("billing")
+                        .summary("Payments I received, newest first (keyset cursor)")
+                        .access(Access.signedIn())
+                        .paged()
+                        .query("siteId", string(), "one site")
+                        .query("seriesId", string(), "one series")
+                        .query("type", string(), "SUBSCRIPTION, ONE_TIME_PURCHASE, TIP or GIFT")
+                        .query("status", string(), "a payment status")
+                        .query("from", string(), "ISO-8601 time")
+                        .query("to", string(), "ISO-8601 time")
+                        .ok(200, Schema.list(ref("Payment")), "OK")
+                        .problems(400, 422),
+                ctx -> list(ctx, PaymentSql.AUTHOR_LIST));
+        api.raw(
+                Endpoint.get("/api/v1/my/payments")
+                        .id("listMyPayments")
+                        .tag("billing")
+                        .summary("What I paid, newest first")
+                        .access(Access.signedIn())
+                        .paged()
+                        .query("siteId", string(), "one site")
+                        .query("seriesId", string(), "one series")
+                        .query("type", string(), "SUBSCRIPTION, ONE_TIME_PURCHASE, TIP or GIFT")
+                        .query("status", string(), "a payment status")
+                        .query("from", string(), "ISO-8601 time")
+                        .query("to", string(), "ISO-8601 time")
+                        .ok(200, Schema.list(ref("Payment")), "OK")
+                        .problems(400, 422),
+                ctx -> list(ctx, PaymentSql.READER_LIST));
+        api.raw(
+                Endpoint.get("/api/v1/payments/{paymentId}")
+                        .id("getPayment")
+                        .tag("billing")
+                        .summary("A payment I received, with its event history")
+                        .access(Access.signedIn())
+                        .ok(200, ref("Payment2"), "OK"),
+                ctx -> received(ctx)
                         .compose(p -> withEvents(p))
                         .onSuccess(j -> Responses.json(ctx, 200, j))
                         .onFailure(ctx::fail));
-        router.get("/api/v1/my/payments/:paymentId")
-                .handler(Authz.authenticated())
-                .handler(ctx -> paid(ctx)
+        api.raw(
+                Endpoint.get("/api/v1/my/payments/{paymentId}")
+                        .id("getMyPayment")
+                        .tag("billing")
+                        .summary("One of my payments, with its history")
+                        .access(Access.signedIn())
+                        .ok(200, ref("Payment2"), "OK"),
+                ctx -> paid(ctx)
                         .compose(p -> withEvents(p))
                         .onSuccess(j -> Responses.json(ctx, 200, j))
                         .onFailure(ctx::fail));
-        router.get("/api/v1/my/payments/:paymentId/receipt")
-                .handler(Authz.authenticated())
-                .handler(ctx -> paid(ctx)
+        api.raw(
+                Endpoint.get("/api/v1/my/payments/{paymentId}/receipt")
+                        .id("getMyPaymentReceipt")
+                        .tag("billing")
+                        .summary("A plain-text receipt (409 payment.not_paid)")
+                        .access(Access.signedIn())
+                        .ok(200, string(), "OK")
+                        .problems(409),
+                ctx -> paid(ctx)
                         .onSuccess(p -> {
                             if (!List.of("SUCCEEDED", "REFUNDED", "PARTIALLY_REFUNDED", "DISPUTED")
                                     .contains(p.getString("status"))) {
@@ -93,12 +160,40 @@ public final class PaymentRoutes {
                                     .end(Payments.receipt(p));
                         })
                         .onFailure(ctx::fail));
-        router.post("/api/v1/payments/:paymentId/refund")
-                .handler(Authz.session())
-                .handler(this::refund);
-        router.get("/api/v1/payments/:paymentId/refund-status")
-                .handler(Authz.authenticated())
-                .handler(ctx -> received(ctx)
+        api.raw(
+                Endpoint.post("/api/v1/payments/{paymentId}/refund")
+                        .id("refundPayment")
+                        .tag("billing")
+                        .summary(
+                                "Refund all (no amount) or part of a payment; the gateway is asked now and the refund recorded when its event arrives")
+                        .access(Access.session())
+                        .body(object().optional("amount", integer()).optional("reason", string().length(1, 500)))
+                        .ok(
+                                202,
+                                object().optional("paymentId", string())
+                                        .optional("refundId", string())
+                                        .optional("amount", integer())
+                                        .optional("refundStatus", nullable(string())),
+                                "OK")
+                        .problems(409, 502),
+                this::refund);
+        api.raw(
+                Endpoint.get("/api/v1/payments/{paymentId}/refund-status")
+                        .id("getPaymentRefundStatus")
+                        .tag("billing")
+                        .summary("Where a refund stands")
+                        .access(Access.signedIn())
+                        .ok(
+                                200,
+                                object().optional("paymentId", string())
+                                        .optional("refundStatus", nullable(string()))
+                                        .optional("refundedAmount", integer())
+                                        .optional("grossAmount", integer())
+                                        .optional("status", string())
+                                        .optional("refundedAt", nullable(string()))
+                                        .optional("refundId", string()),
+                                "OK"),
+                ctx -> received(ctx)
                         .onSuccess(p -> Responses.json(
                                 ctx,
                                 200,
@@ -111,9 +206,14 @@ public final class PaymentRoutes {
                                         .put("refundedAt", Times.iso(p.getOffsetDateTime("refunded_at")))
                                         .put("refundId", p.getString("refund_gateway_id"))))
                         .onFailure(ctx::fail));
-        router.get("/api/v1/payments/:paymentId/dispute")
-                .handler(Authz.authenticated())
-                .handler(ctx -> received(ctx)
+        api.raw(
+                Endpoint.get("/api/v1/payments/{paymentId}/dispute")
+                        .id("getPaymentDispute")
+                        .tag("billing")
+                        .summary("The payment's dispute (404 dispute.not_found when none)")
+                        .access(Access.signedIn())
+                        .ok(200, ref("Payment4"), "OK"),
+                ctx -> received(ctx)
                         .onSuccess(p -> {
                             if (p.getOffsetDateTime("disputed_at") == null) {
                                 ctx.fail(
@@ -123,13 +223,27 @@ public final class PaymentRoutes {
                             Responses.json(ctx, 200, dispute(p));
                         })
                         .onFailure(ctx::fail));
-        router.post("/api/v1/payments/:paymentId/dispute/mark")
-                .handler(Authz.session())
-                .handler(Authz.atLeast(io.quire.platform.auth.Role.ADMIN))
-                .handler(this::mark);
-        router.post("/api/v1/payments/:paymentId/dispute/evidence")
-                .handler(Authz.session())
-                .handler(ctx -> {
+        api.raw(
+                Endpoint.post("/api/v1/payments/{paymentId}/dispute/mark")
+                        .id("markDispute")
+                        .tag("billing")
+                        .summary("Admin: record a dispute's outcome (lost takes back what was bought)")
+                        .access(Access.atLeast(Role.ADMIN).sessionOnly())
+                        .body(object().required("outcome", string().oneOf("won", "lost")))
+                        .ok(200, ref("Payment4"), "OK")
+                        .problems(409),
+                this::mark);
+        api.raw(
+                Endpoint.post("/api/v1/payments/{paymentId}/dispute/evidence")
+                        .id("addDisputeEvidence")
+                        .tag("billing")
+                        .summary("Add evidence to an open dispute")
+                        .access(Access.session())
+                        .body(object().required("text", string().length(1, 20000))
+                                .optional("fileUrls", array(string()).size(0, 10)))
+                        .ok(201, ref("Payment4"), "OK")
+                        .problems(409),
+                ctx -> {
                     RequestBody body = RequestBody.of(ctx);
                     String text = body.requiredString("text", 1, 20_000);
                     List<String> files = body.optionalStrings("fileUrls", 10, 2048);
@@ -413,5 +527,90 @@ public final class PaymentRoutes {
             errors.add(new ApiException.FieldError(field, "must be an ISO-8601 time with an offset"));
             return null;
         }
+    }
+
+    /** The shapes this feature's answers share, as {@code #/components/schemas}. */
+    private static void components(Api api) {
+        api.component(
+                "Payment",
+                object().optional("id", string())
+                        .optional("type", string().oneOf("SUBSCRIPTION", "ONE_TIME_PURCHASE", "TIP", "GIFT"))
+                        .optional("status", string())
+                        .optional("readerId", string())
+                        .optional("authorId", string())
+                        .optional("siteId", nullable(string()))
+                        .optional("grossAmount", integer())
+                        .optional("gatewayFee", nullable(integer()))
+                        .optional("platformFee", nullable(integer()))
+                        .optional("netAmount", nullable(integer()))
+                        .optional("currency", nullable(string()))
+                        .optional("refundedAmount", integer())
+                        .optional("gateway", string())
+                        .optional("subscriptionId", nullable(string()))
+                        .optional("tierId", nullable(string()))
+                        .optional("chapterId", nullable(string()))
+                        .optional("seriesId", nullable(string()))
+                        .optional("giftId", nullable(string()))
+                        .optional("message", nullable(string()))
+                        .optional("checkoutSessionId", nullable(string()))
+                        .optional("gatewayPaymentId", nullable(string()))
+                        .optional("gatewayInvoiceId", nullable(string()))
+                        .optional("failureCode", nullable(string()))
+                        .optional("failureMessage", nullable(string()))
+                        .optional("refundStatus", nullable(string()))
+                        .optional("refundedAt", nullable(string()))
+                        .optional("disputeStatus", nullable(string()))
+                        .optional("disputeOutcome", nullable(string()))
+                        .optional("processedAt", nullable(string()))
+                        .optional("createdAt", string()));
+        api.component(
+                "Payment3",
+                object().optional("type", string())
+                        .optional("to", string())
+                        .optional("gatewayEventId", nullable(string()))
+                        .optional("metadata", anyObject())
+                        .optional("at", string()));
+        api.component(
+                "Payment2",
+                object().optional("id", string())
+                        .optional("type", string().oneOf("SUBSCRIPTION", "ONE_TIME_PURCHASE", "TIP", "GIFT"))
+                        .optional("status", string())
+                        .optional("readerId", string())
+                        .optional("authorId", string())
+                        .optional("siteId", nullable(string()))
+                        .optional("grossAmount", integer())
+                        .optional("gatewayFee", nullable(integer()))
+                        .optional("platformFee", nullable(integer()))
+                        .optional("netAmount", nullable(integer()))
+                        .optional("currency", nullable(string()))
+                        .optional("refundedAmount", integer())
+                        .optional("gateway", string())
+                        .optional("subscriptionId", nullable(string()))
+                        .optional("tierId", nullable(string()))
+                        .optional("chapterId", nullable(string()))
+                        .optional("seriesId", nullable(string()))
+                        .optional("giftId", nullable(string()))
+                        .optional("message", nullable(string()))
+                        .optional("checkoutSessionId", nullable(string()))
+                        .optional("gatewayPaymentId", nullable(string()))
+                        .optional("gatewayInvoiceId", nullable(string()))
+                        .optional("failureCode", nullable(string()))
+                        .optional("failureMessage", nullable(string()))
+                        .optional("refundStatus", nullable(string()))
+                        .optional("refundedAt", nullable(string()))
+                        .optional("disputeStatus", nullable(string()))
+                        .optional("disputeOutcome", nullable(string()))
+                        .optional("processedAt", nullable(string()))
+                        .optional("createdAt", string())
+                        .optional("events", array(ref("Payment3"))));
+        api.component(
+                "Payment4",
+                object().optional("paymentId", string())
+                        .optional("status", string())
+                        .optional("reason", string())
+                        .optional("outcome", nullable(string()))
+                        .optional("openedAt", string())
+                        .optional("resolvedAt", nullable(string()))
+                        .optional("evidence", array(string())));
     }
 }

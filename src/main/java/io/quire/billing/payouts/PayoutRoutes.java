@@ -1,5 +1,16 @@
 package io.quire.billing.payouts;
 
+import static io.quire.platform.api.Schema.array;
+import static io.quire.platform.api.Schema.integer;
+import static io.quire.platform.api.Schema.nullable;
+import static io.quire.platform.api.Schema.object;
+import static io.quire.platform.api.Schema.ref;
+import static io.quire.platform.api.Schema.string;
+
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.Endpoint;
+import io.quire.platform.api.Schema;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.clock.Times;
 import io.quire.platform.http.ApiException;
@@ -10,7 +21,6 @@ import io.quire.platform.http.Responses;
 import io.quire.platform.http.TimeCursor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
@@ -45,10 +55,27 @@ public final class PayoutRoutes {
         this.pool = pool;
     }
 
-    public void mount(Router router) {
-        router.get("/api/v1/payouts/stats")
-                .handler(Authz.authenticated())
-                .handler(ctx -> pool.preparedQuery(STATS)
+    public void mount(Api api) {
+        components(api);
+        api.raw(
+                Endpoint.get("/api/v1/payouts/stats")
+                        .id("getPayoutStats")
+                        .tag("billing")
+                        .summary("Per currency: paid, on the way, fees, counts, last arrival")
+                        .access(Access.signedIn())
+                        .ok(
+                                200,
+                                object().optional(
+                                                "data",
+                                                array(object().optional("currency", nullable(string()))
+                                                        .optional("paid", integer())
+                                                        .optional("onTheWay", integer())
+                                                        .optional("fees", integer())
+                                                        .optional("paidCount", integer())
+                                                        .optional("failedCount", integer())
+                                                        .optional("lastArrival", string()))),
+                                "OK"),
+                ctx -> pool.preparedQuery(STATS)
                         .execute(Tuple.of(Authz.require(ctx).userId()))
                         .onSuccess(rows -> {
                             JsonArray data = new JsonArray();
@@ -68,9 +95,14 @@ public final class PayoutRoutes {
                             Responses.json(ctx, 200, new JsonObject().put("data", data));
                         })
                         .onFailure(ctx::fail));
-        router.get("/api/v1/payouts/export")
-                .handler(Authz.authenticated())
-                .handler(ctx -> pool.preparedQuery(EXPORT)
+        api.raw(
+                Endpoint.get("/api/v1/payouts/export")
+                        .id("exportPayouts")
+                        .tag("billing")
+                        .summary("My payouts as CSV")
+                        .access(Access.signedIn())
+                        .ok(200, string(), "OK"),
+                ctx -> pool.preparedQuery(EXPORT)
                         .execute(Tuple.of(Authz.require(ctx).userId()))
                         .onSuccess(rows -> {
                             StringBuilder csv = new StringBuilder(Csv.line(
@@ -103,40 +135,58 @@ public final class PayoutRoutes {
                                     .end(csv.toString());
                         })
                         .onFailure(ctx::fail));
-        router.get("/api/v1/payouts").handler(Authz.authenticated()).handler(ctx -> {
-            String status = ctx.queryParams().get("status");
-            if (status != null && !STATUSES.contains(status)) {
-                throw new ApiException.Validation(
-                        "request.invalid",
-                        "The request is invalid.",
-                        List.of(new ApiException.FieldError("status", "must be one of " + STATUSES)));
-            }
-            TimeCursor after = TimeCursor.decode(ctx.queryParams().get("cursor"));
-            int limit = QueryParams.limit(ctx);
-            pool.preparedQuery(LIST)
-                    .execute(Tuple.tuple()
-                            .addUUID(Authz.require(ctx).userId())
-                            .addString(status)
-                            .addOffsetDateTime(after.at())
-                            .addUUID(after.id())
-                            .addInteger(limit + 1))
-                    .onSuccess(rows -> Responses.json(
-                            ctx, 200, TimeCursor.page(rows, limit, PayoutRoutes::json, "created_at", "id")))
-                    .onFailure(ctx::fail);
-        });
-        router.get("/api/v1/payouts/:payoutId").handler(Authz.authenticated()).handler(ctx -> {
-            UUID id = PathParams.uuid(ctx, "payoutId", "payout.not_found");
-            pool.preparedQuery(ONE)
-                    .execute(Tuple.of(id, Authz.require(ctx).userId()))
-                    .onSuccess(rows -> {
-                        if (rows.size() == 0) {
-                            ctx.fail(new ApiException.NotFound("payout.not_found", "Not found."));
-                        } else {
-                            Responses.json(ctx, 200, json(rows.iterator().next()));
-                        }
-                    })
-                    .onFailure(ctx::fail);
-        });
+        api.raw(
+                Endpoint.get("/api/v1/payouts")
+                        .id("listPayouts")
+                        .tag("billing")
+                        .summary("My payouts as the gateways reported them, newest first")
+                        .access(Access.signedIn())
+                        .paged()
+                        .query("status", string(), "PENDING, IN_TRANSIT, PAID, FAILED or CANCELLED")
+                        .ok(200, Schema.list(ref("Payout")), "OK")
+                        .problems(400, 422),
+                ctx -> {
+                    String status = ctx.queryParams().get("status");
+                    if (status != null && !STATUSES.contains(status)) {
+                        throw new ApiException.Validation(
+                                "request.invalid",
+                                "The request is invalid.",
+                                List.of(new ApiException.FieldError("status", "must be one of " + STATUSES)));
+                    }
+                    TimeCursor after = TimeCursor.decode(ctx.queryParams().get("cursor"));
+                    int limit = QueryParams.limit(ctx);
+                    pool.preparedQuery(LIST)
+                            .execute(Tuple.tuple()
+                                    .addUUID(Authz.require(ctx).userId())
+                                    .addString(status)
+                                    .addOffsetDateTime(after.at())
+                                    .addUUID(after.id())
+                                    .addInteger(limit + 1))
+                            .onSuccess(rows -> Responses.json(
+                                    ctx, 200, TimeCursor.page(rows, limit, PayoutRoutes::json, "created_at", "id")))
+                            .onFailure(ctx::fail);
+                });
+        api.raw(
+                Endpoint.get("/api/v1/payouts/{payoutId}")
+                        .id("getPayout")
+                        .tag("billing")
+                        .summary("One of my payouts")
+                        .access(Access.signedIn())
+                        .ok(200, ref("Payout"), "OK"),
+                ctx -> {
+                    UUID id = PathParams.uuid(ctx, "payoutId", "payout.not_found");
+                    pool.preparedQuery(ONE)
+                            .execute(Tuple.of(id, Authz.require(ctx).userId()))
+                            .onSuccess(rows -> {
+                                if (rows.size() == 0) {
+                                    ctx.fail(new ApiException.NotFound("payout.not_found", "Not found."));
+                                } else {
+                                    Responses.json(
+                                            ctx, 200, json(rows.iterator().next()));
+                                }
+                            })
+                            .onFailure(ctx::fail);
+                });
     }
 
     static JsonObject json(Row r) {
@@ -158,5 +208,24 @@ public final class PayoutRoutes {
                 .put("failureMessage", r.getString("failure_message"))
                 .put("createdAt", Times.iso(r.getOffsetDateTime("created_at")))
                 .put("updatedAt", Times.iso(r.getOffsetDateTime("updated_at")));
+    }
+
+    /** The shapes this feature's answers share, as {@code #/components/schemas}. */
+    private static void components(Api api) {
+        api.component(
+                "Payout",
+                object().optional("id", string())
+                        .optional("gateway", string())
+                        .optional("gatewayPayoutId", string())
+                        .optional("status", string().oneOf("PENDING", "IN_TRANSIT", "PAID", "FAILED", "CANCELLED"))
+                        .optional("amount", integer())
+                        .optional("fees", integer())
+                        .optional("currency", nullable(string()))
+                        .optional("arrivalDate", nullable(string()))
+                        .optional("reference", nullable(string()))
+                        .optional("failureCode", nullable(string()))
+                        .optional("failureMessage", nullable(string()))
+                        .optional("createdAt", string())
+                        .optional("updatedAt", string()));
     }
 }

@@ -1,11 +1,20 @@
 package io.quire.billing.revenue;
 
+import static io.quire.platform.api.Schema.array;
+import static io.quire.platform.api.Schema.integer;
+import static io.quire.platform.api.Schema.nullable;
+import static io.quire.platform.api.Schema.number;
+import static io.quire.platform.api.Schema.object;
+import static io.quire.platform.api.Schema.string;
+
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.Endpoint;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.http.ApiException;
 import io.quire.platform.http.Responses;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -29,10 +38,31 @@ public final class RevenueRoutes {
         this.pool = pool;
     }
 
-    public void mount(Router router) {
-        router.get("/api/v1/payments/stats")
-                .handler(Authz.authenticated())
-                .handler(ctx -> pool.preparedQuery(RevenueSql.STATS)
+    public void mount(Api api) {
+        api.raw(
+                Endpoint.get("/api/v1/payments/stats")
+                        .id("getPaymentStats")
+                        .tag("billing")
+                        .summary(
+                                "Per currency: MRR, ARR, active subscribers, 30-day churn rate, ARPU, LTV (ARPU / churn), 30-day gross, net and refunds, from the revenue rollups")
+                        .access(Access.signedIn())
+                        .ok(
+                                200,
+                                object().optional("windowDays", integer())
+                                        .optional(
+                                                "data",
+                                                array(object().optional("currency", nullable(string()))
+                                                        .optional("mrr", integer())
+                                                        .optional("arr", integer())
+                                                        .optional("activeSubscribers", integer())
+                                                        .optional("churnRate", number())
+                                                        .optional("arpu", integer())
+                                                        .optional("ltv", integer())
+                                                        .optional("gross30d", integer())
+                                                        .optional("net30d", integer())
+                                                        .optional("refunds30d", integer()))),
+                                "OK"),
+                ctx -> pool.preparedQuery(RevenueSql.STATS)
                         .execute(Tuple.of(Authz.require(ctx).userId()))
                         .onSuccess(rows -> {
                             JsonArray data = new JsonArray();
@@ -41,7 +71,40 @@ public final class RevenueRoutes {
                                     ctx, 200, new JsonObject().put("data", data).put("windowDays", 30));
                         })
                         .onFailure(ctx::fail));
-        router.get("/api/v1/payments/timeline").handler(Authz.authenticated()).handler(this::timeline);
+        api.raw(
+                Endpoint.get("/api/v1/payments/timeline")
+                        .id("getPaymentTimeline")
+                        .tag("billing")
+                        .summary("Revenue per day (snapshots) or month (summaries, with churnRate) between two dates")
+                        .access(Access.signedIn())
+                        .query("from", string(), "YYYY-MM-DD, default 29 days before to")
+                        .query("to", string(), "YYYY-MM-DD, default today")
+                        .query("interval", string(), "day (default) or month")
+                        .ok(
+                                200,
+                                object().optional("interval", string())
+                                        .optional("to", string())
+                                        .optional(
+                                                "data",
+                                                array(object().optional("date", string())
+                                                        .optional("currency", nullable(string()))
+                                                        .optional("subscriptionRevenue", integer())
+                                                        .optional("purchaseRevenue", integer())
+                                                        .optional("tipRevenue", integer())
+                                                        .optional("giftRevenue", integer())
+                                                        .optional("gross", integer())
+                                                        .optional("gatewayFees", integer())
+                                                        .optional("platformFees", integer())
+                                                        .optional("refunds", integer())
+                                                        .optional("net", integer())
+                                                        .optional("activeSubscribers", integer())
+                                                        .optional("newSubscribers", integer())
+                                                        .optional("churnedSubscribers", integer())
+                                                        .optional("mrr", integer())
+                                                        .optional("churnRate", number()))),
+                                "OK")
+                        .problems(422),
+                this::timeline);
     }
 
     private void timeline(RoutingContext ctx) {

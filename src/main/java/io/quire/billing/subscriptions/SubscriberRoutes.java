@@ -1,5 +1,17 @@
 package io.quire.billing.subscriptions;
 
+import static io.quire.platform.api.Schema.array;
+import static io.quire.platform.api.Schema.integer;
+import static io.quire.platform.api.Schema.nullable;
+import static io.quire.platform.api.Schema.number;
+import static io.quire.platform.api.Schema.object;
+import static io.quire.platform.api.Schema.ref;
+import static io.quire.platform.api.Schema.string;
+
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.Endpoint;
+import io.quire.platform.api.Schema;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.clock.Times;
 import io.quire.platform.http.ApiException;
@@ -12,7 +24,6 @@ import io.quire.sites.SiteService;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -80,11 +91,34 @@ public final class SubscriberRoutes {
         this.pool = pool;
     }
 
-    public void mount(Router router) {
-        String base = "/api/v1/sites/:siteId/subscribers";
-        router.get(base + "/stats")
-                .handler(Authz.authenticated())
-                .handler(ctx -> managed(ctx)
+    public void mount(Api api) {
+        api.raw(
+                Endpoint.get("/api/v1/sites/{siteId}/subscribers/stats")
+                        .id("getSubscriberStats")
+                        .tag("billing")
+                        .summary("Subscribers by status and tier, MRR, new and churned in 30 days")
+                        .access(Access.signedIn())
+                        .ok(
+                                200,
+                                object().optional("siteId", nullable(string()))
+                                        .optional("subscribers", integer())
+                                        .optional("active", integer())
+                                        .optional("pastDue", integer())
+                                        .optional("cancelled", integer())
+                                        .optional("paused", integer())
+                                        .optional("expired", integer())
+                                        .optional("new30d", integer())
+                                        .optional("churned30d", integer())
+                                        .optional("mrr", integer())
+                                        .optional("currency", nullable(string()))
+                                        .optional(
+                                                "byTier",
+                                                array(object().optional("tierId", nullable(string()))
+                                                        .optional("name", string())
+                                                        .optional("subscribers", integer()))),
+                                "OK")
+                        .problems(403),
+                ctx -> managed(ctx)
                         .compose(site -> pool.preparedQuery(STATS)
                                 .execute(Tuple.of(site))
                                 .compose(stats -> pool.preparedQuery(BY_TIER)
@@ -114,9 +148,24 @@ public final class SubscriberRoutes {
                                         })))
                         .onSuccess(j -> Responses.json(ctx, 200, j))
                         .onFailure(ctx::fail));
-        router.get(base + "/churn")
-                .handler(Authz.authenticated())
-                .handler(ctx -> managed(ctx)
+        api.raw(
+                Endpoint.get("/api/v1/sites/{siteId}/subscribers/churn")
+                        .id("getSubscriberChurn")
+                        .tag("billing")
+                        .summary("The last 12 months: live at the start, new, ended, churn rate")
+                        .access(Access.signedIn())
+                        .ok(
+                                200,
+                                object().optional(
+                                                "data",
+                                                array(object().optional("month", string())
+                                                        .optional("atStart", integer())
+                                                        .optional("new", integer())
+                                                        .optional("churned", integer())
+                                                        .optional("churnRate", number()))),
+                                "OK")
+                        .problems(403),
+                ctx -> managed(ctx)
                         .compose(site -> pool.preparedQuery(CHURN).execute(Tuple.of(site)))
                         .onSuccess(rows -> {
                             JsonArray data = new JsonArray();
@@ -137,9 +186,15 @@ public final class SubscriberRoutes {
                             Responses.json(ctx, 200, new JsonObject().put("data", data));
                         })
                         .onFailure(ctx::fail));
-        router.get(base + "/export")
-                .handler(Authz.authenticated())
-                .handler(ctx -> managed(ctx)
+        api.raw(
+                Endpoint.get("/api/v1/sites/{siteId}/subscribers/export")
+                        .id("exportSubscribers")
+                        .tag("billing")
+                        .summary("Subscribers as CSV")
+                        .access(Access.signedIn())
+                        .ok(200, string(), "OK")
+                        .problems(403),
+                ctx -> managed(ctx)
                         .compose(site -> pool.preparedQuery(EXPORT).execute(Tuple.of(site)))
                         .onSuccess(rows -> {
                             StringBuilder csv = new StringBuilder(Csv.line(
@@ -180,10 +235,94 @@ public final class SubscriberRoutes {
                                     .end(csv.toString());
                         })
                         .onFailure(ctx::fail));
-        router.get(base).handler(Authz.authenticated()).handler(this::list);
-        router.get(base + "/:subscriptionId")
-                .handler(Authz.authenticated())
-                .handler(ctx -> managed(ctx)
+        api.raw(
+                Endpoint.get("/api/v1/sites/{siteId}/subscribers")
+                        .id("listSubscribers")
+                        .tag("billing")
+                        .summary("The site's subscribers, newest first (owner, editors)")
+                        .access(Access.signedIn())
+                        .paged()
+                        .query("status", string(), "a subscription status")
+                        .query("tierId", string(), "one tier")
+                        .ok(
+                                200,
+                                Schema.list(object().optional("id", string())
+                                        .optional("siteId", nullable(string()))
+                                        .optional("siteName", string())
+                                        .optional("tierId", nullable(string()))
+                                        .optional("tierName", string())
+                                        .optional("readerId", string())
+                                        .optional(
+                                                "status",
+                                                string().oneOf(
+                                                                "INCOMPLETE",
+                                                                "ACTIVE",
+                                                                "PAST_DUE",
+                                                                "CANCELLED",
+                                                                "EXPIRED",
+                                                                "PAUSED"))
+                                        .optional("billingCycle", string())
+                                        .optional("price", nullable(integer()))
+                                        .optional("currency", nullable(string()))
+                                        .optional("gateway", string())
+                                        .optional("currentPeriodStart", nullable(string()))
+                                        .optional("currentPeriodEnd", nullable(string()))
+                                        .optional("autoRenew", Schema.bool())
+                                        .optional("isGift", Schema.bool())
+                                        .optional("isTrialing", Schema.bool())
+                                        .optional("trialEndsAt", nullable(string()))
+                                        .optional("cancelledAt", nullable(string()))
+                                        .optional("cancelReason", nullable(string()))
+                                        .optional("expiresAt", nullable(string()))
+                                        .optional("createdAt", string())
+                                        .optional("username", string())
+                                        .optional("displayName", string())),
+                                "OK")
+                        .problems(400, 403, 422),
+                this::list);
+        api.raw(
+                Endpoint.get("/api/v1/sites/{siteId}/subscribers/{subscriptionId}")
+                        .id("getSubscriber")
+                        .tag("billing")
+                        .summary("One subscriber with their payments")
+                        .access(Access.signedIn())
+                        .ok(
+                                200,
+                                object().optional("id", string())
+                                        .optional("siteId", nullable(string()))
+                                        .optional("siteName", string())
+                                        .optional("tierId", nullable(string()))
+                                        .optional("tierName", string())
+                                        .optional("readerId", string())
+                                        .optional(
+                                                "status",
+                                                string().oneOf(
+                                                                "INCOMPLETE",
+                                                                "ACTIVE",
+                                                                "PAST_DUE",
+                                                                "CANCELLED",
+                                                                "EXPIRED",
+                                                                "PAUSED"))
+                                        .optional("billingCycle", string())
+                                        .optional("price", nullable(integer()))
+                                        .optional("currency", nullable(string()))
+                                        .optional("gateway", string())
+                                        .optional("currentPeriodStart", nullable(string()))
+                                        .optional("currentPeriodEnd", nullable(string()))
+                                        .optional("autoRenew", Schema.bool())
+                                        .optional("isGift", Schema.bool())
+                                        .optional("isTrialing", Schema.bool())
+                                        .optional("trialEndsAt", nullable(string()))
+                                        .optional("cancelledAt", nullable(string()))
+                                        .optional("cancelReason", nullable(string()))
+                                        .optional("expiresAt", nullable(string()))
+                                        .optional("createdAt", string())
+                                        .optional("username", string())
+                                        .optional("displayName", string())
+                                        .optional("payments", array(ref("Payment"))),
+                                "OK")
+                        .problems(403),
+                ctx -> managed(ctx)
                         .compose(site -> {
                             UUID id = PathParams.uuid(ctx, "subscriptionId", "subscription.not_found");
                             return pool.preparedQuery(ONE).execute(Tuple.of(site, id));

@@ -1,5 +1,16 @@
 package io.quire.billing.tiers;
 
+import static io.quire.platform.api.Schema.array;
+import static io.quire.platform.api.Schema.integer;
+import static io.quire.platform.api.Schema.nullable;
+import static io.quire.platform.api.Schema.object;
+import static io.quire.platform.api.Schema.ref;
+import static io.quire.platform.api.Schema.string;
+
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.Endpoint;
+import io.quire.platform.api.Schema;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.clock.Times;
 import io.quire.platform.http.ApiException;
@@ -12,7 +23,6 @@ import io.quire.sites.SiteService;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -34,29 +44,85 @@ public final class TierRoutes {
         this.pool = pool;
     }
 
-    public void mount(Router router) {
-        router.get("/api/v1/sites/:siteId/tiers/public").handler(ctx -> {
-            UUID site = PathParams.uuid(ctx, "siteId", "site.not_found");
-            pool.preparedQuery(TierSql.SITE_EXISTS)
-                    .execute(Tuple.of(site))
-                    .compose(found -> found.size() == 0
-                            ? Future.failedFuture(new ApiException.NotFound("site.not_found", "Not found."))
-                            : pool.preparedQuery(TierSql.PUBLIC).execute(Tuple.of(site)))
-                    .onSuccess(rows -> {
-                        JsonArray data = new JsonArray();
-                        rows.forEach(r -> data.add(publicJson(r)));
-                        Responses.publicJson(
-                                ctx,
-                                new JsonObject().put("siteId", site.toString()).put("data", data));
-                    })
-                    .onFailure(ctx::fail);
-        });
-        router.patch("/api/v1/sites/:siteId/tiers/reorder")
-                .handler(Authz.authenticated())
-                .handler(this::reorder);
-        router.get("/api/v1/sites/:siteId/tiers")
-                .handler(Authz.authenticated())
-                .handler(ctx -> manageSite(ctx, site(ctx))
+    public void mount(Api api) {
+        components(api);
+        api.raw(
+                Endpoint.get("/api/v1/sites/{siteId}/tiers/public")
+                        .id("listPublicTiers")
+                        .tag("billing")
+                        .summary("The pricing page: active public tiers of a public site")
+                        .access(Access.anyone())
+                        .ok(
+                                200,
+                                object().optional("siteId", nullable(string()))
+                                        .optional(
+                                                "data",
+                                                array(
+                                                        object().optional("id", string())
+                                                                .optional("name", string())
+                                                                .optional("slug", string())
+                                                                .optional("description", nullable(string()))
+                                                                .optional(
+                                                                        "monthlyPrice",
+                                                                        integer()
+                                                                                .description(
+                                                                                        "minor units (paise, cents)"))
+                                                                .optional("annualPrice", nullable(integer()))
+                                                                .optional("currency", nullable(string()))
+                                                                .optional(
+                                                                        "billingCycles",
+                                                                        array(string().oneOf("MONTHLY", "ANNUAL")))
+                                                                .optional("benefits", array(string()))
+                                                                .optional("earlyAccessDays", integer())
+                                                                .optional("badgeText", nullable(string()))
+                                                                .optional("badgeColor", nullable(string()))
+                                                                .optional("isHighlighted", Schema.bool())
+                                                                .optional("highlightText", nullable(string()))
+                                                                .optional("isFree", Schema.bool())
+                                                                .optional("soldOut", Schema.bool())
+                                                                .optional(
+                                                                        "trialDays",
+                                                                        integer()
+                                                                                .description(
+                                                                                        "free days for readers new to the site")))),
+                                "OK"),
+                ctx -> {
+                    UUID site = PathParams.uuid(ctx, "siteId", "site.not_found");
+                    pool.preparedQuery(TierSql.SITE_EXISTS)
+                            .execute(Tuple.of(site))
+                            .compose(found -> found.size() == 0
+                                    ? Future.failedFuture(new ApiException.NotFound("site.not_found", "Not found."))
+                                    : pool.preparedQuery(TierSql.PUBLIC).execute(Tuple.of(site)))
+                            .onSuccess(rows -> {
+                                JsonArray data = new JsonArray();
+                                rows.forEach(r -> data.add(publicJson(r)));
+                                Responses.publicJson(
+                                        ctx,
+                                        new JsonObject()
+                                                .put("siteId", site.toString())
+                                                .put("data", data));
+                            })
+                            .onFailure(ctx::fail);
+                });
+        api.raw(
+                Endpoint.patch("/api/v1/sites/{siteId}/tiers/reorder")
+                        .id("reorderTiers")
+                        .tag("billing")
+                        .summary("Reorder: the named tiers first, the rest after in their order")
+                        .access(Access.signedIn())
+                        .body(object().required("order", array(string()).size(0, 100)))
+                        .ok(200, Schema.list(ref("Tier")), "OK")
+                        .problems(403),
+                this::reorder);
+        api.raw(
+                Endpoint.get("/api/v1/sites/{siteId}/tiers")
+                        .id("listTiers")
+                        .tag("billing")
+                        .summary("The site's tiers, in display order (owner, editors)")
+                        .access(Access.signedIn())
+                        .ok(200, Schema.list(ref("Tier")), "OK")
+                        .problems(403),
+                ctx -> manageSite(ctx, site(ctx))
                         .compose(s -> pool.preparedQuery(TierSql.FOR_SITE).execute(Tuple.of(s)))
                         .onSuccess(rows -> {
                             JsonArray data = new JsonArray();
@@ -64,16 +130,72 @@ public final class TierRoutes {
                             Responses.list(ctx, data, null);
                         })
                         .onFailure(ctx::fail));
-        router.post("/api/v1/sites/:siteId/tiers")
-                .handler(Authz.authenticated())
-                .handler(this::create);
-        router.get("/api/v1/tiers/:tierId")
-                .handler(Authz.authenticated())
-                .handler(ctx -> answer(ctx, 200, managed(ctx).map(TierRoutes::json)));
-        router.patch("/api/v1/tiers/:tierId").handler(Authz.authenticated()).handler(this::update);
-        router.delete("/api/v1/tiers/:tierId")
-                .handler(Authz.authenticated())
-                .handler(ctx -> managed(ctx)
+        api.raw(
+                Endpoint.post("/api/v1/sites/{siteId}/tiers")
+                        .id("createTier")
+                        .tag("billing")
+                        .summary("Create a tier (active, last in order)")
+                        .access(Access.signedIn())
+                        .body(object().required("name", string().length(0, 50))
+                                .optional("description", string())
+                                .required("monthlyPrice", integer())
+                                .optional("annualPrice", integer())
+                                .required("currency", string().description("ISO 4217"))
+                                .optional("billingCycles", array(string().oneOf("MONTHLY", "ANNUAL")))
+                                .optional("benefits", array(string()))
+                                .optional("earlyAccessDays", integer())
+                                .optional("badgeText", string())
+                                .optional("badgeColor", string().description("#RRGGBB"))
+                                .optional("isHighlighted", Schema.bool())
+                                .optional("highlightText", string())
+                                .optional("isPublic", Schema.bool())
+                                .optional("maxSubscribers", integer())
+                                .optional("trialDays", integer().range(0, 90)))
+                        .ok(201, ref("Tier"), "OK")
+                        .problems(403),
+                this::create);
+        api.raw(
+                Endpoint.get("/api/v1/tiers/{tierId}")
+                        .id("getTier")
+                        .tag("billing")
+                        .summary("One tier")
+                        .access(Access.signedIn())
+                        .ok(200, ref("Tier"), "OK")
+                        .problems(403),
+                ctx -> answer(ctx, 200, managed(ctx).map(TierRoutes::json)));
+        api.raw(
+                Endpoint.patch("/api/v1/tiers/{tierId}")
+                        .id("updateTier")
+                        .tag("billing")
+                        .summary("Change a tier; what is not sent is kept")
+                        .access(Access.signedIn())
+                        .body(object().optional("name", string().length(0, 50))
+                                .optional("description", string())
+                                .optional("monthlyPrice", integer())
+                                .optional("annualPrice", integer())
+                                .optional("currency", string().description("ISO 4217"))
+                                .optional("billingCycles", array(string().oneOf("MONTHLY", "ANNUAL")))
+                                .optional("benefits", array(string()))
+                                .optional("earlyAccessDays", integer())
+                                .optional("badgeText", string())
+                                .optional("badgeColor", string().description("#RRGGBB"))
+                                .optional("isHighlighted", Schema.bool())
+                                .optional("highlightText", string())
+                                .optional("isPublic", Schema.bool())
+                                .optional("maxSubscribers", integer())
+                                .optional("trialDays", integer().range(0, 90)))
+                        .ok(200, ref("Tier"), "OK")
+                        .problems(403),
+                this::update);
+        api.raw(
+                Endpoint.delete("/api/v1/tiers/{tierId}")
+                        .id("deleteTier")
+                        .tag("billing")
+                        .summary("Delete a tier without subscribers (409 tier.has_subscribers: deactivate it instead)")
+                        .access(Access.signedIn())
+                        .noContent()
+                        .problems(403, 409),
+                ctx -> managed(ctx)
                         .compose(t -> pool.preparedQuery(TierSql.DELETE).execute(Tuple.of(t.getUUID("id"))))
                         .onSuccess(rows -> {
                             if (rows.rowCount() == 0) {
@@ -87,19 +209,35 @@ public final class TierRoutes {
                         })
                         .onFailure(ctx::fail));
         for (String action : List.of("activate", "deactivate")) {
-            router.post("/api/v1/tiers/:tierId/" + action)
-                    .handler(Authz.authenticated())
-                    .handler(ctx -> answer(
+            boolean activate = action.equals("activate");
+            api.raw(
+                    Endpoint.post("/api/v1/tiers/{tierId}/" + action)
+                            .id(action + "Tier")
+                            .tag("billing")
+                            .summary(
+                                    activate
+                                            ? "Open to new subscribers"
+                                            : "Close to new subscribers (current ones keep it)")
+                            .access(Access.signedIn())
+                            .ok(200, ref("Tier"), "OK")
+                            .problems(403),
+                    ctx -> answer(
                             ctx,
                             200,
                             managed(ctx)
                                     .compose(t -> pool.preparedQuery(TierSql.SET_ACTIVE)
-                                            .execute(Tuple.of(t.getUUID("id"), action.equals("activate"))))
+                                            .execute(Tuple.of(t.getUUID("id"), activate)))
                                     .map(rows -> json(rows.iterator().next()))));
         }
-        router.post("/api/v1/tiers/:tierId/duplicate")
-                .handler(Authz.authenticated())
-                .handler(ctx -> answer(ctx, 201, managed(ctx).compose(t -> {
+        api.raw(
+                Endpoint.post("/api/v1/tiers/{tierId}/duplicate")
+                        .id("duplicateTier")
+                        .tag("billing")
+                        .summary("Copy a tier (inactive, named … (copy))")
+                        .access(Access.signedIn())
+                        .ok(201, ref("Tier"), "OK")
+                        .problems(403),
+                ctx -> answer(ctx, 201, managed(ctx).compose(t -> {
                     JsonObject copy = json(t);
                     TierInput in = new TierInput(
                                     t.getString("name").length() > 43
@@ -325,5 +463,36 @@ public final class TierRoutes {
                 .put("currentSubscribers", r.getInteger("current_subscribers"))
                 .put("createdAt", Times.iso(r.getOffsetDateTime("created_at")))
                 .put("updatedAt", Times.iso(r.getOffsetDateTime("updated_at")));
+    }
+
+    private static void components(Api api) {
+        api.component(
+                "Tier",
+                Schema.allOf(
+                        object().optional("id", string())
+                                .optional("name", string())
+                                .optional("slug", string())
+                                .optional("description", nullable(string()))
+                                .optional("monthlyPrice", integer().description("minor units (paise, cents)"))
+                                .optional("annualPrice", nullable(integer()))
+                                .optional("currency", nullable(string()))
+                                .optional("billingCycles", array(string().oneOf("MONTHLY", "ANNUAL")))
+                                .optional("benefits", array(string()))
+                                .optional("earlyAccessDays", integer())
+                                .optional("badgeText", nullable(string()))
+                                .optional("badgeColor", nullable(string()))
+                                .optional("isHighlighted", Schema.bool())
+                                .optional("highlightText", nullable(string()))
+                                .optional("isFree", Schema.bool())
+                                .optional("soldOut", Schema.bool())
+                                .optional("trialDays", integer().description("free days for readers new to the site")),
+                        object().optional("siteId", nullable(string()))
+                                .optional("displayOrder", integer())
+                                .optional("isActive", Schema.bool())
+                                .optional("isPublic", Schema.bool())
+                                .optional("maxSubscribers", nullable(integer()))
+                                .optional("currentSubscribers", integer())
+                                .optional("createdAt", string())
+                                .optional("updatedAt", string())));
     }
 }

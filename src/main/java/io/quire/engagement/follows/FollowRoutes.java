@@ -1,5 +1,16 @@
 package io.quire.engagement.follows;
 
+import static io.quire.platform.api.Schema.array;
+import static io.quire.platform.api.Schema.integer;
+import static io.quire.platform.api.Schema.nullable;
+import static io.quire.platform.api.Schema.object;
+import static io.quire.platform.api.Schema.ref;
+import static io.quire.platform.api.Schema.string;
+
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.Endpoint;
+import io.quire.platform.api.Schema;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.auth.Principal;
 import io.quire.platform.clock.Times;
@@ -12,7 +23,6 @@ import io.quire.platform.http.TimeCursor;
 import io.quire.platform.outbox.Outbox;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -33,23 +43,106 @@ public final class FollowRoutes {
         this.pool = pool;
     }
 
-    public void mount(Router router) {
-        router.post("/api/v1/authors/:authorId/follow").handler(Authz.session()).handler(this::follow);
-        router.post("/api/v1/authors/:authorId/unfollow")
-                .handler(Authz.session())
-                .handler(ctx -> pool.preparedQuery(FollowSql.UNFOLLOW)
+    public void mount(Api api) {
+        components(api);
+        api.raw(
+                Endpoint.post("/api/v1/authors/{authorId}/follow")
+                        .id("followAuthor")
+                        .tag("engagement")
+                        .summary(
+                                "Follow an author (201; 200 when already following). Writes follow.created, which the author's sites' webhook endpoints may subscribe to")
+                        .access(Access.session())
+                        .ok(
+                                201,
+                                Schema.allOf(
+                                        object().optional("notifyNewSeries", Schema.bool())
+                                                .optional("notifyNewChapters", Schema.bool())
+                                                .optional("notifyAnnouncements", Schema.bool()),
+                                        object().optional("authorId", string())
+                                                .optional("following", Schema.bool())
+                                                .optional("created", Schema.bool())
+                                                .optional("followedAt", string())),
+                                "OK")
+                        .ok(
+                                200,
+                                Schema.allOf(
+                                        object().optional("notifyNewSeries", Schema.bool())
+                                                .optional("notifyNewChapters", Schema.bool())
+                                                .optional("notifyAnnouncements", Schema.bool()),
+                                        object().optional("authorId", string())
+                                                .optional("following", Schema.bool())
+                                                .optional("created", Schema.bool())
+                                                .optional("followedAt", string())),
+                                "Already there: the existing one")
+                        .problems(422),
+                this::follow);
+        api.raw(
+                Endpoint.post("/api/v1/authors/{authorId}/unfollow")
+                        .id("unfollowAuthor")
+                        .tag("engagement")
+                        .summary("Stop following (204 whether or not you did)")
+                        .access(Access.session())
+                        .noContent(),
+                ctx -> pool.preparedQuery(FollowSql.UNFOLLOW)
                         .execute(Tuple.of(Authz.require(ctx).userId(), author(ctx)))
                         .onSuccess(rows -> Responses.noContent(ctx))
                         .onFailure(ctx::fail));
-        router.patch("/api/v1/authors/:authorId/follow-settings")
-                .handler(Authz.session())
-                .handler(this::settings);
-        router.get("/api/v1/authors/:authorId/followers")
-                .handler(Authz.authenticated())
-                .handler(this::followers);
-        router.get("/api/v1/me/following")
-                .handler(Authz.session())
-                .handler(ctx -> page(
+        api.raw(
+                Endpoint.patch("/api/v1/authors/{authorId}/follow-settings")
+                        .id("updateAuthorFollowSettings")
+                        .tag("engagement")
+                        .summary("What you hear about from this author")
+                        .access(Access.session())
+                        .body(object().optional("notifyNewSeries", Schema.bool())
+                                .optional("notifyNewChapters", Schema.bool())
+                                .optional("notifyAnnouncements", Schema.bool()))
+                        .ok(
+                                200,
+                                Schema.allOf(
+                                        object().optional("notifyNewSeries", Schema.bool())
+                                                .optional("notifyNewChapters", Schema.bool())
+                                                .optional("notifyAnnouncements", Schema.bool()),
+                                        object().optional("authorId", string())
+                                                .optional("following", Schema.bool())
+                                                .optional("created", Schema.bool())
+                                                .optional("followedAt", string())),
+                                "OK"),
+                this::settings);
+        api.raw(
+                Endpoint.get("/api/v1/authors/{authorId}/followers")
+                        .id("listAuthorFollowers")
+                        .tag("engagement")
+                        .summary("The author's followers, newest first (the author and admins only)")
+                        .access(Access.signedIn())
+                        .paged()
+                        .ok(
+                                200,
+                                object().optional("followerCount", integer())
+                                        .optional("data", array(ref("Follower")))
+                                        .optional("nextCursor", nullable(string())),
+                                "OK")
+                        .problems(400, 403, 422),
+                this::followers);
+        api.raw(
+                Endpoint.get("/api/v1/me/following")
+                        .id("listMyFollowing")
+                        .tag("engagement")
+                        .summary("Authors I follow, newest first, with my settings")
+                        .access(Access.session())
+                        .paged()
+                        .ok(
+                                200,
+                                Schema.list(Schema.allOf(
+                                        object().optional("notifyNewSeries", Schema.bool())
+                                                .optional("notifyNewChapters", Schema.bool())
+                                                .optional("notifyAnnouncements", Schema.bool()),
+                                        object().optional("authorId", string())
+                                                .optional("username", string())
+                                                .optional("displayName", string())
+                                                .optional("followedAt", string()))),
+                                "OK")
+                        .problems(400, 422),
+                ctx -> page(
                                 ctx,
                                 FollowSql.FOLLOWING,
                                 Authz.require(ctx).userId(),
@@ -167,5 +260,15 @@ public final class FollowRoutes {
                 .put("notifyNewChapters", r.getBoolean("notify_new_chapters"))
                 .put("notifyAnnouncements", r.getBoolean("notify_announcements"))
                 .put("followedAt", Times.iso(r.getOffsetDateTime("created_at")));
+    }
+
+    /** The shapes this feature's answers share, as {@code #/components/schemas}. */
+    private static void components(Api api) {
+        api.component(
+                "Follower",
+                object().optional("userId", string())
+                        .optional("username", string())
+                        .optional("displayName", string())
+                        .optional("followedAt", string()));
     }
 }

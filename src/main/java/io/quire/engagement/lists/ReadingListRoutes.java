@@ -1,5 +1,17 @@
 package io.quire.engagement.lists;
 
+import static io.quire.platform.api.Schema.array;
+import static io.quire.platform.api.Schema.integer;
+import static io.quire.platform.api.Schema.nullable;
+import static io.quire.platform.api.Schema.object;
+import static io.quire.platform.api.Schema.ref;
+import static io.quire.platform.api.Schema.string;
+import static io.quire.platform.api.Schema.uuid;
+
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.Endpoint;
+import io.quire.platform.api.Schema;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.auth.Principal;
 import io.quire.platform.clock.Times;
@@ -11,7 +23,6 @@ import io.quire.platform.ids.Ids;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -32,10 +43,16 @@ public final class ReadingListRoutes {
         this.pool = pool;
     }
 
-    public void mount(Router router) {
-        router.get(BASE)
-                .handler(Authz.session())
-                .handler(ctx -> pool.preparedQuery(ReadingListSql.MINE)
+    public void mount(Api api) {
+        components(api);
+        api.raw(
+                Endpoint.get("/api/v1/reading-lists")
+                        .id("listReadingLists")
+                        .tag("engagement")
+                        .summary("My reading lists")
+                        .access(Access.session())
+                        .ok(200, Schema.list(ref("ReadingList")), "OK"),
+                ctx -> pool.preparedQuery(ReadingListSql.MINE)
                         .execute(Tuple.of(Authz.require(ctx).userId()))
                         .onSuccess(rows -> {
                             JsonArray data = new JsonArray();
@@ -43,28 +60,91 @@ public final class ReadingListRoutes {
                             Responses.list(ctx, data, null);
                         })
                         .onFailure(ctx::fail));
-        router.post(BASE).handler(Authz.session()).handler(this::create);
-        router.get(BASE + "/:listId").handler(ctx -> answer(ctx, readable(ctx).map(ReadingListRoutes::json)));
-        router.patch(BASE + "/:listId").handler(Authz.session()).handler(this::update);
-        router.delete(BASE + "/:listId")
-                .handler(Authz.session())
-                .handler(ctx -> owned(ctx)
+        api.raw(
+                Endpoint.post("/api/v1/reading-lists")
+                        .id("createReadingList")
+                        .tag("engagement")
+                        .summary("Create a reading list (private unless isPublic)")
+                        .access(Access.session())
+                        .body(object().required("name", string().length(1, 100))
+                                .optional("description", string().length(0, 1000))
+                                .optional("isPublic", Schema.bool()))
+                        .ok(201, ref("ReadingList"), "OK"),
+                this::create);
+        api.raw(
+                Endpoint.get("/api/v1/reading-lists/{listId}")
+                        .id("getReadingList")
+                        .tag("engagement")
+                        .summary("A list: mine, or anyone's public one")
+                        .access(Access.anyone())
+                        .ok(200, ref("ReadingList"), "OK"),
+                ctx -> answer(ctx, readable(ctx).map(ReadingListRoutes::json)));
+        api.raw(
+                Endpoint.patch("/api/v1/reading-lists/{listId}")
+                        .id("updateReadingList")
+                        .tag("engagement")
+                        .summary("Change my list")
+                        .access(Access.session())
+                        .body(object().optional("name", string().length(1, 100))
+                                .optional("description", string().length(0, 1000))
+                                .optional("isPublic", Schema.bool()))
+                        .ok(200, ref("ReadingList"), "OK"),
+                this::update);
+        api.raw(
+                Endpoint.delete("/api/v1/reading-lists/{listId}")
+                        .id("deleteReadingList")
+                        .tag("engagement")
+                        .summary("Delete my list")
+                        .access(Access.session())
+                        .noContent(),
+                ctx -> owned(ctx)
                         .compose(l -> pool.preparedQuery(ReadingListSql.DELETE).execute(Tuple.of(l.getUUID("id"))))
                         .onSuccess(v -> Responses.noContent(ctx))
                         .onFailure(ctx::fail));
-        router.get(BASE + "/:listId/items")
-                .handler(ctx -> answer(
+        api.raw(
+                Endpoint.get("/api/v1/reading-lists/{listId}/items")
+                        .id("listReadingListItems")
+                        .tag("engagement")
+                        .summary("The list's series in order, with notes")
+                        .access(Access.anyone())
+                        .ok(200, object().optional("listId", string()).optional("data", array(ref("Item"))), "OK"),
+                ctx -> answer(
                         ctx,
                         readable(ctx)
                                 .compose(l -> items(l.getUUID("id"))
                                         .map(items -> new JsonObject()
                                                 .put("listId", l.getUUID("id").toString())
                                                 .put("data", items)))));
-        router.post(BASE + "/:listId/items").handler(Authz.session()).handler(this::addItem);
-        router.patch(BASE + "/:listId/items").handler(Authz.session()).handler(this::editItems);
-        router.delete(BASE + "/:listId/items/:seriesId")
-                .handler(Authz.session())
-                .handler(ctx -> owned(ctx)
+        api.raw(
+                Endpoint.post("/api/v1/reading-lists/{listId}/items")
+                        .id("addReadingListItem")
+                        .tag("engagement")
+                        .summary("Add a published series at the end")
+                        .access(Access.session())
+                        .body(object().required("seriesId", string()).optional("note", string().length(0, 500)))
+                        .ok(201, object().optional("listId", string()).optional("data", array(ref("Item"))), "OK")
+                        .problems(409),
+                this::addItem);
+        api.raw(
+                Endpoint.patch("/api/v1/reading-lists/{listId}/items")
+                        .id("updateReadingListItem")
+                        .tag("engagement")
+                        .summary(
+                                "Reorder ({order: [seriesId…]}: named first, the rest after) or set one item's note ({seriesId, note})")
+                        .access(Access.session())
+                        .body(object().optional("order", array(string()).size(0, 1000))
+                                .optional("seriesId", string())
+                                .optional("note", string().length(0, 500)))
+                        .ok(200, object().optional("listId", string()).optional("data", array(ref("Item"))), "OK"),
+                this::editItems);
+        api.raw(
+                Endpoint.delete("/api/v1/reading-lists/{listId}/items/{seriesId}")
+                        .id("removeReadingListItem")
+                        .tag("engagement")
+                        .summary("Take a series off the list")
+                        .access(Access.session())
+                        .noContent(),
+                ctx -> owned(ctx)
                         .compose(l -> pool.preparedQuery(ReadingListSql.REMOVE_ITEM)
                                 .execute(Tuple.of(
                                         l.getUUID("id"), PathParams.uuid(ctx, "seriesId", "series.not_found"))))
@@ -77,9 +157,15 @@ public final class ReadingListRoutes {
                             }
                         })
                         .onFailure(ctx::fail));
-        router.post(BASE + "/:listId/follow")
-                .handler(Authz.session())
-                .handler(ctx -> readable(ctx)
+        api.raw(
+                Endpoint.post("/api/v1/reading-lists/{listId}/follow")
+                        .id("followReadingList")
+                        .tag("engagement")
+                        .summary("Follow a public list (not your own)")
+                        .access(Access.session())
+                        .ok(200, object().optional("listId", string()).optional("following", Schema.bool()), "OK")
+                        .problems(422),
+                ctx -> readable(ctx)
                         .compose(l -> {
                             if (l.getUUID("user_id").equals(Authz.require(ctx).userId())) {
                                 return Future.failedFuture(new ApiException.Validation(
@@ -97,17 +183,27 @@ public final class ReadingListRoutes {
                                         .put("listId", l.getUUID("id").toString())
                                         .put("following", true)))
                         .onFailure(ctx::fail));
-        router.delete(BASE + "/:listId/follow")
-                .handler(Authz.session())
-                .handler(ctx -> pool.preparedQuery(ReadingListSql.UNFOLLOW)
+        api.raw(
+                Endpoint.delete("/api/v1/reading-lists/{listId}/follow")
+                        .id("unfollowReadingList")
+                        .tag("engagement")
+                        .summary("Stop following")
+                        .access(Access.session())
+                        .noContent(),
+                ctx -> pool.preparedQuery(ReadingListSql.UNFOLLOW)
                         .execute(Tuple.of(
                                 PathParams.uuid(ctx, "listId", "list.not_found"),
                                 Authz.require(ctx).userId()))
                         .onSuccess(v -> Responses.noContent(ctx))
                         .onFailure(ctx::fail));
-        router.get(BASE + "/:listId/followers")
-                .handler(Authz.session())
-                .handler(ctx -> owned(ctx)
+        api.raw(
+                Endpoint.get("/api/v1/reading-lists/{listId}/followers")
+                        .id("listReadingListFollowers")
+                        .tag("engagement")
+                        .summary("Who follows my list")
+                        .access(Access.session())
+                        .ok(200, Schema.list(ref("Follower")), "OK"),
+                ctx -> owned(ctx)
                         .compose(l ->
                                 pool.preparedQuery(ReadingListSql.FOLLOWERS).execute(Tuple.of(l.getUUID("id"))))
                         .onSuccess(rows -> {
@@ -302,5 +398,28 @@ public final class ReadingListRoutes {
                 .put("followerCount", r.getLong("follower_count"))
                 .put("createdAt", Times.iso(r.getOffsetDateTime("created_at")))
                 .put("updatedAt", Times.iso(r.getOffsetDateTime("updated_at")));
+    }
+
+    /** The shapes this feature's answers share, as {@code #/components/schemas}. */
+    private static void components(Api api) {
+        api.component(
+                "ReadingList",
+                object().optional("id", string())
+                        .optional("ownerId", string())
+                        .optional("name", string())
+                        .optional("description", nullable(string()))
+                        .optional("isPublic", Schema.bool())
+                        .optional("itemCount", integer())
+                        .optional("followerCount", integer())
+                        .optional("createdAt", string())
+                        .optional("updatedAt", string()));
+        api.component(
+                "Item",
+                object().optional("seriesId", nullable(string()))
+                        .optional("title", nullable(string()))
+                        .optional("slug", string())
+                        .optional("position", integer())
+                        .optional("note", nullable(string()))
+                        .optional("addedAt", string()));
     }
 }

@@ -1,5 +1,16 @@
 package io.quire.engagement.notifications;
 
+import static io.quire.platform.api.Schema.anyObject;
+import static io.quire.platform.api.Schema.integer;
+import static io.quire.platform.api.Schema.nullable;
+import static io.quire.platform.api.Schema.object;
+import static io.quire.platform.api.Schema.ref;
+import static io.quire.platform.api.Schema.string;
+
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.Endpoint;
+import io.quire.platform.api.Schema;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.clock.Times;
 import io.quire.platform.http.ApiException;
@@ -9,7 +20,6 @@ import io.quire.platform.http.RequestBody;
 import io.quire.platform.http.Responses;
 import io.quire.platform.http.TimeCursor;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -31,11 +41,38 @@ public final class NotificationRoutes {
         this.tokens = tokens;
     }
 
-    public void mount(Router router) {
-        router.get(BASE).handler(Authz.session()).handler(this::list);
-        router.get(BASE + "/unread-count")
-                .handler(Authz.session())
-                .handler(ctx -> pool.preparedQuery(NotificationSql.UNREAD)
+    public void mount(Api api) {
+        components(api);
+        api.raw(
+                Endpoint.get("/api/v1/notifications")
+                        .id("listNotifications")
+                        .tag("engagement")
+                        .summary("My notifications, newest first (dismissed ones left out)")
+                        .access(Access.session())
+                        .paged()
+                        .query("status", string().oneOf("unread", "all"), "default all")
+                        .query(
+                                "type",
+                                string().oneOf(
+                                                "NEW_CHAPTER",
+                                                "COMMENT_REPLY",
+                                                "REACTION_MILESTONE",
+                                                "REVIEW_RESPONSE",
+                                                "REPORT_OUTCOME",
+                                                "PAYMENT",
+                                                "SUBSCRIPTION"),
+                                "one type")
+                        .ok(200, Schema.list(ref("Notification")), "OK")
+                        .problems(400, 422),
+                this::list);
+        api.raw(
+                Endpoint.get("/api/v1/notifications/unread-count")
+                        .id("getNotificationUnreadCount")
+                        .tag("engagement")
+                        .summary("How many are unread")
+                        .access(Access.session())
+                        .ok(200, object().optional("count", integer()), "OK"),
+                ctx -> pool.preparedQuery(NotificationSql.UNREAD)
                         .execute(Tuple.of(Authz.require(ctx).userId()))
                         .onSuccess(rows -> Responses.json(
                                 ctx,
@@ -43,15 +80,25 @@ public final class NotificationRoutes {
                                 new JsonObject()
                                         .put("count", rows.iterator().next().getLong("n"))))
                         .onFailure(ctx::fail));
-        router.patch(BASE + "/read-all")
-                .handler(Authz.session())
-                .handler(ctx -> pool.preparedQuery(NotificationSql.READ_ALL)
+        api.raw(
+                Endpoint.patch("/api/v1/notifications/read-all")
+                        .id("markAllNotificationsRead")
+                        .tag("engagement")
+                        .summary("Mark all read")
+                        .access(Access.session())
+                        .ok(200, object().optional("marked", integer()), "OK"),
+                ctx -> pool.preparedQuery(NotificationSql.READ_ALL)
                         .execute(Tuple.of(Authz.require(ctx).userId()))
                         .onSuccess(rows -> Responses.json(ctx, 200, new JsonObject().put("marked", rows.rowCount())))
                         .onFailure(ctx::fail));
-        router.get(BASE + "/settings")
-                .handler(Authz.session())
-                .handler(ctx -> pool.preparedQuery(NotificationSql.SETTINGS)
+        api.raw(
+                Endpoint.get("/api/v1/notifications/settings")
+                        .id("getNotificationSettings")
+                        .tag("engagement")
+                        .summary("Per type: in the app, by email (defaults: both on)")
+                        .access(Access.session())
+                        .ok(200, object().optional("types", anyObject()), "OK"),
+                ctx -> pool.preparedQuery(NotificationSql.SETTINGS)
                         .execute(Tuple.of(Authz.require(ctx).userId()))
                         .onSuccess(rows -> Responses.json(
                                 ctx,
@@ -61,26 +108,55 @@ public final class NotificationRoutes {
                                                 ? new JsonObject()
                                                 : rows.iterator().next().getJsonObject("settings"))))
                         .onFailure(ctx::fail));
-        router.patch(BASE + "/settings").handler(Authz.session()).handler(this::saveSettings);
+        api.raw(
+                Endpoint.patch("/api/v1/notifications/settings")
+                        .id("updateNotificationSettings")
+                        .tag("engagement")
+                        .summary("Change some types' choices")
+                        .access(Access.session())
+                        .body(object().required("types", anyObject()))
+                        .ok(200, object().optional("types", anyObject()), "OK"),
+                this::saveSettings);
         // one click from an email (RFC 8058: mail clients POST here from List-Unsubscribe); no sign-in, the token is
         // enough
-        router.post(BASE + "/unsubscribe").handler(ctx -> {
-            UnsubscribeTokens.Subject who = tokens.verify(ctx.request().getParam("token"));
-            if (who == null || !NotificationTypes.ALL.contains(who.type())) {
-                ctx.fail(new ApiException.BadRequest(
-                        "unsubscribe.invalid_token", "This unsubscribe link is not valid."));
-                return;
-            }
-            pool.preparedQuery(NotificationSql.SAVE_SETTINGS)
-                    .execute(Tuple.of(
-                            who.userId(), new JsonObject().put(who.type(), new JsonObject().put("email", false))))
-                    .onSuccess(rows -> Responses.json(
-                            ctx, 200, new JsonObject().put("unsubscribed", true).put("type", who.type())))
-                    .onFailure(ctx::fail);
-        });
-        router.patch(BASE + "/:notificationId/read")
-                .handler(Authz.session())
-                .handler(ctx -> pool.preparedQuery(NotificationSql.READ_ONE)
+        api.raw(
+                Endpoint.post("/api/v1/notifications/unsubscribe")
+                        .id("unsubscribeByToken")
+                        .tag("engagement")
+                        .summary(
+                                "One-click unsubscribe from an email (RFC 8058; the link's signed token is the only credential): turns that type's email off, leaves the in-app choice")
+                        .access(Access.anyone())
+                        .query("token", string(), "from the email's link")
+                        .ok(
+                                200,
+                                object().optional("unsubscribed", Schema.bool()).optional("type", string()),
+                                "OK")
+                        .problems(400),
+                ctx -> {
+                    UnsubscribeTokens.Subject who = tokens.verify(ctx.request().getParam("token"));
+                    if (who == null || !NotificationTypes.ALL.contains(who.type())) {
+                        ctx.fail(new ApiException.BadRequest(
+                                "unsubscribe.invalid_token", "This unsubscribe link is not valid."));
+                        return;
+                    }
+                    pool.preparedQuery(NotificationSql.SAVE_SETTINGS)
+                            .execute(Tuple.of(
+                                    who.userId(),
+                                    new JsonObject().put(who.type(), new JsonObject().put("email", false))))
+                            .onSuccess(rows -> Responses.json(
+                                    ctx,
+                                    200,
+                                    new JsonObject().put("unsubscribed", true).put("type", who.type())))
+                            .onFailure(ctx::fail);
+                });
+        api.raw(
+                Endpoint.patch("/api/v1/notifications/{notificationId}/read")
+                        .id("markNotificationRead")
+                        .tag("engagement")
+                        .summary("Mark one read")
+                        .access(Access.session())
+                        .ok(200, ref("Notification"), "OK"),
+                ctx -> pool.preparedQuery(NotificationSql.READ_ONE)
                         .execute(Tuple.of(
                                 PathParams.uuid(ctx, "notificationId", "notification.not_found"),
                                 Authz.require(ctx).userId()))
@@ -92,9 +168,14 @@ public final class NotificationRoutes {
                             }
                         })
                         .onFailure(ctx::fail));
-        router.delete(BASE + "/:notificationId")
-                .handler(Authz.session())
-                .handler(ctx -> pool.preparedQuery(NotificationSql.DISMISS)
+        api.raw(
+                Endpoint.delete("/api/v1/notifications/{notificationId}")
+                        .id("deleteNotification")
+                        .tag("engagement")
+                        .summary("Dismiss one (kept, no longer listed)")
+                        .access(Access.session())
+                        .noContent(),
+                ctx -> pool.preparedQuery(NotificationSql.DISMISS)
                         .execute(Tuple.of(
                                 PathParams.uuid(ctx, "notificationId", "notification.not_found"),
                                 Authz.require(ctx).userId()))
@@ -183,5 +264,28 @@ public final class NotificationRoutes {
                 .put("read", r.getValue("read_at") != null)
                 .put("readAt", Times.iso(r.getOffsetDateTime("read_at")))
                 .put("createdAt", Times.iso(r.getOffsetDateTime("created_at")));
+    }
+
+    /** The shapes this feature's answers share, as {@code #/components/schemas}. */
+    private static void components(Api api) {
+        api.component(
+                "Notification",
+                object().optional("id", string())
+                        .optional(
+                                "type",
+                                string().oneOf(
+                                                "NEW_CHAPTER",
+                                                "COMMENT_REPLY",
+                                                "REACTION_MILESTONE",
+                                                "REVIEW_RESPONSE",
+                                                "REPORT_OUTCOME",
+                                                "PAYMENT",
+                                                "SUBSCRIPTION"))
+                        .optional("title", nullable(string()))
+                        .optional("body", nullable(string()))
+                        .optional("data", anyObject())
+                        .optional("read", Schema.bool())
+                        .optional("readAt", nullable(string()))
+                        .optional("createdAt", string()));
     }
 }

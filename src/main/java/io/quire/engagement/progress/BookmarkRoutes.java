@@ -1,5 +1,17 @@
 package io.quire.engagement.progress;
 
+import static io.quire.platform.api.Schema.integer;
+import static io.quire.platform.api.Schema.nullable;
+import static io.quire.platform.api.Schema.number;
+import static io.quire.platform.api.Schema.object;
+import static io.quire.platform.api.Schema.ref;
+import static io.quire.platform.api.Schema.string;
+import static io.quire.platform.api.Schema.uuid;
+
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.Endpoint;
+import io.quire.platform.api.Schema;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.clock.Times;
 import io.quire.platform.http.ApiException;
@@ -11,7 +23,6 @@ import io.quire.platform.http.TimeCursor;
 import io.quire.platform.ids.Ids;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -31,12 +42,41 @@ public final class BookmarkRoutes {
         this.pool = pool;
     }
 
-    public void mount(Router router) {
-        router.get("/api/v1/bookmarks").handler(Authz.session()).handler(this::list);
-        router.post("/api/v1/bookmarks").handler(Authz.session()).handler(this::add);
-        router.delete("/api/v1/bookmarks/:bookmarkId")
-                .handler(Authz.session())
-                .handler(ctx -> pool.preparedQuery(ProgressSql.DELETE_BOOKMARK)
+    public void mount(Api api) {
+        components(api);
+        api.raw(
+                Endpoint.get("/api/v1/bookmarks")
+                        .id("listBookmarks")
+                        .tag("engagement")
+                        .summary("My bookmarks, newest first")
+                        .access(Access.session())
+                        .paged()
+                        .query("seriesId", string(), "only this series")
+                        .query("chapterId", string(), "only this chapter")
+                        .ok(200, Schema.list(ref("Bookmark")), "OK")
+                        .problems(400, 422),
+                this::list);
+        api.raw(
+                Endpoint.post("/api/v1/bookmarks")
+                        .id("createBookmark")
+                        .tag("engagement")
+                        .summary("Bookmark a place in a published chapter")
+                        .access(Access.session())
+                        .body(object().required("chapterId", string())
+                                .optional("paragraph", integer().range(0, 1000000))
+                                .optional("percent", number().range(0, 100))
+                                .optional("note", string().length(0, 500)))
+                        .ok(201, ref("Bookmark"), "OK")
+                        .problems(404),
+                this::add);
+        api.raw(
+                Endpoint.delete("/api/v1/bookmarks/{bookmarkId}")
+                        .id("deleteBookmark")
+                        .tag("engagement")
+                        .summary("Delete one of my bookmarks")
+                        .access(Access.session())
+                        .noContent(),
+                ctx -> pool.preparedQuery(ProgressSql.DELETE_BOOKMARK)
                         .execute(Tuple.of(
                                 PathParams.uuid(ctx, "bookmarkId", "bookmark.not_found"),
                                 Authz.require(ctx).userId()))
@@ -132,5 +172,19 @@ public final class BookmarkRoutes {
                 .put("percent", percent == null ? null : (double) percent)
                 .put("note", r.getString("note"))
                 .put("createdAt", Times.iso(r.getOffsetDateTime("created_at")));
+    }
+
+    /** The shapes this feature's answers share, as {@code #/components/schemas}. */
+    private static void components(Api api) {
+        api.component(
+                "Bookmark",
+                object().optional("id", string())
+                        .optional("chapterId", nullable(string()))
+                        .optional("seriesId", nullable(string()))
+                        .optional("chapterTitle", string())
+                        .optional("paragraph", nullable(integer()))
+                        .optional("percent", nullable(number()))
+                        .optional("note", nullable(string()))
+                        .optional("createdAt", string()));
     }
 }

@@ -1,5 +1,15 @@
 package io.quire.engagement.progress;
 
+import static io.quire.platform.api.Schema.nullable;
+import static io.quire.platform.api.Schema.number;
+import static io.quire.platform.api.Schema.object;
+import static io.quire.platform.api.Schema.ref;
+import static io.quire.platform.api.Schema.string;
+
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.Endpoint;
+import io.quire.platform.api.Schema;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.clock.Times;
 import io.quire.platform.http.ApiException;
@@ -10,7 +20,6 @@ import io.quire.platform.http.Responses;
 import io.quire.platform.http.TimeCursor;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -35,11 +44,26 @@ public final class ReadingProgressRoutes {
         this.pool = pool;
     }
 
-    public void mount(Router router) {
-        router.get("/api/v1/reading-progress").handler(Authz.session()).handler(this::recent);
-        router.get("/api/v1/reading-progress/:seriesId")
-                .handler(Authz.session())
-                .handler(ctx -> {
+    public void mount(Api api) {
+        components(api);
+        api.raw(
+                Endpoint.get("/api/v1/reading-progress")
+                        .id("listReadingProgress")
+                        .tag("engagement")
+                        .summary("Continue reading: my series with progress, most recently read first")
+                        .access(Access.session())
+                        .paged()
+                        .ok(200, Schema.list(ref("ReadingProgress")), "OK")
+                        .problems(400, 422),
+                this::recent);
+        api.raw(
+                Endpoint.get("/api/v1/reading-progress/{seriesId}")
+                        .id("getReadingProgress")
+                        .tag("engagement")
+                        .summary("My place in a series")
+                        .access(Access.session())
+                        .ok(200, ref("ReadingProgress"), "OK"),
+                ctx -> {
                     UUID series = PathParams.uuid(ctx, "seriesId", "series.not_found");
                     one(Authz.require(ctx).userId(), series)
                             .onSuccess(p -> {
@@ -52,12 +76,26 @@ public final class ReadingProgressRoutes {
                             })
                             .onFailure(ctx::fail);
                 });
-        router.post("/api/v1/reading-progress/:seriesId")
-                .handler(Authz.session())
-                .handler(this::save);
-        router.delete("/api/v1/reading-progress/:seriesId")
-                .handler(Authz.session())
-                .handler(ctx -> pool.preparedQuery(ProgressSql.CLEAR)
+        api.raw(
+                Endpoint.post("/api/v1/reading-progress/{seriesId}")
+                        .id("saveReadingProgress")
+                        .tag("engagement")
+                        .summary(
+                                "Record my place: the newest device time (updatedAt) wins across devices; a clock more than 5 min ahead counts as now")
+                        .access(Access.session())
+                        .body(object().required("chapterId", string().length(36, 36))
+                                .required("percent", number().range(0, 100))
+                                .optional("updatedAt", string().length(10, 40)))
+                        .ok(200, ref("ReadingProgress"), "OK"),
+                this::save);
+        api.raw(
+                Endpoint.delete("/api/v1/reading-progress/{seriesId}")
+                        .id("deleteReadingProgress")
+                        .tag("engagement")
+                        .summary("Forget my place in a series")
+                        .access(Access.session())
+                        .noContent(),
+                ctx -> pool.preparedQuery(ProgressSql.CLEAR)
                         .execute(Tuple.of(
                                 Authz.require(ctx).userId(), PathParams.uuid(ctx, "seriesId", "series.not_found")))
                         .onSuccess(rows -> Responses.noContent(ctx))
@@ -150,5 +188,19 @@ public final class ReadingProgressRoutes {
                                 : ((io.vertx.sqlclient.data.Numeric) r.getValue("chapter_number")).doubleValue())
                 .put("percent", (double) r.getFloat("percent"))
                 .put("updatedAt", Times.iso(r.getOffsetDateTime("client_updated_at")));
+    }
+
+    /** The shapes this feature's answers share, as {@code #/components/schemas}. */
+    private static void components(Api api) {
+        api.component(
+                "ReadingProgress",
+                object().optional("seriesId", nullable(string()))
+                        .optional("seriesTitle", string())
+                        .optional("chapterId", nullable(string()))
+                        .optional("chapterTitle", string())
+                        .optional("chapterNumber", number())
+                        .optional("percent", nullable(number()))
+                        .optional("updatedAt", string())
+                        .optional("applied", Schema.bool()));
     }
 }

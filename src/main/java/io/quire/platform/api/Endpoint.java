@@ -32,6 +32,8 @@ public final class Endpoint {
     Schema body;
     boolean bodyOptional;
     String bodyContentType = "application/json";
+    List<String> rawBodyTypes = List.of();
+    boolean restOfPath;
     final Map<String, Param> params = new LinkedHashMap<>();
     final List<Success> successes = new ArrayList<>();
     final TreeSet<Integer> problems = new TreeSet<>();
@@ -111,6 +113,15 @@ public final class Endpoint {
     public Endpoint optionalBody(ObjectSchema schema) {
         this.body = schema;
         this.bodyOptional = true;
+        return this;
+    }
+
+    /**
+     * A body that is not JSON (a file upload, NDJSON): documented with its content types; the handler reads and checks
+     * it itself.
+     */
+    public Endpoint rawBody(String... contentTypes) {
+        this.rawBodyTypes = List.of(contentTypes);
         return this;
     }
 
@@ -194,8 +205,20 @@ public final class Endpoint {
         return method == HttpMethod.GET ? RouteClass.READ : RouteClass.WRITE;
     }
 
+    /**
+     * The last path parameter takes the rest of the path (static files under a prefix): routed as a wildcard, so a
+     * handler such as {@code StaticHandler} sees the rest as its file name.
+     */
+    public Endpoint restOfPath() {
+        this.restOfPath = true;
+        return this;
+    }
+
     /** The Vert.x route path: {@code {name}} segments as {@code :name}. */
     String routerPath() {
+        if (restOfPath) {
+            return path.replaceAll("/\\{[A-Za-z0-9_]+}$", "/*");
+        }
         return path.replaceAll("\\{([A-Za-z0-9_]+)}", ":$1");
     }
 

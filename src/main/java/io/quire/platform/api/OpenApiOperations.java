@@ -68,13 +68,26 @@ public final class OpenApiOperations {
                                     new JsonObject()
                                             .put(e.bodyContentType, new JsonObject().put("schema", e.body.toJson()))));
         }
+        if (!e.rawBodyTypes.isEmpty()) {
+            JsonObject content = new JsonObject();
+            e.rawBodyTypes.forEach(type -> content.put(
+                    type,
+                    new JsonObject()
+                            .put(
+                                    "schema",
+                                    new JsonObject().put("type", "string").put("format", "binary"))));
+            op.put("requestBody", new JsonObject().put("required", true).put("content", content));
+        }
         JsonObject responses = new JsonObject();
         for (Endpoint.Success s : e.successes) {
-            JsonObject r = new JsonObject().put("description", s.description());
+            // one status may answer in several media types (an export as zip, HTML or EPUB): their contents merge
+            JsonObject r = responses
+                    .getJsonObject(String.valueOf(s.status()), new JsonObject())
+                    .put("description", s.description());
             if (s.contentType() != null) {
                 r.put(
                         "content",
-                        new JsonObject()
+                        r.getJsonObject("content", new JsonObject())
                                 .put(
                                         s.contentType(),
                                         s.schema() == null
@@ -121,7 +134,7 @@ public final class OpenApiOperations {
         if (e.path().contains("{")) {
             statuses.add(404); // an id that names nothing (or nothing you may see)
         }
-        if (e.body != null) {
+        if (e.body != null || !e.rawBodyTypes.isEmpty()) {
             statuses.addAll(java.util.List.of(400, 413, 415, 422));
         }
         if (e.params.values().stream().anyMatch(p -> p.in().equals("query"))) {

@@ -1,8 +1,15 @@
 package io.quire.platform.health;
 
+import static io.quire.platform.api.Schema.object;
+import static io.quire.platform.api.Schema.ref;
+import static io.quire.platform.api.Schema.string;
+
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.Endpoint;
+import io.quire.platform.api.Schema;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /** {@code /health/live} and {@code /health/ready}, for load balancers and orchestrators. */
@@ -13,9 +20,34 @@ public final class HealthRoutes {
         this.readiness = readiness;
     }
 
-    public void mount(Router router) {
-        router.get("/health/live").handler(this::live);
-        router.get("/health/ready").handler(this::ready);
+    public void mount(Api api) {
+        api.component(
+                "Readiness",
+                Schema.object()
+                        .required("status", Schema.string().oneOf("UP", "DOWN"))
+                        .required(
+                                "checks",
+                                Schema.array(Schema.object()
+                                        .required("name", Schema.string())
+                                        .required("status", Schema.string().oneOf("UP", "DOWN"))
+                                        .optional("detail", Schema.anyObject()))));
+        api.raw(
+                Endpoint.get("/health/live")
+                        .id("checkLiveness")
+                        .tag("operations")
+                        .summary("Liveness: 200 while the process runs")
+                        .access(Access.anyone())
+                        .ok(200, object().optional("status", string().oneOf("UP")), "Alive"),
+                this::live);
+        api.raw(
+                Endpoint.get("/health/ready")
+                        .id("checkReadiness")
+                        .tag("operations")
+                        .summary(
+                                "Readiness: PostgreSQL, migrations, Redis, the other verticles of this process, not draining")
+                        .access(Access.anyone())
+                        .ok(200, ref("Readiness"), "Ready"),
+                this::ready);
     }
 
     private void live(RoutingContext ctx) {

@@ -2,8 +2,10 @@ package io.quire.platform.metrics;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.quire.platform.api.Access;
+import io.quire.platform.api.Api;
+import io.quire.platform.api.Endpoint;
 import io.vertx.core.VertxOptions;
-import io.vertx.ext.web.Router;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.PrometheusScrapingHandler;
@@ -35,7 +37,14 @@ public final class Metrics {
                         Label.NAMESPACE));
     }
 
-    public static void mount(Router router, PrometheusMeterRegistry registry) {
-        router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+    public static void mount(Api api, PrometheusMeterRegistry registry) {
+        api.raw(
+                Endpoint.get("/metrics")
+                        .id("getMetrics")
+                        .tag("operations")
+                        .summary("Prometheus metrics (HTTP by route and status, pools, event bus, JVM)")
+                        .access(Access.anyone())
+                        .okAs(200, "text/plain", "Prometheus text exposition"),
+                PrometheusScrapingHandler.create(registry));
     }
 }
