@@ -15,7 +15,9 @@ import io.quire.billing.gifts.GiftRoutes;
 import io.quire.billing.gifts.GiftService;
 import io.quire.billing.ledger.Ledger;
 import io.quire.billing.payments.PaymentRoutes;
+import io.quire.billing.payouts.PayoutReports;
 import io.quire.billing.payouts.PayoutRoutes;
+import io.quire.billing.revenue.Revenue;
 import io.quire.billing.revenue.RevenueRoutes;
 import io.quire.billing.subscriptions.MySubscriptionRoutes;
 import io.quire.billing.subscriptions.MySubscriptions;
@@ -234,8 +236,8 @@ public final class ApiRouter {
                 .mount(api);
         new SubscriberRoutes(pool).mount(api);
         new TierSyncRoutes(pool, gateways).mount(api);
-        new RevenueRoutes(pool).mount(api);
-        new PayoutRoutes(pool).mount(api);
+        new RevenueRoutes(new Revenue(pool)).mount(api);
+        new PayoutRoutes(new PayoutReports(pool)).mount(api);
         new PaymentRoutes(pool, gateways, ledger).mount(api);
         new NotificationRoutes(pool, new UnsubscribeTokens(config.security().encryptionKey())).mount(api);
 

@@ -1,12 +1,10 @@
 package io.quire.analytics.ingest;
 
-import static io.quire.platform.api.Schema.anyObject;
 import static io.quire.platform.api.Schema.array;
 import static io.quire.platform.api.Schema.integer;
 import static io.quire.platform.api.Schema.nullable;
 import static io.quire.platform.api.Schema.object;
 import static io.quire.platform.api.Schema.string;
-import static io.quire.platform.api.Schema.uuid;
 
 import io.quire.platform.api.Access;
 import io.quire.platform.api.Api;
@@ -46,13 +44,17 @@ public final class IngestRoutes {
                 Endpoint.post("/api/v1/analytics/events")
                         .id("ingestEvents")
                         .tag("analytics")
-                        .summary(
-                                "Ingest up to 500 events (≤ 1 MiB): a JSON array, an envelope {ingestKey, siteId, events} (sendBeacon, text/plain) or NDJSON. Credentials: the site's public ingest key (X-Quire-Key header, key query parameter or the envelope) or an API key with analytics:write (with siteId). Answers 202 once the accepted events are committed; bad events are listed by index and the rest kept; bot traffic is dropped and counted.")
+                        .summary("Ingest a batch of up to 500 events (at most 1 MiB)")
+                        .description(
+                                "A JSON array, an envelope {ingestKey, siteId, events} (sendBeacon, text/plain) or NDJSON. Credentials: the site's public ingest key (X-Quire-Key header, key query parameter or the envelope) or an API key with analytics:write (with siteId). Answers 202 once the accepted events are committed; bad events are listed by index and the rest kept; bot traffic is dropped and counted.")
                         .access(Access.anyone())
                         .header("X-Quire-Key", "X-Quire-Key")
                         .query("key", string(), "the public ingest key, for clients that cannot set headers")
-                        .query("siteId", uuid(), "the site (required for API keys not bound to one)")
-                        .body(anyObject())
+                        .query(
+                                "siteId",
+                                string(),
+                                "The site id (required for API keys not bound to one); one that is not a UUID is a 400")
+                        .rawBody("application/json", "application/x-ndjson", "text/plain")
                         .ok(
                                 202,
                                 object().optional("accepted", integer())

@@ -13,14 +13,7 @@ import io.quire.platform.api.Endpoint;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.http.ApiException;
 import io.quire.platform.http.Responses;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -32,10 +25,10 @@ import java.util.List;
  * workers' rollups ({@code billing.revenue}), never the payments themselves.
  */
 public final class RevenueRoutes {
-    private final Pool pool;
+    private final Revenue revenue;
 
-    public RevenueRoutes(Pool pool) {
-        this.pool = pool;
+    public RevenueRoutes(Revenue revenue) {
+        this.revenue = revenue;
     }
 
     public void mount(Api api) {
@@ -62,14 +55,8 @@ public final class RevenueRoutes {
                                                         .optional("net30d", integer())
                                                         .optional("refunds30d", integer()))),
                                 "OK"),
-                ctx -> pool.preparedQuery(RevenueSql.STATS)
-                        .execute(Tuple.of(Authz.require(ctx).userId()))
-                        .onSuccess(rows -> {
-                            JsonArray data = new JsonArray();
-                            rows.forEach(r -> data.add(stats(r)));
-                            Responses.json(
-                                    ctx, 200, new JsonObject().put("data", data).put("windowDays", 30));
-                        })
+                ctx -> revenue.stats(Authz.require(ctx).userId())
+                        .onSuccess(j -> Responses.json(ctx, 200, j))
                         .onFailure(ctx::fail));
         api.raw(
                 Endpoint.get("/api/v1/payments/timeline")
@@ -129,72 +116,13 @@ public final class RevenueRoutes {
         if (from.isAfter(to) || ChronoUnit.DAYS.between(from, to) > 731) {
             throw invalid("from", "must be before to, at most two years apart");
         }
-        boolean daily = interval.equals("day");
-        pool.preparedQuery(daily ? RevenueSql.DAYS : RevenueSql.MONTHS)
-                .execute(Tuple.of(Authz.require(ctx).userId(), from, to))
-                .onSuccess(rows -> {
-                    JsonArray data = new JsonArray();
-                    for (Row r : rows) {
-                        JsonObject point = new JsonObject()
-                                .put(
-                                        "date",
-                                        r.getLocalDate(daily ? "day" : "month").toString())
-                                .put("currency", r.getString("currency"))
-                                .put("subscriptionRevenue", r.getLong("subscription_revenue"))
-                                .put("purchaseRevenue", r.getLong("purchase_revenue"))
-                                .put("tipRevenue", r.getLong("tip_revenue"))
-                                .put("giftRevenue", r.getLong("gift_revenue"))
-                                .put("gross", r.getLong("gross"))
-                                .put("gatewayFees", r.getLong("gateway_fees"))
-                                .put("platformFees", r.getLong("platform_fees"))
-                                .put("refunds", r.getLong("refunds"))
-                                .put("net", r.getLong("net"))
-                                .put("activeSubscribers", r.getInteger("active_subscribers"))
-                                .put("newSubscribers", r.getInteger("new_subscribers"))
-                                .put("churnedSubscribers", r.getInteger("churned_subscribers"))
-                                .put("mrr", r.getLong("mrr"));
-                        if (!daily) {
-                            point.put("churnRate", r.getBigDecimal("churn_rate").doubleValue());
-                        }
-                        data.add(point);
-                    }
-                    Responses.json(
-                            ctx,
-                            200,
-                            new JsonObject()
-                                    .put("interval", interval)
-                                    .put("from", from.toString())
-                                    .put("to", to.toString())
-                                    .put("data", data));
-                })
+        revenue.timeline(
+                        Authz.require(ctx).userId(),
+                        Revenue.Interval.valueOf(interval.toUpperCase(java.util.Locale.ROOT)),
+                        from,
+                        to)
+                .onSuccess(j -> Responses.json(ctx, 200, j))
                 .onFailure(ctx::fail);
-    }
-
-    /** LTV = ARPU / monthly churn rate; unknown (null) while nobody has churned. */
-    private static JsonObject stats(Row r) {
-        long mrr = r.getLong("mrr");
-        long active = r.getLong("active");
-        long base = r.getLong("active_at_start") + r.getLong("fresh");
-        BigDecimal churn = base == 0
-                ? BigDecimal.ZERO
-                : BigDecimal.valueOf(r.getLong("churned")).divide(BigDecimal.valueOf(base), 4, RoundingMode.HALF_UP);
-        Long arpu = active == 0 ? null : mrr / active;
-        Long ltv = arpu == null || churn.signum() == 0
-                ? null
-                : BigDecimal.valueOf(arpu)
-                        .divide(churn, 0, RoundingMode.HALF_UP)
-                        .longValue();
-        return new JsonObject()
-                .put("currency", r.getString("currency"))
-                .put("mrr", mrr)
-                .put("arr", mrr * 12)
-                .put("activeSubscribers", active)
-                .put("churnRate", churn.doubleValue())
-                .put("arpu", arpu)
-                .put("ltv", ltv)
-                .put("gross30d", r.getLong("gross"))
-                .put("net30d", r.getLong("net"))
-                .put("refunds30d", r.getLong("refunds"));
     }
 
     private static ApiException invalid(String field, String message) {

@@ -172,7 +172,7 @@ public final class CommentRoutes {
                             .summary(SUMMARY.get(action))
                             .access(Access.session())
                             .ok(200, ref("Comment"), "OK")
-                            .problems(409),
+                            .problems(409, 422),
                     ctx -> answer(ctx, 200, comments.moderate(Authz.require(ctx), comment(ctx), action)));
         }
     }

@@ -37,6 +37,14 @@ public interface Reply {
     }
 
     /** The same for every caller, so shared caches may keep it (public Cache-Control and a strong ETag). */
+    /** A CSV download named {@code filename}. */
+    static Reply csv(String filename, String csv) {
+        return ctx -> ctx.response()
+                .putHeader("Content-Type", "text/csv; charset=utf-8")
+                .putHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+                .end(csv);
+    }
+
     static Reply publicJson(JsonObject body) {
         return ctx -> Responses.publicJson(ctx, body);
     }
