@@ -22,8 +22,10 @@ import io.quire.billing.revenue.RevenueRoutes;
 import io.quire.billing.subscriptions.MySubscriptionRoutes;
 import io.quire.billing.subscriptions.MySubscriptions;
 import io.quire.billing.subscriptions.SubscriberRoutes;
+import io.quire.billing.subscriptions.Subscribers;
 import io.quire.billing.tiers.TierRoutes;
 import io.quire.billing.tiers.TierSyncRoutes;
+import io.quire.billing.tiers.Tiers;
 import io.quire.content.ChapterImport;
 import io.quire.content.Content;
 import io.quire.engagement.comments.CommentRoutes;
@@ -217,7 +219,6 @@ public final class ApiRouter {
         new ReadingListRoutes(pool).mount(api);
         new ReaderSettingsRoutes(pool).mount(api);
         new ModerationRoutes(new ModerationService(pool, identity.admin())).mount(api);
-        new TierRoutes(pool).mount(api);
         new GatewayConnectionRoutes(new GatewayConnections(pool, encryptor)).mount(api);
         Gateways gateways = Gateways.create(
                 WebClient.create(
@@ -234,8 +235,10 @@ public final class ApiRouter {
         new GiftRoutes(new GiftService(pool, checkout)).mount(api);
         new MySubscriptionRoutes(new MySubscriptions(pool, gateways, ledger, config.billing()), config.billing())
                 .mount(api);
-        new SubscriberRoutes(pool).mount(api);
-        new TierSyncRoutes(pool, gateways).mount(api);
+        new SubscriberRoutes(new Subscribers(pool)).mount(api);
+        Tiers tiers = new Tiers(pool, gateways);
+        new TierRoutes(tiers).mount(api);
+        new TierSyncRoutes(tiers).mount(api);
         new RevenueRoutes(new Revenue(pool)).mount(api);
         new PayoutRoutes(new PayoutReports(pool)).mount(api);
         new PaymentRoutes(pool, gateways, ledger).mount(api);

@@ -5,25 +5,13 @@ import static io.quire.platform.api.Schema.ref;
 import static io.quire.platform.api.Schema.string;
 import static io.quire.platform.api.Schema.uuid;
 
-import io.quire.billing.gateway.GatewayException;
-import io.quire.billing.gateway.Gateways;
 import io.quire.platform.api.Access;
 import io.quire.platform.api.Api;
 import io.quire.platform.api.Endpoint;
+import io.quire.platform.api.Reply;
 import io.quire.platform.api.Schema;
-import io.quire.platform.auth.Authz;
 import io.quire.platform.http.ApiException;
-import io.quire.platform.http.PathParams;
-import io.quire.platform.http.Responses;
 import io.quire.platform.inbox.PaymentGatewayIds;
-import io.quire.sites.SiteService;
-import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * §7.2 gateway sync: {@code POST /tiers/:tierId/sync/{stripe|razorpay}} creates the tier's price (Stripe) or plan
@@ -32,12 +20,10 @@ import java.util.UUID;
  * again. Xendit has no plans (409 {@code tier.sync_unsupported}).
  */
 public final class TierSyncRoutes {
-    private final Pool pool;
-    private final Gateways gateways;
+    private final Tiers tiers;
 
-    public TierSyncRoutes(Pool pool, Gateways gateways) {
-        this.pool = pool;
-        this.gateways = gateways;
+    public TierSyncRoutes(Tiers tiers) {
+        this.tiers = tiers;
     }
 
     public void mount(Api api) {
@@ -48,7 +34,7 @@ public final class TierSyncRoutes {
                         .required(
                                 "plans",
                                 Schema.anyObject().description("The gateway's plan or price id per billing cycle")));
-        api.raw(
+        api.on(
                 Endpoint.post("/api/v1/tiers/{tierId}/sync/{gateway}")
                         .id("syncTier")
                         .tag("billing")
@@ -63,45 +49,13 @@ public final class TierSyncRoutes {
                                 "Which gateway")
                         .ok(ref("TierSync"))
                         .problems(403, 409, 502),
-                ctx -> {
-                    String gateway = ctx.pathParam("gateway");
+                call -> {
+                    String gateway = call.path("gateway");
                     if (!PaymentGatewayIds.ALL.contains(gateway)) {
-                        ctx.next(); // no such gateway: no route
-                        return;
+                        throw new ApiException.NotFound("route.not_found", "No such route.");
                     }
-                    UUID id = PathParams.uuid(ctx, "tierId", "tier.not_found");
-                    pool.preparedQuery(TierSql.ONE)
-                            .execute(Tuple.of(id))
-                            .compose(rows -> {
-                                if (rows.size() == 0) {
-                                    return Future.failedFuture(
-                                            new ApiException.NotFound("tier.not_found", "Not found."));
-                                }
-                                Row t = rows.iterator().next();
-                                return SiteService.membership(pool, t.getUUID("site_id"), Authz.require(ctx))
-                                        .map(m -> m.requireManage())
-                                        .recover(e -> Future.failedFuture(
-                                                e instanceof ApiException.NotFound
-                                                        ? new ApiException.NotFound("tier.not_found", "Not found.")
-                                                        : e))
-                                        .compose(m -> gateway.equals("xendit")
-                                                ? Future.failedFuture(new ApiException.Conflict(
-                                                        "tier.sync_unsupported",
-                                                        "Xendit recurring payments carry their own amount: there is nothing to sync.",
-                                                        List.of()))
-                                                : gateways.connection(pool, t.getUUID("author_id"), gateway)
-                                                        .compose(gw -> TierPlans.sync(pool, gw, t))
-                                                        .recover(e -> Future.failedFuture(
-                                                                GatewayException.asProblem(e, "billing"))));
-                            })
-                            .onSuccess(plans -> Responses.json(
-                                    ctx,
-                                    200,
-                                    new JsonObject()
-                                            .put("tierId", id.toString())
-                                            .put("gateway", gateway)
-                                            .put("plans", plans)))
-                            .onFailure(ctx::fail);
+                    return tiers.sync(call.user(), call.id("tierId", "tier.not_found"), gateway)
+                            .map(Reply::ok);
                 });
     }
 }

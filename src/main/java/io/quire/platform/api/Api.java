@@ -47,15 +47,13 @@ public final class Api {
 
     /**
      * Declares an endpoint answered by a Vert.x handler of its own: one whose answer is not one JSON reply (a stream,
-     * a file, a redirect), or one that still reads and checks its body itself ({@code RequestBody}), so that every
-     * field error lands in one 422 as before. The access check and the query checks run first; the declared body is
-     * documentation here, held to the handler by the fuzz test.
+     * a file, a redirect), or one that still reads and checks its query and body itself ({@code RequestBody},
+     * {@code QueryParams}), so that its own codes ({@code analytics.invalid_range}) and every field error in one 422
+     * stay as they were. Only the access check runs first; the declared parameters and body document the handler's
+     * rules, and the fuzz test holds the two together.
      */
     public void raw(Endpoint endpoint, Handler<RoutingContext> handler) {
-        route(endpoint).handler(ctx -> {
-            QueryChecks.check(ctx, endpoint);
-            handler.handle(ctx);
-        });
+        route(endpoint).handler(handler);
     }
 
     /** The endpoint's route, registered and guarded; the caller adds the handler. */
