@@ -15,6 +15,7 @@ import io.quire.billing.gifts.GiftRoutes;
 import io.quire.billing.gifts.GiftService;
 import io.quire.billing.ledger.Ledger;
 import io.quire.billing.payments.PaymentRoutes;
+import io.quire.billing.payments.PaymentService;
 import io.quire.billing.payouts.PayoutReports;
 import io.quire.billing.payouts.PayoutRoutes;
 import io.quire.billing.revenue.Revenue;
@@ -241,7 +242,7 @@ public final class ApiRouter {
         new TierSyncRoutes(tiers).mount(api);
         new RevenueRoutes(new Revenue(pool)).mount(api);
         new PayoutRoutes(new PayoutReports(pool)).mount(api);
-        new PaymentRoutes(pool, gateways, ledger).mount(api);
+        new PaymentRoutes(new PaymentService(pool, gateways, ledger)).mount(api);
         new NotificationRoutes(pool, new UnsubscribeTokens(config.security().encryptionKey())).mount(api);
 
         // --- operations

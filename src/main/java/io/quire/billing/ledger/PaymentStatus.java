@@ -23,6 +23,11 @@ public enum PaymentStatus {
         return this != PENDING && this != PROCESSING && this != EXPIRED && this != FAILED;
     }
 
+    /** Money changed hands (and may since have gone back): what a receipt can be written for. */
+    public boolean paid() {
+        return this == SUCCEEDED || this == REFUNDED || this == PARTIALLY_REFUNDED || this == DISPUTED;
+    }
+
     /** Still waiting for the gateway: a failure or lapse may end it. */
     public boolean open() {
         return this == PENDING;

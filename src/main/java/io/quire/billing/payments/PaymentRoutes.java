@@ -8,30 +8,21 @@ import static io.quire.platform.api.Schema.object;
 import static io.quire.platform.api.Schema.ref;
 import static io.quire.platform.api.Schema.string;
 
-import io.quire.billing.gateway.GatewayException;
-import io.quire.billing.gateway.Gateways;
-import io.quire.billing.ledger.Payments;
+import io.quire.billing.ledger.PaymentStatus;
 import io.quire.platform.api.Access;
 import io.quire.platform.api.Api;
 import io.quire.platform.api.Endpoint;
 import io.quire.platform.api.Schema;
 import io.quire.platform.auth.Authz;
 import io.quire.platform.auth.Role;
-import io.quire.platform.clock.Times;
 import io.quire.platform.http.ApiException;
-import io.quire.platform.http.Csv;
 import io.quire.platform.http.PathParams;
 import io.quire.platform.http.QueryParams;
 import io.quire.platform.http.RequestBody;
 import io.quire.platform.http.Responses;
-import io.quire.platform.http.TimeCursor;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -57,14 +48,10 @@ public final class PaymentRoutes {
             "DISPUTED",
             "CANCELLED",
             "EXPIRED");
-    private final Pool pool;
-    private final Gateways gateways;
-    private final io.quire.billing.ledger.Ledger ledger;
+    private final PaymentService payments;
 
-    public PaymentRoutes(Pool pool, Gateways gateways, io.quire.billing.ledger.Ledger ledger) {
-        this.pool = pool;
-        this.gateways = gateways;
-        this.ledger = ledger;
+    public PaymentRoutes(PaymentService payments) {
+        this.payments = payments;
     }
 
     public void mount(Api api) {
@@ -95,7 +82,7 @@ public final class PaymentRoutes {
                         .query("to", string(), "ISO-8601 time")
                         .ok(200, Schema.list(ref("Payment")), "OK")
                         .problems(400, 422),
-                ctx -> list(ctx, PaymentSql.AUTHOR_LIST));
+                ctx -> list(ctx, PaymentService.Side.RECEIVED));
         api.raw(
                 Endpoint.get("/api/v1/my/payments")
                         .id("listMyPayments")
@@ -111,7 +98,7 @@ public final class PaymentRoutes {
                         .query("to", string(), "ISO-8601 time")
                         .ok(200, Schema.list(ref("Payment")), "OK")
                         .problems(400, 422),
-                ctx -> list(ctx, PaymentSql.READER_LIST));
+                ctx -> list(ctx, PaymentService.Side.PAID));
         api.raw(
                 Endpoint.get("/api/v1/payments/{paymentId}")
                         .id("getPayment")
@@ -119,10 +106,7 @@ public final class PaymentRoutes {
                         .summary("A payment I received, with its event history")
                         .access(Access.signedIn())
                         .ok(200, ref("Payment2"), "OK"),
-                ctx -> received(ctx)
-                        .compose(p -> withEvents(p))
-                        .onSuccess(j -> Responses.json(ctx, 200, j))
-                        .onFailure(ctx::fail));
+                ctx -> answer(ctx, 200, payments.withHistory(me(ctx), PaymentService.Side.RECEIVED, paymentId(ctx))));
         api.raw(
                 Endpoint.get("/api/v1/my/payments/{paymentId}")
                         .id("getMyPayment")
@@ -130,10 +114,7 @@ public final class PaymentRoutes {
                         .summary("One of my payments, with its history")
                         .access(Access.signedIn())
                         .ok(200, ref("Payment2"), "OK"),
-                ctx -> paid(ctx)
-                        .compose(p -> withEvents(p))
-                        .onSuccess(j -> Responses.json(ctx, 200, j))
-                        .onFailure(ctx::fail));
+                ctx -> answer(ctx, 200, payments.withHistory(me(ctx), PaymentService.Side.PAID, paymentId(ctx))));
         api.raw(
                 Endpoint.get("/api/v1/my/payments/{paymentId}/receipt")
                         .id("getMyPaymentReceipt")
@@ -142,24 +123,15 @@ public final class PaymentRoutes {
                         .access(Access.signedIn())
                         .ok(200, string(), "OK")
                         .problems(409),
-                ctx -> paid(ctx)
-                        .onSuccess(p -> {
-                            if (!List.of("SUCCEEDED", "REFUNDED", "PARTIALLY_REFUNDED", "DISPUTED")
-                                    .contains(p.getString("status"))) {
-                                ctx.fail(ApiException.Conflict.status(
-                                        "payment.not_paid",
-                                        "There is no receipt for a payment that was not made.",
-                                        p.getString("status")));
-                                return;
-                            }
-                            ctx.response()
+                ctx -> {
+                    UUID id = paymentId(ctx);
+                    payments.receipt(me(ctx), id)
+                            .onSuccess(text -> ctx.response()
                                     .putHeader("Content-Type", "text/plain; charset=utf-8")
-                                    .putHeader(
-                                            "Content-Disposition",
-                                            "attachment; filename=\"receipt-" + p.getUUID("id") + ".txt\"")
-                                    .end(Payments.receipt(p));
-                        })
-                        .onFailure(ctx::fail));
+                                    .putHeader("Content-Disposition", "attachment; filename=\"receipt-" + id + ".txt\"")
+                                    .end(text))
+                            .onFailure(ctx::fail);
+                });
         api.raw(
                 Endpoint.post("/api/v1/payments/{paymentId}/refund")
                         .id("refundPayment")
@@ -193,19 +165,7 @@ public final class PaymentRoutes {
                                         .optional("refundedAt", nullable(string()))
                                         .optional("refundId", string()),
                                 "OK"),
-                ctx -> received(ctx)
-                        .onSuccess(p -> Responses.json(
-                                ctx,
-                                200,
-                                new JsonObject()
-                                        .put("paymentId", p.getUUID("id").toString())
-                                        .put("refundStatus", p.getString("refund_status"))
-                                        .put("refundedAmount", p.getLong("refunded_amount"))
-                                        .put("grossAmount", p.getLong("gross_amount"))
-                                        .put("status", p.getString("status"))
-                                        .put("refundedAt", Times.iso(p.getOffsetDateTime("refunded_at")))
-                                        .put("refundId", p.getString("refund_gateway_id"))))
-                        .onFailure(ctx::fail));
+                ctx -> answer(ctx, 200, payments.refundStatus(me(ctx), paymentId(ctx))));
         api.raw(
                 Endpoint.get("/api/v1/payments/{paymentId}/dispute")
                         .id("getPaymentDispute")
@@ -213,16 +173,7 @@ public final class PaymentRoutes {
                         .summary("The payment's dispute (404 dispute.not_found when none)")
                         .access(Access.signedIn())
                         .ok(200, ref("Payment4"), "OK"),
-                ctx -> received(ctx)
-                        .onSuccess(p -> {
-                            if (p.getOffsetDateTime("disputed_at") == null) {
-                                ctx.fail(
-                                        new ApiException.NotFound("dispute.not_found", "This payment has no dispute."));
-                                return;
-                            }
-                            Responses.json(ctx, 200, dispute(p));
-                        })
-                        .onFailure(ctx::fail));
+                ctx -> answer(ctx, 200, payments.dispute(me(ctx), paymentId(ctx))));
         api.raw(
                 Endpoint.post("/api/v1/payments/{paymentId}/dispute/mark")
                         .id("markDispute")
@@ -248,24 +199,7 @@ public final class PaymentRoutes {
                     String text = body.requiredString("text", 1, 20_000);
                     List<String> files = body.optionalStrings("fileUrls", 10, 2048);
                     body.validate();
-                    received(ctx)
-                            .compose(p -> {
-                                if (p.getOffsetDateTime("disputed_at") == null
-                                        || p.getString("dispute_outcome") != null) {
-                                    return Future.failedFuture(new ApiException.Conflict(
-                                            "dispute.not_open", "This payment has no open dispute.", List.of()));
-                                }
-                                JsonObject evidence = new JsonObject()
-                                        .put("text", text)
-                                        .put("fileUrls", new JsonArray(files == null ? List.of() : files))
-                                        .put("by", Authz.require(ctx).userId().toString())
-                                        .put("at", Times.iso(OffsetDateTime.now()));
-                                return pool.preparedQuery(PaymentSql.EVIDENCE)
-                                        .execute(Tuple.of(p.getUUID("id"), evidence.encode()));
-                            })
-                            .onSuccess(rows -> Responses.json(
-                                    ctx, 201, dispute(rows.iterator().next())))
-                            .onFailure(ctx::fail);
+                    answer(ctx, 201, payments.addEvidence(me(ctx), paymentId(ctx), text, files));
                 });
     }
 
@@ -280,42 +214,16 @@ public final class PaymentRoutes {
             body.error("outcome", "must be won or lost");
         }
         body.validate();
-        UUID id = PathParams.uuid(ctx, "paymentId", "payment.not_found");
-        pool.preparedQuery("SELECT * FROM payments WHERE id = $1")
-                .execute(Tuple.of(id))
-                .compose(rows -> {
-                    if (rows.size() == 0) {
-                        return Future.failedFuture(new ApiException.NotFound("payment.not_found", "Not found."));
-                    }
-                    Row p = rows.iterator().next();
-                    if (p.getOffsetDateTime("disputed_at") == null || p.getString("dispute_outcome") != null) {
-                        return Future.failedFuture(new ApiException.Conflict(
-                                "dispute.not_open", "This payment has no open dispute.", List.of()));
-                    }
-                    String key = p.getString("gateway_payment_id") != null
-                            ? p.getString("gateway_payment_id")
-                            : p.getString("gateway_invoice_id") != null
-                                    ? p.getString("gateway_invoice_id")
-                                    : p.getString("checkout_session_id");
-                    return pool.withTransaction(tx -> ledger.disputed(
-                                    tx,
-                                    new io.quire.billing.ledger.Ledger.Ref(
-                                            p.getString("gateway"),
-                                            "admin:" + Authz.require(ctx).userId(),
-                                            OffsetDateTime.now()),
-                                    key,
-                                    outcome,
-                                    null,
-                                    outcome))
-                            .compose(v -> pool.preparedQuery("SELECT * FROM payments WHERE id = $1")
-                                    .execute(Tuple.of(id)));
-                })
-                .onSuccess(
-                        rows -> Responses.json(ctx, 200, dispute(rows.iterator().next())))
-                .onFailure(ctx::fail);
+        answer(
+                ctx,
+                200,
+                payments.markDispute(
+                        me(ctx),
+                        paymentId(ctx),
+                        PaymentService.Outcome.valueOf(outcome.toUpperCase(java.util.Locale.ROOT))));
     }
 
-    private void list(RoutingContext ctx, String sql) {
+    private void list(RoutingContext ctx, PaymentService.Side side) {
         var q = ctx.queryParams();
         List<ApiException.FieldError> errors = new ArrayList<>();
         UUID site = id(q.get("siteId"), "siteId", errors);
@@ -334,22 +242,16 @@ public final class PaymentRoutes {
         if (!errors.isEmpty()) {
             throw new ApiException.Validation("request.invalid", "The request is invalid.", errors);
         }
-        TimeCursor after = TimeCursor.decode(q.get("cursor"));
-        pool.preparedQuery(sql)
-                .execute(Tuple.tuple()
-                        .addUUID(Authz.require(ctx).userId())
-                        .addUUID(site)
-                        .addString(type)
-                        .addString(status)
-                        .addOffsetDateTime(from)
-                        .addOffsetDateTime(to)
-                        .addUUID(series)
-                        .addOffsetDateTime(after.at())
-                        .addUUID(after.id())
-                        .addInteger(limit + 1))
-                .onSuccess(rows ->
-                        Responses.json(ctx, 200, TimeCursor.page(rows, limit, Payments::json, "created_at", "id")))
-                .onFailure(ctx::fail);
+        answer(
+                ctx,
+                200,
+                payments.list(
+                        me(ctx),
+                        side,
+                        new PaymentService.Filter(
+                                site, series, type, status == null ? null : PaymentStatus.valueOf(status), from, to),
+                        q.get("cursor"),
+                        limit));
     }
 
     /** CSV, one payment a line, oldest first: what an accountant imports. */
@@ -360,46 +262,11 @@ public final class PaymentRoutes {
         if (!errors.isEmpty()) {
             throw new ApiException.Validation("request.invalid", "The request is invalid.", errors);
         }
-        pool.preparedQuery(PaymentSql.EXPORT)
-                .execute(Tuple.of(Authz.require(ctx).userId(), from, to))
-                .onSuccess(rows -> {
-                    StringBuilder csv = new StringBuilder(Csv.line(
-                            "id",
-                            "created_at",
-                            "type",
-                            "status",
-                            "gross_amount",
-                            "gateway_fee",
-                            "platform_fee",
-                            "net_amount",
-                            "refunded_amount",
-                            "currency",
-                            "gateway",
-                            "site_id",
-                            "subscription_id",
-                            "chapter_id"));
-                    for (Row r : rows) {
-                        csv.append(Csv.line(
-                                r.getUUID("id"),
-                                Times.iso(r.getOffsetDateTime("created_at")),
-                                r.getString("type"),
-                                r.getString("status"),
-                                r.getLong("gross_amount"),
-                                r.getLong("gateway_fee"),
-                                r.getLong("platform_fee"),
-                                r.getLong("net_amount"),
-                                r.getLong("refunded_amount"),
-                                r.getString("currency"),
-                                r.getString("gateway"),
-                                r.getUUID("site_id"),
-                                r.getUUID("subscription_id"),
-                                r.getUUID("chapter_id")));
-                    }
-                    ctx.response()
-                            .putHeader("Content-Type", "text/csv; charset=utf-8")
-                            .putHeader("Content-Disposition", "attachment; filename=\"payments.csv\"")
-                            .end(csv.toString());
-                })
+        payments.csv(me(ctx), from, to)
+                .onSuccess(csv -> ctx.response()
+                        .putHeader("Content-Type", "text/csv; charset=utf-8")
+                        .putHeader("Content-Disposition", "attachment; filename=\"payments.csv\"")
+                        .end(csv))
                 .onFailure(ctx::fail);
     }
 
@@ -410,105 +277,19 @@ public final class PaymentRoutes {
         if (body != null) {
             body.validate();
         }
-        received(ctx)
-                .compose(p -> {
-                    String status = p.getString("status");
-                    if (!status.equals("SUCCEEDED") && !status.equals("PARTIALLY_REFUNDED")) {
-                        return Future.failedFuture(ApiException.Conflict.status(
-                                "payment.not_refundable", "Only a succeeded payment can be refunded.", status));
-                    }
-                    long left = p.getLong("gross_amount") - p.getLong("refunded_amount");
-                    long asked = amount == null ? left : amount;
-                    if (asked > left) {
-                        return Future.failedFuture(new ApiException.Validation(
-                                "request.invalid",
-                                "The request is invalid.",
-                                List.of(new ApiException.FieldError(
-                                        "amount", "must be at most " + left + ", what is left to refund"))));
-                    }
-                    String key = p.getString("gateway").equals("xendit")
-                            ? p.getString("gateway_invoice_id")
-                            : p.getString("gateway_payment_id");
-                    if (key == null) {
-                        return Future.failedFuture(new ApiException.Conflict(
-                                "payment.not_refundable",
-                                "The gateway has not told us this payment's id yet.",
-                                List.of()));
-                    }
-                    return gateways.connection(pool, p.getUUID("author_id"), p.getString("gateway"))
-                            .compose(gw -> gw.gateway().refund(gw.credentials(), key, asked))
-                            .recover(e -> Future.failedFuture(GatewayException.asProblem(e, "refund")))
-                            .compose(refund -> pool.withTransaction(tx -> tx.preparedQuery(PaymentSql.REFUND_REQUESTED)
-                                    .execute(Tuple.of(p.getUUID("id"), refund.id(), reason))
-                                    .compose(v -> tx.preparedQuery(PaymentSql.REFUND_EVENT)
-                                            .execute(Tuple.of(
-                                                    p.getUUID("id"),
-                                                    p.getUUID("subscription_id"),
-                                                    status,
-                                                    new JsonObject()
-                                                            .put("amount", asked)
-                                                            .put("refundId", refund.id())
-                                                            .put("reason", reason))))
-                                    .map(v -> new JsonObject()
-                                            .put("paymentId", p.getUUID("id").toString())
-                                            .put("refundId", refund.id())
-                                            .put("amount", asked)
-                                            .put("refundStatus", "PENDING"))));
-                })
-                .onSuccess(j -> Responses.json(ctx, 202, j))
-                .onFailure(ctx::fail);
+        answer(ctx, 202, payments.refund(me(ctx), paymentId(ctx), amount, reason));
     }
 
-    private Future<JsonObject> withEvents(Row p) {
-        return pool.preparedQuery(PaymentSql.EVENTS)
-                .execute(Tuple.of(p.getUUID("id")))
-                .map(rows -> {
-                    JsonArray events = new JsonArray();
-                    rows.forEach(e -> events.add(new JsonObject()
-                            .put("type", e.getString("event_type"))
-                            .put("from", e.getString("previous_status"))
-                            .put("to", e.getString("new_status"))
-                            .put("gatewayEventId", e.getString("gateway_event_id"))
-                            .put("metadata", e.getJsonObject("metadata"))
-                            .put("at", Times.iso(e.getOffsetDateTime("created_at")))));
-                    return Payments.json(p).put("events", events);
-                });
+    private static io.quire.platform.auth.Principal me(RoutingContext ctx) {
+        return Authz.require(ctx);
     }
 
-    /** A payment the caller received (their author view); anyone else's is not found. */
-    private Future<Row> received(RoutingContext ctx) {
-        return one(ctx, PaymentSql.AUTHOR_ONE);
+    private static UUID paymentId(RoutingContext ctx) {
+        return PathParams.uuid(ctx, "paymentId", "payment.not_found");
     }
 
-    private Future<Row> paid(RoutingContext ctx) {
-        return one(ctx, PaymentSql.READER_ONE);
-    }
-
-    private Future<Row> one(RoutingContext ctx, String sql) {
-        UUID id = PathParams.uuid(ctx, "paymentId", "payment.not_found");
-        return pool.preparedQuery(sql)
-                .execute(Tuple.of(id, Authz.require(ctx).userId()))
-                .map(rows -> {
-                    if (rows.size() == 0) {
-                        throw new ApiException.NotFound("payment.not_found", "Not found.");
-                    }
-                    return rows.iterator().next();
-                });
-    }
-
-    private static JsonObject dispute(Row p) {
-        return new JsonObject()
-                .put("paymentId", p.getUUID("id").toString())
-                .put("status", p.getString("dispute_status"))
-                .put("reason", p.getString("dispute_reason"))
-                .put("outcome", p.getString("dispute_outcome"))
-                .put("openedAt", Times.iso(p.getOffsetDateTime("disputed_at")))
-                .put("resolvedAt", Times.iso(p.getOffsetDateTime("dispute_resolved_at")))
-                .put(
-                        "evidence",
-                        p.getValue("dispute_evidence") == null
-                                ? new JsonArray()
-                                : new JsonArray(String.valueOf(p.getValue("dispute_evidence"))));
+    private static void answer(RoutingContext ctx, int status, Future<JsonObject> result) {
+        result.onSuccess(j -> Responses.json(ctx, status, j)).onFailure(ctx::fail);
     }
 
     private static UUID id(String s, String field, List<ApiException.FieldError> errors) {

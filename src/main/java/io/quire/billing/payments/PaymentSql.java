@@ -20,6 +20,7 @@ final class PaymentSql {
       SELECT * FROM payments WHERE author_id = $1 AND ($2::timestamptz IS NULL OR created_at >= $2)
          AND ($3::timestamptz IS NULL OR created_at < $3) ORDER BY created_at, id
       """;
+    static final String BY_ID = "SELECT * FROM payments WHERE id = $1";
     static final String AUTHOR_ONE = "SELECT * FROM payments WHERE id = $1 AND author_id = $2";
     static final String READER_ONE = "SELECT * FROM payments WHERE id = $1 AND reader_id = $2";
     static final String EVENTS = """
