@@ -1,6 +1,7 @@
 package io.quire.verticle;
 
 import io.quire.analytics.ingest.IngestKeyRoutes;
+import io.quire.analytics.ingest.IngestKeys;
 import io.quire.analytics.ingest.IngestRoutes;
 import io.quire.analytics.realtime.Realtime;
 import io.quire.analytics.reports.ReportRoutes;
@@ -32,13 +33,19 @@ import io.quire.content.Content;
 import io.quire.engagement.comments.CommentRoutes;
 import io.quire.engagement.comments.CommentService;
 import io.quire.engagement.follows.FollowRoutes;
+import io.quire.engagement.follows.Follows;
+import io.quire.engagement.lists.ReaderSettings;
 import io.quire.engagement.lists.ReaderSettingsRoutes;
 import io.quire.engagement.lists.ReadingListRoutes;
+import io.quire.engagement.lists.ReadingLists;
 import io.quire.engagement.moderation.ModerationRoutes;
 import io.quire.engagement.moderation.ModerationService;
+import io.quire.engagement.notifications.Inbox;
 import io.quire.engagement.notifications.NotificationRoutes;
 import io.quire.engagement.notifications.UnsubscribeTokens;
 import io.quire.engagement.progress.BookmarkRoutes;
+import io.quire.engagement.progress.Bookmarks;
+import io.quire.engagement.progress.ReadingProgress;
 import io.quire.engagement.progress.ReadingProgressRoutes;
 import io.quire.engagement.reactions.ReactionRoutes;
 import io.quire.engagement.reactions.ReactionService;
@@ -207,18 +214,18 @@ public final class ApiRouter {
                 config.webhooks().requireHttps(), config.webhooks().allowPrivateTargets());
         new EndpointRoutes(new Endpoints(pool, encryptor, targets, jobs), pool, jobs).mount(api);
         new IngestRoutes(new Bus(vertx), config.analytics().countryHeader()).mount(api);
-        new IngestKeyRoutes(pool, config.analytics().keyGraceHours()).mount(api);
+        new IngestKeyRoutes(new IngestKeys(pool, config.analytics().keyGraceHours())).mount(api);
         new ReportRoutes(pool, new Realtime(redis, config.redis())).mount(api);
-        new ReadingProgressRoutes(pool).mount(api);
-        new BookmarkRoutes(pool).mount(api);
-        new FollowRoutes(pool).mount(api);
+        new ReadingProgressRoutes(new ReadingProgress(pool)).mount(api);
+        new BookmarkRoutes(new Bookmarks(pool)).mount(api);
+        new FollowRoutes(new Follows(pool)).mount(api);
         CommentService comments = new CommentService(
                 pool, new Entitlements(vertx, reads, readCache, config.billing().graceDays()));
         new CommentRoutes(comments).mount(api);
         new ReactionRoutes(new ReactionService(pool, comments)).mount(api);
         new ReviewRoutes(new ReviewService(pool)).mount(api);
-        new ReadingListRoutes(pool).mount(api);
-        new ReaderSettingsRoutes(pool).mount(api);
+        new ReadingListRoutes(new ReadingLists(pool)).mount(api);
+        new ReaderSettingsRoutes(new ReaderSettings(pool)).mount(api);
         new ModerationRoutes(new ModerationService(pool, identity.admin())).mount(api);
         new GatewayConnectionRoutes(new GatewayConnections(pool, encryptor)).mount(api);
         Gateways gateways = Gateways.create(
@@ -243,7 +250,9 @@ public final class ApiRouter {
         new RevenueRoutes(new Revenue(pool)).mount(api);
         new PayoutRoutes(new PayoutReports(pool)).mount(api);
         new PaymentRoutes(new PaymentService(pool, gateways, ledger)).mount(api);
-        new NotificationRoutes(pool, new UnsubscribeTokens(config.security().encryptionKey())).mount(api);
+        new NotificationRoutes(
+                        new Inbox(pool, new UnsubscribeTokens(config.security().encryptionKey())))
+                .mount(api);
 
         // --- operations
         new HealthRoutes(new ReadinessChecks(app, pool, redis, new Bus(vertx), readCache)).mount(api);

@@ -10,416 +10,218 @@ import static io.quire.platform.api.Schema.uuid;
 
 import io.quire.platform.api.Access;
 import io.quire.platform.api.Api;
+import io.quire.platform.api.Call;
 import io.quire.platform.api.Endpoint;
+import io.quire.platform.api.Reply;
 import io.quire.platform.api.Schema;
-import io.quire.platform.auth.Authz;
-import io.quire.platform.auth.Principal;
-import io.quire.platform.clock.Times;
-import io.quire.platform.http.ApiException;
-import io.quire.platform.http.PathParams;
-import io.quire.platform.http.RequestBody;
-import io.quire.platform.http.Responses;
-import io.quire.platform.ids.Ids;
-import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/**
- * Readers' reading lists: private by default, public ones readable and followable by anyone signed in. Items are
- * published series in the owner's order, each with an optional note. Someone else's private list is a 404.
- */
+/** Readers' reading lists and their items and followers ({@link ReadingLists}). */
 public final class ReadingListRoutes {
+    private static final String TAG = "engagement";
     private static final String BASE = "/api/v1/reading-lists";
-    private final Pool pool;
+    private final ReadingLists lists;
 
-    public ReadingListRoutes(Pool pool) {
-        this.pool = pool;
+    public ReadingListRoutes(ReadingLists lists) {
+        this.lists = lists;
     }
 
     public void mount(Api api) {
-        components(api);
-        api.raw(
-                Endpoint.get("/api/v1/reading-lists")
+        api.component(
+                "ReadingList",
+                object().required("id", uuid())
+                        .required("ownerId", uuid())
+                        .required("name", string())
+                        .required("description", nullable(string()))
+                        .required("isPublic", Schema.bool())
+                        .required("itemCount", integer())
+                        .required("followerCount", integer())
+                        .required("createdAt", string().format("date-time"))
+                        .required("updatedAt", string().format("date-time")));
+        api.component(
+                "ReadingListItems",
+                object().required("listId", uuid())
+                        .required(
+                                "data",
+                                array(object().required("seriesId", uuid())
+                                        .required("title", string())
+                                        .required("slug", string())
+                                        .required("position", integer())
+                                        .required("note", nullable(string()))
+                                        .required("addedAt", string().format("date-time")))));
+        Schema items = ref("ReadingListItems");
+        api.on(
+                Endpoint.get(BASE)
                         .id("listReadingLists")
-                        .tag("engagement")
+                        .tag(TAG)
                         .summary("My reading lists")
                         .access(Access.session())
-                        .ok(200, Schema.list(ref("ReadingList")), "OK"),
-                ctx -> pool.preparedQuery(ReadingListSql.MINE)
-                        .execute(Tuple.of(Authz.require(ctx).userId()))
-                        .onSuccess(rows -> {
-                            JsonArray data = new JsonArray();
-                            rows.forEach(r -> data.add(json(r)));
-                            Responses.list(ctx, data, null);
-                        })
-                        .onFailure(ctx::fail));
-        api.raw(
-                Endpoint.post("/api/v1/reading-lists")
+                        .ok(Schema.list(ref("ReadingList"))),
+                call -> lists.mine(call.user().userId()).map(data -> Reply.list(data, null)));
+        api.on(
+                Endpoint.post(BASE)
                         .id("createReadingList")
-                        .tag("engagement")
+                        .tag(TAG)
                         .summary("Create a reading list (private unless isPublic)")
                         .access(Access.session())
                         .body(object().required("name", string().length(1, 100))
                                 .optional("description", string().length(0, 1000))
                                 .optional("isPublic", Schema.bool()))
-                        .ok(201, ref("ReadingList"), "OK"),
-                this::create);
-        api.raw(
-                Endpoint.get("/api/v1/reading-lists/{listId}")
+                        .ok(201, ref("ReadingList"), "Created"),
+                call -> lists.create(call.user().userId(), details(call.body())).map(Reply::created));
+        api.on(
+                Endpoint.get(BASE + "/{listId}")
                         .id("getReadingList")
-                        .tag("engagement")
+                        .tag(TAG)
                         .summary("A list: mine, or anyone's public one")
-                        .access(Access.anyone())
-                        .ok(200, ref("ReadingList"), "OK"),
-                ctx -> answer(ctx, readable(ctx).map(ReadingListRoutes::json)));
-        api.raw(
-                Endpoint.patch("/api/v1/reading-lists/{listId}")
+                        .ok(ref("ReadingList")),
+                call -> lists.get(call.caller(), list(call)).map(Reply::ok));
+        api.on(
+                Endpoint.patch(BASE + "/{listId}")
                         .id("updateReadingList")
-                        .tag("engagement")
+                        .tag(TAG)
                         .summary("Change my list")
+                        .description("`description: null` clears it.")
                         .access(Access.session())
                         .body(object().optional("name", string().length(1, 100))
-                                .optional("description", string().length(0, 1000))
+                                .optional("description", nullable(string().length(0, 1000)))
                                 .optional("isPublic", Schema.bool()))
-                        .ok(200, ref("ReadingList"), "OK"),
-                this::update);
-        api.raw(
-                Endpoint.delete("/api/v1/reading-lists/{listId}")
+                        .ok(ref("ReadingList"))
+                        .problems(403),
+                call -> lists.update(call.user(), list(call), details(call.body()))
+                        .map(Reply::ok));
+        api.on(
+                Endpoint.delete(BASE + "/{listId}")
                         .id("deleteReadingList")
-                        .tag("engagement")
+                        .tag(TAG)
                         .summary("Delete my list")
                         .access(Access.session())
-                        .noContent(),
-                ctx -> owned(ctx)
-                        .compose(l -> pool.preparedQuery(ReadingListSql.DELETE).execute(Tuple.of(l.getUUID("id"))))
-                        .onSuccess(v -> Responses.noContent(ctx))
-                        .onFailure(ctx::fail));
-        api.raw(
-                Endpoint.get("/api/v1/reading-lists/{listId}/items")
+                        .noContent()
+                        .problems(403),
+                call -> lists.delete(call.user(), list(call)).map(v -> Reply.noContent()));
+        api.on(
+                Endpoint.get(BASE + "/{listId}/items")
                         .id("listReadingListItems")
-                        .tag("engagement")
+                        .tag(TAG)
                         .summary("The list's series in order, with notes")
-                        .access(Access.anyone())
-                        .ok(200, object().optional("listId", string()).optional("data", array(ref("Item"))), "OK"),
-                ctx -> answer(
-                        ctx,
-                        readable(ctx)
-                                .compose(l -> items(l.getUUID("id"))
-                                        .map(items -> new JsonObject()
-                                                .put("listId", l.getUUID("id").toString())
-                                                .put("data", items)))));
-        api.raw(
-                Endpoint.post("/api/v1/reading-lists/{listId}/items")
+                        .ok(items),
+                call -> lists.items(call.caller(), list(call)).map(Reply::ok));
+        api.on(
+                Endpoint.post(BASE + "/{listId}/items")
                         .id("addReadingListItem")
-                        .tag("engagement")
+                        .tag(TAG)
                         .summary("Add a published series at the end")
                         .access(Access.session())
-                        .body(object().required("seriesId", string()).optional("note", string().length(0, 500)))
-                        .ok(201, object().optional("listId", string()).optional("data", array(ref("Item"))), "OK")
-                        .problems(409),
-                this::addItem);
-        api.raw(
-                Endpoint.patch("/api/v1/reading-lists/{listId}/items")
-                        .id("updateReadingListItem")
-                        .tag("engagement")
-                        .summary(
-                                "Reorder ({order: [seriesId…]}: named first, the rest after) or set one item's note ({seriesId, note})")
+                        .body(object().required("seriesId", uuid()).optional("note", string().length(0, 500)))
+                        .ok(201, items, "Added")
+                        .problems(403, 409),
+                call -> lists.add(
+                                call.user(),
+                                list(call),
+                                UUID.fromString(call.body().getString("seriesId")),
+                                call.body().getString("note"))
+                        .map(Reply::created));
+        api.on(
+                Endpoint.patch(BASE + "/{listId}/items")
+                        .id("updateReadingListItems")
+                        .tag(TAG)
+                        .summary("Reorder the items, or set one item's note")
+                        .description("`{order: [seriesId…]}`: the named series first, the rest after in their order; "
+                                + "or `{seriesId, note}`.")
                         .access(Access.session())
-                        .body(object().optional("order", array(string()).size(0, 1000))
-                                .optional("seriesId", string())
-                                .optional("note", string().length(0, 500)))
-                        .ok(200, object().optional("listId", string()).optional("data", array(ref("Item"))), "OK"),
-                this::editItems);
-        api.raw(
-                Endpoint.delete("/api/v1/reading-lists/{listId}/items/{seriesId}")
+                        .body(object().optional(
+                                        "order",
+                                        array(string().length(1, 36))
+                                                .size(1, 1000)
+                                                .description("Series ids"))
+                                .optional("seriesId", uuid())
+                                .optional("note", string().length(0, 500))
+                                .requireAnyOf(
+                                        "send order (series ids in the new order) or seriesId with a note",
+                                        "order",
+                                        "seriesId"))
+                        .ok(items)
+                        .problems(403),
+                call -> {
+                    JsonObject b = call.body();
+                    if (b.containsKey("order")) {
+                        List<UUID> order = seriesIds(b.getJsonArray("order"));
+                        return lists.reorder(call.user(), list(call), order).map(Reply::ok);
+                    }
+                    return lists.note(
+                                    call.user(),
+                                    list(call),
+                                    UUID.fromString(b.getString("seriesId")),
+                                    b.getString("note"))
+                            .map(Reply::ok);
+                });
+        api.on(
+                Endpoint.delete(BASE + "/{listId}/items/{seriesId}")
                         .id("removeReadingListItem")
-                        .tag("engagement")
+                        .tag(TAG)
                         .summary("Take a series off the list")
                         .access(Access.session())
-                        .noContent(),
-                ctx -> owned(ctx)
-                        .compose(l -> pool.preparedQuery(ReadingListSql.REMOVE_ITEM)
-                                .execute(Tuple.of(
-                                        l.getUUID("id"), PathParams.uuid(ctx, "seriesId", "series.not_found"))))
-                        .onSuccess(rows -> {
-                            if (rows.rowCount() == 0) {
-                                ctx.fail(new ApiException.NotFound(
-                                        "list_item.not_found", "That series is not on the list."));
-                            } else {
-                                Responses.noContent(ctx);
-                            }
-                        })
-                        .onFailure(ctx::fail));
-        api.raw(
-                Endpoint.post("/api/v1/reading-lists/{listId}/follow")
+                        .noContent()
+                        .problems(403),
+                call -> lists.remove(call.user(), list(call), call.id("seriesId", "series.not_found"))
+                        .map(v -> Reply.noContent()));
+        api.on(
+                Endpoint.post(BASE + "/{listId}/follow")
                         .id("followReadingList")
-                        .tag("engagement")
+                        .tag(TAG)
                         .summary("Follow a public list (not your own)")
                         .access(Access.session())
-                        .ok(200, object().optional("listId", string()).optional("following", Schema.bool()), "OK")
+                        .ok(object().required("listId", uuid()).required("following", Schema.bool()))
                         .problems(422),
-                ctx -> readable(ctx)
-                        .compose(l -> {
-                            if (l.getUUID("user_id").equals(Authz.require(ctx).userId())) {
-                                return Future.failedFuture(new ApiException.Validation(
-                                        "list.follow_own", "You cannot follow your own list.", List.of()));
-                            }
-                            return pool.preparedQuery(ReadingListSql.FOLLOW)
-                                    .execute(Tuple.of(
-                                            l.getUUID("id"), Authz.require(ctx).userId()))
-                                    .map(r -> l);
-                        })
-                        .onSuccess(l -> Responses.json(
-                                ctx,
-                                200,
-                                new JsonObject()
-                                        .put("listId", l.getUUID("id").toString())
-                                        .put("following", true)))
-                        .onFailure(ctx::fail));
-        api.raw(
-                Endpoint.delete("/api/v1/reading-lists/{listId}/follow")
+                call -> {
+                    UUID id = list(call);
+                    return lists.follow(call.user(), id)
+                            .map(v -> Reply.ok(new JsonObject()
+                                    .put("listId", id.toString())
+                                    .put("following", true)));
+                });
+        api.on(
+                Endpoint.delete(BASE + "/{listId}/follow")
                         .id("unfollowReadingList")
-                        .tag("engagement")
+                        .tag(TAG)
                         .summary("Stop following")
                         .access(Access.session())
                         .noContent(),
-                ctx -> pool.preparedQuery(ReadingListSql.UNFOLLOW)
-                        .execute(Tuple.of(
-                                PathParams.uuid(ctx, "listId", "list.not_found"),
-                                Authz.require(ctx).userId()))
-                        .onSuccess(v -> Responses.noContent(ctx))
-                        .onFailure(ctx::fail));
-        api.raw(
-                Endpoint.get("/api/v1/reading-lists/{listId}/followers")
+                call -> lists.unfollow(call.user().userId(), list(call)).map(v -> Reply.noContent()));
+        api.on(
+                Endpoint.get(BASE + "/{listId}/followers")
                         .id("listReadingListFollowers")
-                        .tag("engagement")
+                        .tag(TAG)
                         .summary("Who follows my list")
                         .access(Access.session())
-                        .ok(200, Schema.list(ref("Follower")), "OK"),
-                ctx -> owned(ctx)
-                        .compose(l ->
-                                pool.preparedQuery(ReadingListSql.FOLLOWERS).execute(Tuple.of(l.getUUID("id"))))
-                        .onSuccess(rows -> {
-                            JsonArray data = new JsonArray();
-                            rows.forEach(r -> data.add(new JsonObject()
-                                    .put("userId", r.getUUID("user_id").toString())
-                                    .put("username", r.getString("username"))
-                                    .put("displayName", r.getString("display_name"))
-                                    .put("followedAt", Times.iso(r.getOffsetDateTime("created_at")))));
-                            Responses.list(ctx, data, null);
-                        })
-                        .onFailure(ctx::fail));
+                        .ok(Schema.list(ref("Follower")))
+                        .problems(403),
+                call -> lists.followers(call.user(), list(call)).map(data -> Reply.list(data, null)));
     }
 
-    private void create(RoutingContext ctx) {
-        RequestBody body = RequestBody.of(ctx);
-        String name = body.requiredString("name", 1, 100);
-        String description = body.optionalString("description", 0, 1000);
-        Boolean isPublic = body.optionalBoolean("isPublic");
-        body.validate();
-        UUID id = Ids.newId();
-        pool.preparedQuery(ReadingListSql.INSERT)
-                .execute(Tuple.of(id, Authz.require(ctx).userId(), name, description, isPublic != null && isPublic))
-                .compose(v -> pool.preparedQuery(ReadingListSql.ONE).execute(Tuple.of(id)))
-                .onSuccess(rows -> Responses.json(ctx, 201, json(rows.iterator().next())))
-                .onFailure(ctx::fail);
-    }
-
-    private void update(RoutingContext ctx) {
-        RequestBody body = RequestBody.of(ctx);
-        String name = body.optionalString("name", 1, 100);
-        boolean descriptionSet = body.has("description");
-        String description = body.optionalString("description", 0, 1000);
-        Boolean isPublic = body.optionalBoolean("isPublic");
-        body.validate();
-        answer(
-                ctx,
-                owned(ctx)
-                        .compose(l -> pool.preparedQuery(ReadingListSql.UPDATE)
-                                .execute(Tuple.of(l.getUUID("id"), name, descriptionSet, description, isPublic))
-                                .compose(v ->
-                                        pool.preparedQuery(ReadingListSql.ONE).execute(Tuple.of(l.getUUID("id")))))
-                        .map(rows -> json(rows.iterator().next())));
-    }
-
-    private void addItem(RoutingContext ctx) {
-        RequestBody body = RequestBody.of(ctx);
-        UUID series = uuid(body, "seriesId");
-        String note = body.optionalString("note", 0, 500);
-        body.validate();
-        answer(
-                ctx,
-                owned(ctx)
-                        .compose(l -> pool.preparedQuery(ReadingListSql.VISIBLE_SERIES)
-                                .execute(Tuple.of(series))
-                                .compose(found -> {
-                                    if (found.size() == 0) {
-                                        return Future.failedFuture(new ApiException.NotFound(
-                                                "series.not_found", "No such published series."));
-                                    }
-                                    return pool.preparedQuery(ReadingListSql.ADD_ITEM)
-                                            .execute(Tuple.of(l.getUUID("id"), series, note));
-                                })
-                                .compose(added -> added.size() == 0
-                                        ? Future.failedFuture(new ApiException.Conflict(
-                                                "list_item.exists", "That series is on the list already.", List.of()))
-                                        : touch(l.getUUID("id")).compose(v -> items(l.getUUID("id"))))
-                                .map(items -> new JsonObject()
-                                        .put("listId", l.getUUID("id").toString())
-                                        .put("data", items))),
-                201);
-    }
-
-    /** {@code {order: [seriesId…]}} to reorder (unnamed items keep their order after), or {@code {seriesId, note}}. */
-    private void editItems(RoutingContext ctx) {
-        RequestBody body = RequestBody.of(ctx);
-        List<String> order = body.optionalStrings("order", 1000, 36);
-        UUID series = body.has("seriesId") ? uuid(body, "seriesId") : null;
-        String note = body.optionalString("note", 0, 500);
-        if (order == null && series == null) {
-            body.error("order", "send order (series ids in the new order) or seriesId with a note");
-        }
-        List<UUID> ids = new ArrayList<>();
-        if (order != null) {
-            for (String s : order) {
-                try {
-                    ids.add(UUID.fromString(s));
-                } catch (IllegalArgumentException e) {
-                    body.error("order", "must be series ids");
-                    break;
-                }
-            }
-        }
-        body.validate();
-        answer(ctx, owned(ctx).compose(l -> {
-            UUID list = l.getUUID("id");
-            Future<?> change = order != null
-                    ? pool.preparedQuery(ReadingListSql.REORDER)
-                            .execute(Tuple.tuple().addUUID(list).addArrayOfUUID(ids.toArray(UUID[]::new)))
-                    : pool.preparedQuery(ReadingListSql.NOTE)
-                            .execute(Tuple.of(list, series, note))
-                            .compose(rows -> rows.rowCount() == 0
-                                    ? Future.failedFuture(new ApiException.NotFound(
-                                            "list_item.not_found", "That series is not on the list."))
-                                    : Future.succeededFuture(rows));
-            return change.compose(v -> touch(list))
-                    .compose(v -> items(list))
-                    .map(items ->
-                            new JsonObject().put("listId", list.toString()).put("data", items));
-        }));
-    }
-
-    private Future<Void> touch(UUID list) {
-        return pool.preparedQuery(ReadingListSql.TOUCH).execute(Tuple.of(list)).mapEmpty();
-    }
-
-    private Future<JsonArray> items(UUID list) {
-        return pool.preparedQuery(ReadingListSql.ITEMS).execute(Tuple.of(list)).map(rows -> {
-            JsonArray out = new JsonArray();
-            rows.forEach(r -> out.add(new JsonObject()
-                    .put("seriesId", r.getUUID("series_id").toString())
-                    .put("title", r.getString("title"))
-                    .put("slug", r.getString("slug"))
-                    .put("position", r.getInteger("position"))
-                    .put("note", r.getString("note"))
-                    .put("addedAt", Times.iso(r.getOffsetDateTime("added_at")))));
-            return out;
-        });
-    }
-
-    /** The list if the caller may read it: theirs, or public. */
-    private Future<Row> readable(RoutingContext ctx) {
-        Principal p = Authz.principal(ctx);
-        return load(ctx)
-                .compose(l ->
-                        l.getBoolean("is_public") || p != null && p.userId().equals(l.getUUID("user_id"))
-                                ? Future.succeededFuture(l)
-                                : Future.failedFuture(notFound()));
-    }
-
-    /** The list if it is the caller's; someone else's is 404 (private) or 403 (public). */
-    private Future<Row> owned(RoutingContext ctx) {
-        UUID me = Authz.require(ctx).userId();
-        return load(ctx).compose(l -> {
-            if (l.getUUID("user_id").equals(me)) {
-                return Future.succeededFuture(l);
-            }
-            return Future.failedFuture(
-                    l.getBoolean("is_public")
-                            ? new ApiException.Forbidden("list.forbidden", "Only the list's owner may change it.")
-                            : notFound());
-        });
-    }
-
-    private Future<Row> load(RoutingContext ctx) {
-        return pool.preparedQuery(ReadingListSql.ONE)
-                .execute(Tuple.of(PathParams.uuid(ctx, "listId", "list.not_found")))
-                .compose(rows -> rows.size() == 0
-                        ? Future.failedFuture(notFound())
-                        : Future.succeededFuture(rows.iterator().next()));
-    }
-
-    private static UUID uuid(RequestBody body, String field) {
-        String text = body.requiredString(field, 36, 36);
+    /** The ids of an order; one that is not an id is a 422 on {@code order}, as the whole list is refused. */
+    private static List<UUID> seriesIds(io.vertx.core.json.JsonArray order) {
         try {
-            return text == null ? null : UUID.fromString(text);
+            return order.stream().map(id -> UUID.fromString((String) id)).toList();
         } catch (IllegalArgumentException e) {
-            return body.error(field, "must be a UUID");
+            io.quire.platform.api.Violations v = new io.quire.platform.api.Violations();
+            v.add("order", "must be series ids");
+            v.throwIfAny("Some fields are invalid.");
+            return List.of();
         }
     }
 
-    private static ApiException notFound() {
-        return new ApiException.NotFound("list.not_found", "Not found.");
+    private static UUID list(Call call) {
+        return call.id("listId", "list.not_found");
     }
 
-    private static void answer(RoutingContext ctx, Future<JsonObject> result) {
-        answer(ctx, result, 200);
-    }
-
-    private static void answer(RoutingContext ctx, Future<JsonObject> result, int status) {
-        result.onSuccess(b -> Responses.json(ctx, status, b)).onFailure(ctx::fail);
-    }
-
-    static JsonObject json(Row r) {
-        return new JsonObject()
-                .put("id", r.getUUID("id").toString())
-                .put("ownerId", r.getUUID("user_id").toString())
-                .put("name", r.getString("name"))
-                .put("description", r.getString("description"))
-                .put("isPublic", r.getBoolean("is_public"))
-                .put("itemCount", r.getLong("item_count"))
-                .put("followerCount", r.getLong("follower_count"))
-                .put("createdAt", Times.iso(r.getOffsetDateTime("created_at")))
-                .put("updatedAt", Times.iso(r.getOffsetDateTime("updated_at")));
-    }
-
-    /** The shapes this feature's answers share, as {@code #/components/schemas}. */
-    private static void components(Api api) {
-        api.component(
-                "ReadingList",
-                object().optional("id", string())
-                        .optional("ownerId", string())
-                        .optional("name", string())
-                        .optional("description", nullable(string()))
-                        .optional("isPublic", Schema.bool())
-                        .optional("itemCount", integer())
-                        .optional("followerCount", integer())
-                        .optional("createdAt", string())
-                        .optional("updatedAt", string()));
-        api.component(
-                "Item",
-                object().optional("seriesId", nullable(string()))
-                        .optional("title", nullable(string()))
-                        .optional("slug", string())
-                        .optional("position", integer())
-                        .optional("note", nullable(string()))
-                        .optional("addedAt", string()));
+    private static ReadingLists.Details details(JsonObject b) {
+        return new ReadingLists.Details(
+                b.getString("name"),
+                b.containsKey("description"),
+                b.getString("description"),
+                b.getBoolean("isPublic"));
     }
 }
