@@ -11,22 +11,13 @@ import io.quire.platform.api.Api;
 import io.quire.platform.api.Endpoint;
 import io.quire.platform.api.Schema;
 import io.quire.platform.auth.Authz;
-import io.quire.platform.clock.Times;
 import io.quire.platform.http.ApiException;
 import io.quire.platform.http.PathParams;
 import io.quire.platform.http.QueryParams;
 import io.quire.platform.http.RequestBody;
 import io.quire.platform.http.Responses;
-import io.quire.platform.http.TimeCursor;
-import io.quire.platform.jobs.JobQueue;
-import io.quire.platform.jobs.JobRequest;
-import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.Tuple;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,30 +28,12 @@ import java.util.UUID;
  */
 public final class EndpointRoutes {
     private static final String BASE = "/api/v1/webhooks/:webhookId";
-    private static final String DELIVERIES = """
-      SELECT id, event_type, status, attempts, next_attempt_at, last_status, last_error, created_at, completed_at,
-             (SELECT coalesce(jsonb_agg(jsonb_build_object('attempt', a.attempt, 'at', a.attempted_at, 'statusCode', a.status_code,
-                     'responseTimeMs', a.response_time_ms, 'responseBody', a.response_body, 'error', a.error) ORDER BY a.attempt), '[]')
-                FROM webhook_delivery_attempts a WHERE a.delivery_id = d.id) AS attempt_log
-        FROM webhook_deliveries d
-       WHERE webhook_id = $1 AND ($2::boolean IS NULL OR (status = 'SUCCEEDED') = $2) AND ($3::text IS NULL OR event_type = $3)
-         AND ($4::timestamptz IS NULL OR (created_at, id) < ($4, $5))
-       ORDER BY created_at DESC, id DESC
-       LIMIT $6
-      """;
-    private static final String RETRY = """
-      UPDATE webhook_deliveries SET status = 'PENDING', next_attempt_at = NULL, completed_at = NULL
-       WHERE id = $1 AND webhook_id = $2 AND status IN ('DEAD', 'RETRYING') RETURNING id
-      """;
-
     private final Endpoints endpoints;
-    private final Pool pool;
-    private final JobQueue jobs;
+    private final DeliveryLog log;
 
-    public EndpointRoutes(Endpoints endpoints, Pool pool, JobQueue jobs) {
+    public EndpointRoutes(Endpoints endpoints, DeliveryLog log) {
         this.endpoints = endpoints;
-        this.pool = pool;
-        this.jobs = jobs;
+        this.log = log;
     }
 
     public void mount(Api api) {
@@ -220,7 +193,6 @@ public final class EndpointRoutes {
     }
 
     private void deliveries(RoutingContext ctx) {
-        UUID id = webhookId(ctx);
         String success = ctx.request().getParam("success");
         if (success != null && !success.equals("true") && !success.equals("false")) {
             throw new ApiException.Validation(
@@ -228,59 +200,20 @@ public final class EndpointRoutes {
                     "Some query parameters are invalid.",
                     List.of(new ApiException.FieldError("success", "must be true or false")));
         }
-        int limit = QueryParams.limit(ctx);
-        TimeCursor after = TimeCursor.decode(ctx.request().getParam("cursor"));
-        pool.withTransaction(tx -> Endpoints.managed(tx, Authz.require(ctx), id))
-                .compose(w -> pool.preparedQuery(DELIVERIES)
-                        .execute(Tuple.tuple()
-                                .addUUID(id)
-                                .addBoolean(success == null ? null : Boolean.valueOf(success))
-                                .addString(ctx.request().getParam("eventType"))
-                                .addOffsetDateTime(after.at())
-                                .addUUID(after.id())
-                                .addInteger(limit + 1)))
-                .onSuccess(rows -> {
-                    JsonArray data = new JsonArray();
-                    String next = null;
-                    for (Row r : rows) {
-                        if (data.size() == limit) {
-                            break;
-                        }
-                        data.add(new JsonObject()
-                                .put("id", r.getUUID("id").toString())
-                                .put("eventType", r.getString("event_type"))
-                                .put("status", r.getString("status"))
-                                .put("success", r.getString("status").equals("SUCCEEDED"))
-                                .put("attempts", r.getInteger("attempts"))
-                                .put("nextAttemptAt", Times.iso(r.getOffsetDateTime("next_attempt_at")))
-                                .put("lastStatusCode", r.getInteger("last_status"))
-                                .put("lastError", r.getString("last_error"))
-                                .put("createdAt", Times.iso(r.getOffsetDateTime("created_at")))
-                                .put("completedAt", Times.iso(r.getOffsetDateTime("completed_at")))
-                                .put("attemptLog", r.getJsonArray("attempt_log")));
-                        next = new TimeCursor(r.getOffsetDateTime("created_at"), r.getUUID("id")).encode();
-                    }
-                    Responses.list(ctx, data, rows.size() > limit ? next : null);
-                })
+        log.deliveries(
+                        Authz.require(ctx),
+                        webhookId(ctx),
+                        success == null ? null : Boolean.valueOf(success),
+                        ctx.request().getParam("eventType"),
+                        ctx.request().getParam("cursor"),
+                        QueryParams.limit(ctx))
+                .onSuccess(page -> Responses.json(ctx, 200, page))
                 .onFailure(ctx::fail);
     }
 
     private void retry(RoutingContext ctx) {
-        UUID id = webhookId(ctx);
         UUID delivery = PathParams.uuid(ctx, "deliveryId", "webhook_delivery.not_found");
-        pool.withTransaction(tx -> Endpoints.managed(tx, Authz.require(ctx), id)
-                        .compose(w -> tx.preparedQuery(RETRY).execute(Tuple.of(delivery, id)))
-                        .compose(rows -> rows.size() == 0
-                                ? Future.failedFuture(
-                                        new ApiException.NotFound(
-                                                "webhook_delivery.not_retryable",
-                                                "No such delivery of this webhook waiting or dead; a succeeded or pending one is not retried."))
-                                : jobs.enqueue(
-                                        tx,
-                                        JobRequest.of(
-                                                        Deliveries.DELIVER_JOB,
-                                                        new JsonObject().put("deliveryId", delivery.toString()))
-                                                .maxAttempts(10))))
+        log.retry(Authz.require(ctx), webhookId(ctx), delivery)
                 .onSuccess(v -> Responses.json(
                         ctx,
                         202,

@@ -23,7 +23,6 @@ import io.quire.platform.http.Responses;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.sqlclient.Pool;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -37,11 +36,9 @@ import java.util.function.BiFunction;
 public final class ReportRoutes {
     private final Reports reports;
     private final Realtime realtime;
-    private final Pool pool;
 
-    public ReportRoutes(Pool pool, Realtime realtime) {
-        this.pool = pool;
-        this.reports = new Reports(pool);
+    public ReportRoutes(Reports reports, Realtime realtime) {
+        this.reports = reports;
         this.realtime = realtime;
     }
 
@@ -482,7 +479,7 @@ public final class ReportRoutes {
                             .putHeader("Content-Type", f.equals("csv") ? "text/csv; charset=utf-8" : "application/json")
                             .putHeader("Content-Disposition", "attachment; filename=\"" + file + "\"")
                             .putHeader("Cache-Control", "private, no-store");
-                    Export.stream(pool, ctx.response(), scope.siteId(), range, d.equals("events"), f.equals("csv"));
+                    reports.export(ctx.response(), scope.siteId(), range, d.equals("events"), f.equals("csv"));
                 })
                 .onFailure(ctx::fail);
     }

@@ -38,6 +38,12 @@ public final class Reports {
         this.pool = pool;
     }
 
+    /** Streams the site's daily rows or raw events over {@code range} to {@code out} (headers already set). */
+    public Future<Void> export(
+            io.vertx.core.http.HttpServerResponse out, UUID site, ReportRange range, boolean events, boolean csv) {
+        return Export.stream(pool, out, site, range, events, csv);
+    }
+
     /** A site the caller may see analytics of, with its reporting zone. */
     record Scope(UUID siteId, ZoneId zone) {}
 
