@@ -1,5 +1,6 @@
 package io.quire.verticle;
 
+import io.quire.analytics.AnalyticsGuide;
 import io.quire.analytics.ingest.IngestKeyRoutes;
 import io.quire.analytics.ingest.IngestKeys;
 import io.quire.analytics.ingest.IngestRoutes;
@@ -8,6 +9,7 @@ import io.quire.analytics.reports.ReportRoutes;
 import io.quire.analytics.reports.Reports;
 import io.quire.apikeys.ApiKeyRoutes;
 import io.quire.apikeys.ApiKeyService;
+import io.quire.billing.BillingGuide;
 import io.quire.billing.checkout.CheckoutRoutes;
 import io.quire.billing.checkout.CheckoutService;
 import io.quire.billing.gateway.GatewayConnectionRoutes;
@@ -29,8 +31,10 @@ import io.quire.billing.subscriptions.Subscribers;
 import io.quire.billing.tiers.TierRoutes;
 import io.quire.billing.tiers.TierSyncRoutes;
 import io.quire.billing.tiers.Tiers;
+import io.quire.content.AuthoringGuide;
 import io.quire.content.ChapterImport;
 import io.quire.content.Content;
+import io.quire.engagement.EngagementGuide;
 import io.quire.engagement.comments.CommentRoutes;
 import io.quire.engagement.comments.CommentService;
 import io.quire.engagement.follows.FollowRoutes;
@@ -53,6 +57,7 @@ import io.quire.engagement.reactions.ReactionService;
 import io.quire.engagement.reviews.ReviewRoutes;
 import io.quire.engagement.reviews.ReviewService;
 import io.quire.identity.Identity;
+import io.quire.identity.IdentityGuide;
 import io.quire.platform.AppContext;
 import io.quire.platform.api.Api;
 import io.quire.platform.auth.AuthHandler;
@@ -82,6 +87,7 @@ import io.quire.platform.ratelimit.RouteRateLimits;
 import io.quire.reading.Entitlements;
 import io.quire.reading.FeedRoutes;
 import io.quire.reading.Feeds;
+import io.quire.reading.ReadingGuide;
 import io.quire.reading.ReadingRoutes;
 import io.quire.reading.ReadingService;
 import io.quire.reading.SeriesListing;
@@ -101,6 +107,7 @@ import io.quire.webhooks.InboxAdmin;
 import io.quire.webhooks.Rejections;
 import io.quire.webhooks.SecretRoutes;
 import io.quire.webhooks.TargetGuard;
+import io.quire.webhooks.WebhookGuide;
 import io.quire.webhooks.WebhookSecrets;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -256,6 +263,15 @@ public final class ApiRouter {
         new NotificationRoutes(
                         new Inbox(pool, new UnsubscribeTokens(config.security().encryptionKey())))
                 .mount(api);
+
+        // the guide each feature's tag carries in the document (what its endpoints share)
+        api.tag(IdentityGuide.TAG, IdentityGuide.TEXT)
+                .tag(AuthoringGuide.TAG, AuthoringGuide.TEXT)
+                .tag(ReadingGuide.TAG, ReadingGuide.TEXT)
+                .tag(WebhookGuide.TAG, WebhookGuide.TEXT)
+                .tag(AnalyticsGuide.TAG, AnalyticsGuide.TEXT)
+                .tag(EngagementGuide.TAG, EngagementGuide.TEXT)
+                .tag(BillingGuide.TAG, BillingGuide.TEXT);
 
         // --- operations
         new HealthRoutes(new ReadinessChecks(app, pool, redis, new Bus(vertx), readCache)).mount(api);

@@ -118,7 +118,7 @@ public final class WebhooksVerticle extends VerticleBase {
                         .reply(
                                 Inbound.ADDRESS,
                                 in -> inbox.receive(in).onSuccess(outcome -> {
-                                    if (outcome.status() == 200 && !outcome.duplicate()) {
+                                    if (outcome.accepted() && !outcome.duplicate()) {
                                         jobs.wake(); // processed right after the answer, not at the next poll
                                     }
                                 }))

@@ -1,6 +1,7 @@
 package io.quire.webhooks;
 
 import io.quire.platform.bus.RequestAddress;
+import io.quire.platform.http.ApiException;
 import io.vertx.core.buffer.Buffer;
 import java.util.Map;
 import java.util.UUID;
@@ -14,16 +15,20 @@ public record Inbound(String gateway, String pathId, Map<String, String> headers
             RequestAddress.of("quire.webhooks.inbound", Inbound.class, Outcome.class);
 
     /**
-     * The answer for the sender: 200 with the event's id ({@code duplicate} when it was already in the inbox), or a
-     * problem status and code.
+     * The answer for the sender: the stored event's id ({@code duplicate} when it was already in the inbox), or the
+     * refusal itself, which the HTTP verticle answers as it answers any {@link ApiException}.
      */
-    public record Outcome(int status, String code, String detail, UUID eventId, boolean duplicate) {
+    public record Outcome(UUID eventId, boolean duplicate, ApiException refusal) {
         static Outcome accepted(UUID eventId, boolean duplicate) {
-            return new Outcome(200, null, null, eventId, duplicate);
+            return new Outcome(eventId, duplicate, null);
         }
 
-        static Outcome rejected(int status, String code, String detail) {
-            return new Outcome(status, code, detail, null, false);
+        static Outcome rejected(ApiException refusal) {
+            return new Outcome(null, false, refusal);
+        }
+
+        public boolean accepted() {
+            return refusal == null;
         }
     }
 }

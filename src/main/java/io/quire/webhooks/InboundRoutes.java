@@ -99,7 +99,7 @@ public final class InboundRoutes {
                 : ctx.body().buffer();
         bus.request(Inbound.ADDRESS, new Inbound(gateway, ctx.pathParam(param), Map.copyOf(headers), body), TIMEOUT_MS)
                 .onSuccess(outcome -> {
-                    if (outcome.status() == 200) {
+                    if (outcome.accepted()) {
                         Responses.json(
                                 ctx,
                                 200,
@@ -108,21 +108,12 @@ public final class InboundRoutes {
                                         .put("eventId", outcome.eventId().toString())
                                         .put("duplicate", outcome.duplicate()));
                     } else {
-                        ctx.fail(problem(outcome));
+                        ctx.fail(outcome.refusal());
                     }
                 })
                 .onFailure(e -> ctx.fail(new ApiException.Unavailable(
                         "webhook.inbox_unavailable",
                         "The webhook inbox cannot take the event right now; send it again later.")));
-    }
-
-    private static ApiException problem(Inbound.Outcome o) {
-        return switch (o.status()) {
-            case 400 -> new ApiException.BadRequest(o.code(), o.detail());
-            case 401 -> new ApiException.Unauthorized(o.code(), o.detail());
-            case 404 -> new ApiException.NotFound(o.code(), o.detail());
-            default -> new ApiException.Unavailable(o.code(), o.detail());
-        };
     }
 
     /** The shapes this feature's answers share, as {@code #/components/schemas}. */

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quire.platform.config.QuireConfig;
 import io.quire.platform.crypto.Encryptor;
+import io.quire.platform.http.ApiException;
 import io.quire.platform.ids.Ids;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -81,9 +82,9 @@ public final class Inbox {
             if (event == null) {
                 return Future.succeededFuture(reject(
                         in,
-                        400,
-                        "webhook.invalid_payload",
-                        "The body must be the gateway's JSON event, with its id and type."));
+                        new ApiException.BadRequest(
+                                "webhook.invalid_payload",
+                                "The body must be the gateway's JSON event, with its id and type.")));
             }
             return store(in, ownerId, source ? pathId : null, body, event);
         });
@@ -123,15 +124,22 @@ public final class Inbox {
         };
         return switch (result) {
             case VALID -> null;
-            case MISSING -> reject(in, 400, "webhook.signature_missing", "The request carries no signature.");
+            case MISSING ->
+                reject(
+                        in,
+                        new ApiException.BadRequest("webhook.signature_missing", "The request carries no signature."));
             case STALE ->
                 reject(
                         in,
-                        401,
-                        "webhook.timestamp_stale",
-                        "The signed timestamp is more than " + config.toleranceSeconds() + " seconds away from now.");
+                        new ApiException.Unauthorized(
+                                "webhook.timestamp_stale",
+                                "The signed timestamp is more than " + config.toleranceSeconds()
+                                        + " seconds away from now."));
             case INVALID ->
-                reject(in, 401, "webhook.signature_invalid", "The signature does not match a configured secret.");
+                reject(
+                        in,
+                        new ApiException.Unauthorized(
+                                "webhook.signature_invalid", "The signature does not match a configured secret."));
         };
     }
 
@@ -170,13 +178,13 @@ public final class Inbox {
 
     private Inbound.Outcome unknownSender(Inbound in, boolean source) {
         return source
-                ? reject(in, 404, "webhook.unknown_source", "No such webhook source.")
-                : reject(in, 404, "webhook.unknown_author", "No such author.");
+                ? reject(in, new ApiException.NotFound("webhook.unknown_source", "No such webhook source."))
+                : reject(in, new ApiException.NotFound("webhook.unknown_author", "No such author."));
     }
 
-    private Inbound.Outcome reject(Inbound in, int status, String code, String detail) {
-        rejections.record(in.gateway(), in.pathId(), status, code);
-        return Inbound.Outcome.rejected(status, code, detail);
+    private Inbound.Outcome reject(Inbound in, ApiException refusal) {
+        rejections.record(in.gateway(), in.pathId(), refusal.status(), refusal.code());
+        return Inbound.Outcome.rejected(refusal);
     }
 
     private static UUID uuid(String s) {

@@ -18,8 +18,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -109,32 +107,17 @@ public final class IngestRoutes {
                     .putHeader("RateLimit-Remaining", Integer.toString(d.remaining()))
                     .putHeader("RateLimit-Reset", Long.toString(d.resetSeconds()));
         }
-        if (reply.status() == 202) {
-            Responses.json(
-                    ctx,
-                    202,
-                    new JsonObject()
-                            .put("accepted", reply.accepted())
-                            .put("rejected", reply.rejected())
-                            .put("dropped", reply.dropped())
-                            .put("errors", reply.errors()));
+        if (!reply.isAccepted()) {
+            ctx.fail(reply.refusal());
             return;
         }
-        if (reply.status() == 429) {
-            ctx.fail(
-                    new ApiException.RateLimited(reply.code(), reply.detail(), Math.max(1, reply.retryAfterSeconds())));
-            return;
-        }
-        List<ApiException.FieldError> fields = new ArrayList<>();
-        JsonObject extensions = new JsonObject();
-        if (reply.errors() != null) {
-            extensions.put("eventErrors", reply.errors());
-            reply.errors().forEach(e -> {
-                JsonObject error = (JsonObject) e;
-                fields.add(new ApiException.FieldError(
-                        "events[" + error.getInteger("index") + "]", error.getString("message")));
-            });
-        }
-        ctx.fail(new ApiException.Relayed(reply.status(), reply.code(), reply.detail(), fields, extensions));
+        Responses.json(
+                ctx,
+                202,
+                new JsonObject()
+                        .put("accepted", reply.accepted())
+                        .put("rejected", reply.rejected())
+                        .put("dropped", reply.dropped())
+                        .put("errors", reply.errors()));
     }
 }

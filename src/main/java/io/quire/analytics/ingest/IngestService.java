@@ -99,11 +99,11 @@ public final class IngestService {
                         return Future.succeededFuture(r.reply);
                     }
                     log.warn("analytics batch not stored: {}", e.toString());
-                    return Future.succeededFuture(IngestReply.refused(
+                    return Future.succeededFuture(new Refusal(
                                     503,
                                     "analytics.write_failed",
                                     "The events could not be stored; nothing from this batch was acknowledged. Send it again.")
-                            .retryAfter(1));
+                            .reply);
                 });
     }
 
@@ -202,16 +202,14 @@ public final class IngestService {
                         new Refusal(503, "ratelimit.unavailable", "Rate limits cannot be checked right now.")))
                 .map(d -> {
                     if (!d.allowed()) {
-                        throw new Refusal(new IngestReply(
-                                429,
-                                "analytics.site_rate_limited",
-                                "This site sends more than " + perMinute + " batches a minute. Try again in "
-                                        + d.retryAfterSeconds() + " seconds.",
-                                0,
-                                0,
-                                null,
-                                d.retryAfterSeconds(),
-                                d));
+                        throw new Refusal(Refusal.later(
+                                        "analytics.site_rate_limited",
+                                        "This site sends more than " + perMinute
+                                                + " batches a minute. Try again in " + d.retryAfterSeconds()
+                                                + " seconds.",
+                                        d.retryAfterSeconds())
+                                .reply
+                                .withLimit(d));
                     }
                     return d;
                 });
@@ -223,9 +221,8 @@ public final class IngestService {
         List<Object> items = parsed.events();
         if (!writer.hasRoom(items.size())) {
             overloaded.increment();
-            return Future.failedFuture(new Refusal(IngestReply.refused(
-                            429, "analytics.overloaded", "The ingest queue is full. Send this batch again in a second.")
-                    .retryAfter(1)));
+            return Future.failedFuture(Refusal.later(
+                    "analytics.overloaded", "The ingest queue is full. Send this batch again in a second.", 1));
         }
         Principal p = req.principal();
         boolean relayed = p != null && p.isApiKey();
@@ -288,15 +285,7 @@ public final class IngestService {
                 errors.getList()
                         .sort((a, b) -> Integer.compare(
                                 ((JsonObject) a).getInteger("index"), ((JsonObject) b).getInteger("index")));
-                return Future.succeededFuture(new IngestReply(
-                        422,
-                        "analytics.batch_invalid",
-                        "No event in the batch is valid; see eventErrors.",
-                        0,
-                        errors.size(),
-                        errors,
-                        0,
-                        null));
+                return Future.succeededFuture(IngestReply.allInvalid(errors));
             }
             int droppedBots = dropped;
             return writer.write(good)
@@ -308,11 +297,10 @@ public final class IngestService {
                         return IngestReply.accepted(good.size(), errors, null).dropped(droppedBots);
                     })
                     .recover(e -> e instanceof EventWriter.Overloaded
-                            ? Future.failedFuture(new Refusal(IngestReply.refused(
-                                            429,
-                                            "analytics.overloaded",
-                                            "The ingest queue is full. Send this batch again in a second.")
-                                    .retryAfter(1)))
+                            ? Future.failedFuture(Refusal.later(
+                                    "analytics.overloaded",
+                                    "The ingest queue is full. Send this batch again in a second.",
+                                    1))
                             : Future.failedFuture(e));
         });
     }

@@ -30,6 +30,7 @@ public final class Api {
     private final List<Endpoint> endpoints = new ArrayList<>();
     private final Set<String> seen = new HashSet<>();
     private final Map<String, Schema> components = new TreeMap<>();
+    private final Map<String, String> tagGuides = new TreeMap<>();
 
     public Api(Router router, BodyLimits bodyLimits, PathTable<RouteClass> routeClasses) {
         this.router = router;
@@ -93,6 +94,27 @@ public final class Api {
     public Api component(String name, Schema schema) {
         components.putIfAbsent(name, schema);
         return this;
+    }
+
+    /** A tag's guide (Markdown): what its endpoints share, shown by {@code /docs} above them. */
+    public Api tag(String name, String guide) {
+        tagGuides.put(name, guide);
+        return this;
+    }
+
+    /** Every tag the endpoints use, in order of first use, with its guide where one is given. */
+    public io.vertx.core.json.JsonArray tags() {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        endpoints.forEach(e -> names.addAll(e.tags));
+        io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
+        for (String name : names) {
+            JsonObject tag = new JsonObject().put("name", name);
+            if (tagGuides.containsKey(name)) {
+                tag.put("description", tagGuides.get(name));
+            }
+            out.add(tag);
+        }
+        return out;
     }
 
     /** The shared shapes, for the document's {@code components.schemas}. */

@@ -31,8 +31,8 @@ public final class OpenApiDocument {
 
     private OpenApiDocument() {}
 
-    /** The document with the declared endpoints' operations ({@code paths}) and shared shapes ({@code schemas}). */
-    public static JsonObject load(String publicBaseUrl, JsonObject paths, JsonObject schemas) {
+    /** The document with the declared endpoints' operations ({@code paths}), shared shapes and tags with their guides. */
+    public static JsonObject load(String publicBaseUrl, JsonObject paths, JsonObject schemas, JsonArray tags) {
         JsonObject allSchemas = schemas.copy().put("Problem", problem().toJson());
         paths.forEach(e ->
                 ((JsonObject) e.getValue()).forEach(op -> platformStatuses(e.getKey(), (JsonObject) op.getValue())));
@@ -45,6 +45,7 @@ public final class OpenApiDocument {
                                 .put("version", "0.1.0")
                                 .put("description", DESCRIPTION))
                 .put("servers", new JsonArray().add(new JsonObject().put("url", publicBaseUrl)))
+                .put("tags", tags)
                 .put("paths", paths)
                 .put(
                         "components",

@@ -65,7 +65,10 @@ public final class OpenApiRoutes {
                         .okAs(200, "application/javascript", "A script"),
                 StaticHandler.create(swaggerUiRoot).setCachingEnabled(true).setMaxAgeSeconds(86_400));
         this.json = OpenApiDocument.load(
-                publicBaseUrl, io.quire.platform.api.OpenApiOperations.paths(api.endpoints()), api.components());
+                publicBaseUrl,
+                io.quire.platform.api.OpenApiOperations.paths(api.endpoints()),
+                api.components(),
+                api.tags());
         this.document = json.toBuffer();
     }
 
