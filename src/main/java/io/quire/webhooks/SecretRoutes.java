@@ -7,14 +7,12 @@ import static io.quire.platform.api.Schema.string;
 
 import io.quire.platform.api.Access;
 import io.quire.platform.api.Api;
+import io.quire.platform.api.Call;
 import io.quire.platform.api.Endpoint;
+import io.quire.platform.api.Reply;
 import io.quire.platform.api.Schema;
-import io.quire.platform.auth.Authz;
 import io.quire.platform.auth.Role;
-import io.quire.platform.http.PathParams;
-import io.quire.platform.http.RequestBody;
-import io.quire.platform.http.Responses;
-import io.vertx.ext.web.RoutingContext;
+import java.util.UUID;
 
 /**
  * Authors configure how their senders sign: {@code POST /payment-gateway/{stripe|razorpay}/webhook-secret}
@@ -22,6 +20,7 @@ import io.vertx.ext.web.RoutingContext;
  * sources under {@code /webhook-sources}. Secrets are write-only: no route returns a stored one.
  */
 public final class SecretRoutes {
+    private static final String TAG = "webhooks";
     private static final String SOURCES = "/api/v1/webhook-sources";
     private final WebhookSecrets secrets;
 
@@ -30,97 +29,67 @@ public final class SecretRoutes {
     }
 
     public void mount(Api api) {
-        api.raw(
-                Endpoint.post("/api/v1/payment-gateway/stripe/webhook-secret")
-                        .id("setStripeWebhookSecret")
-                        .tag("webhooks")
-                        .summary("Add a Stripe webhook signing secret (older ones stay valid 24 h)")
-                        .access(Access.atLeast(Role.AUTHOR))
-                        .body(object().required("secret", string()))
-                        .ok(201, ref("GatewaySecretAdded"), "OK"),
-                ctx -> gateway(ctx, "stripe", "secret"));
-        api.raw(
-                Endpoint.post("/api/v1/payment-gateway/razorpay/webhook-secret")
-                        .id("setRazorpayWebhookSecret")
-                        .tag("webhooks")
-                        .summary("Add a Razorpay webhook secret (older ones stay valid 24 h)")
-                        .access(Access.atLeast(Role.AUTHOR))
-                        .body(object().required("secret", string()))
-                        .ok(201, ref("GatewaySecretAdded"), "OK"),
-                ctx -> gateway(ctx, "razorpay", "secret"));
-        api.raw(
-                Endpoint.post("/api/v1/payment-gateway/xendit/webhook-token")
-                        .id("setXenditWebhookToken")
-                        .tag("webhooks")
-                        .summary("Add a Xendit callback token (older ones stay valid 24 h)")
-                        .access(Access.atLeast(Role.AUTHOR))
-                        .body(object().required("token", string()))
-                        .ok(201, ref("GatewaySecretAdded"), "OK"),
-                ctx -> gateway(ctx, "xendit", "token"));
-        api.raw(
-                Endpoint.get("/api/v1/webhook-sources")
+        gatewaySecret(
+                api, "stripe", "webhook-secret", "secret", "setStripeWebhookSecret", "a Stripe webhook signing secret");
+        gatewaySecret(
+                api, "razorpay", "webhook-secret", "secret", "setRazorpayWebhookSecret", "a Razorpay webhook secret");
+        gatewaySecret(api, "xendit", "webhook-token", "token", "setXenditWebhookToken", "a Xendit callback token");
+        Access authors = Access.atLeast(Role.AUTHOR);
+        api.on(
+                Endpoint.get(SOURCES)
                         .id("listWebhookSources")
-                        .tag("webhooks")
+                        .tag(TAG)
                         .summary("Your Standard Webhooks sources (never their secrets)")
-                        .access(Access.atLeast(Role.AUTHOR))
-                        .ok(200, Schema.list(ref("WebhookSource")), "OK"),
-                ctx -> secrets.sources(Authz.require(ctx).userId())
-                        .onSuccess(list -> Responses.list(ctx, list, null))
-                        .onFailure(ctx::fail));
-        api.raw(
-                Endpoint.post("/api/v1/webhook-sources")
+                        .access(authors)
+                        .ok(Schema.list(ref("WebhookSource"))),
+                call -> secrets.sources(call.user().userId()).map(list -> Reply.list(list, null)));
+        api.on(
+                Endpoint.post(SOURCES)
                         .id("createWebhookSource")
-                        .tag("webhooks")
+                        .tag(TAG)
                         .summary("Create a Standard Webhooks source; its secret is shown this once")
-                        .access(Access.atLeast(Role.AUTHOR))
+                        .access(authors)
                         .body(object().required("name", string().length(1, 100)))
-                        .ok(201, ref("WebhookSourceWithSecret"), "OK"),
-                ctx -> {
-                    RequestBody body = RequestBody.of(ctx);
-                    String name = body.requiredString("name", 1, 100);
-                    body.validate();
-                    secrets.createSource(Authz.require(ctx).userId(), name)
-                            .onSuccess(s -> Responses.json(ctx, 201, s))
-                            .onFailure(ctx::fail);
-                });
-        api.raw(
-                Endpoint.post("/api/v1/webhook-sources/{sourceId}/rotate-secret")
+                        .ok(201, ref("WebhookSourceWithSecret"), "Created; the secret is in this answer only"),
+                call -> secrets.createSource(call.user().userId(), call.body().getString("name"))
+                        .map(Reply::created));
+        api.on(
+                Endpoint.post(SOURCES + "/{sourceId}/rotate-secret")
                         .id("rotateWebhookSourceSecret")
-                        .tag("webhooks")
+                        .tag(TAG)
                         .summary("A new secret for the source (the old one stays valid 24 h)")
-                        .access(Access.atLeast(Role.AUTHOR))
-                        .ok(
-                                200,
-                                object().optional("id", string())
-                                        .optional("secret", string())
-                                        .optional("createdAt", string())
-                                        .optional("previousSecretsValidForHours", integer()),
-                                "OK"),
-                ctx -> secrets.rotateSource(
-                                Authz.require(ctx).userId(),
-                                PathParams.uuid(ctx, "sourceId", "webhook_source.not_found"))
-                        .onSuccess(s -> Responses.json(ctx, 200, s))
-                        .onFailure(ctx::fail));
-        api.raw(
-                Endpoint.delete("/api/v1/webhook-sources/{sourceId}")
+                        .access(authors)
+                        .ok(object().optional("id", string())
+                                .optional("secret", string())
+                                .optional("createdAt", string())
+                                .optional("previousSecretsValidForHours", integer())),
+                call -> secrets.rotateSource(call.user().userId(), source(call)).map(Reply::ok));
+        api.on(
+                Endpoint.delete(SOURCES + "/{sourceId}")
                         .id("deleteWebhookSource")
-                        .tag("webhooks")
+                        .tag(TAG)
                         .summary("Delete a source: its URL stops accepting events")
-                        .access(Access.atLeast(Role.AUTHOR))
+                        .access(authors)
                         .noContent(),
-                ctx -> secrets.deleteSource(
-                                Authz.require(ctx).userId(),
-                                PathParams.uuid(ctx, "sourceId", "webhook_source.not_found"))
-                        .onSuccess(v -> Responses.noContent(ctx))
-                        .onFailure(ctx::fail));
+                call -> secrets.deleteSource(call.user().userId(), source(call)).map(v -> Reply.noContent()));
     }
 
-    private void gateway(RoutingContext ctx, String gateway, String field) {
-        RequestBody body = RequestBody.of(ctx);
-        String secret = body.requiredString(field, 8, 500);
-        body.validate();
-        secrets.addGatewaySecret(Authz.require(ctx).userId(), gateway, secret)
-                .onSuccess(s -> Responses.json(ctx, 201, s))
-                .onFailure(ctx::fail);
+    /** One gateway's signing secret: added, never shown again; older ones stay valid for 24 hours. */
+    private void gatewaySecret(Api api, String gateway, String path, String field, String id, String what) {
+        api.on(
+                Endpoint.post("/api/v1/payment-gateway/" + gateway + "/" + path)
+                        .id(id)
+                        .tag(TAG)
+                        .summary("Add " + what + " (older ones stay valid 24 h)")
+                        .access(Access.atLeast(Role.AUTHOR))
+                        .body(object().required(field, string().length(8, 500)))
+                        .ok(201, ref("GatewaySecretAdded"), "Added"),
+                call -> secrets.addGatewaySecret(
+                                call.user().userId(), gateway, call.body().getString(field))
+                        .map(Reply::created));
+    }
+
+    private static UUID source(Call call) {
+        return call.id("sourceId", "webhook_source.not_found");
     }
 }
