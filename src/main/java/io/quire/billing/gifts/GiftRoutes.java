@@ -125,20 +125,6 @@ public final class GiftRoutes {
                         .optional("amount", integer())
                         .optional("currency", string())
                         .optional("deliveryDate", time));
-        api.component(
-                "CheckoutAnswer",
-                object().required("sessionId", nullable(string()))
-                        .required("url", nullable(string()))
-                        .required("paymentId", uuid())
-                        .optional("status", string())
-                        .optional("type", string())
-                        .optional("amount", integer())
-                        .optional("currency", nullable(string()))
-                        .optional("gateway", string())
-                        .optional("subscriptionId", nullable(uuid()))
-                        .optional("chapterId", nullable(uuid()))
-                        .optional("expiresAt", nullable(time))
-                        .optional("giftId", nullable(uuid())));
     }
 
     private static boolean withinAYear(String when) {
