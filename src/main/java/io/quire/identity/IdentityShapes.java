@@ -66,16 +66,6 @@ final class IdentityShapes {
                         .optional("expiresAt", nullable(string()))
                         .optional("current", Schema.bool()));
         api.component(
-                "AuthorProfileInput",
-                object().optional("penName", string())
-                        .optional("tagline", string())
-                        .optional("fullBio", string())
-                        .optional("websiteUrl", string())
-                        .optional("socialLinks", anyObject())
-                        .optional("genres", array(string()))
-                        .optional("acceptingCommissions", Schema.bool())
-                        .optional("allowDirectMessages", Schema.bool()));
-        api.component(
                 "AuthorProfile",
                 object().optional("userId", string())
                         .optional("penName", nullable(string()))

@@ -49,7 +49,7 @@ public final class InboundRoutes {
                         .header("webhook-timestamp", "webhook-timestamp")
                         .header("webhook-signature", "webhook-signature")
                         .rawBody("application/json")
-                        .ok(200, ref("Inbound"), "OK"),
+                        .ok(200, ref("WebhookReceived"), "OK"),
                 ctx -> receive(ctx, "standard", "sourceId"));
         // after the inbound path, which the gateway parameter would otherwise take; one path for every gateway in
         // PaymentGatewayIds, each verified by its own verifier
@@ -70,7 +70,7 @@ public final class InboundRoutes {
                         .header("X-Razorpay-Signature", "Razorpay's signature")
                         .header("x-callback-token", "Xendit's callback token")
                         .rawBody("application/json")
-                        .ok(200, ref("Inbound"), "Stored (or already stored)"),
+                        .ok(200, ref("WebhookReceived"), "Stored (or already stored)"),
                 ctx -> {
                     String gateway = ctx.pathParam("gateway");
                     if (!PaymentGatewayIds.ALL.contains(gateway)) {
@@ -119,7 +119,7 @@ public final class InboundRoutes {
     /** The shapes this feature's answers share, as {@code #/components/schemas}. */
     private static void components(Api api) {
         api.component(
-                "Inbound",
+                "WebhookReceived",
                 object().optional("received", Schema.bool())
                         .optional("eventId", string())
                         .optional("duplicate", Schema.bool()));

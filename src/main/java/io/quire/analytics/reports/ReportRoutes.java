@@ -60,14 +60,14 @@ public final class ReportRoutes {
                                 "must be the site's reporting zone (settings.timezone, default UTC) if given")
                         .ok(
                                 200,
-                                object().optional("range", ref("Analytics"))
-                                        .optional("totals", ref("Analytics2"))
-                                        .optional("previous", ref("Analytics2"))
+                                object().optional("range", ref("ReportRange"))
+                                        .optional("totals", ref("AnalyticsTotals"))
+                                        .optional("previous", ref("AnalyticsTotals"))
                                         .optional("change", anyObject())
                                         .optional(
                                                 "timeline",
                                                 array(Schema.allOf(
-                                                        ref("Analytics2"), object().optional("date", string())))),
+                                                        ref("AnalyticsTotals"), object().optional("date", string())))),
                                 "OK")
                         .problems(403, 422),
                 reports::overview);
@@ -88,12 +88,12 @@ public final class ReportRoutes {
                                 "must be the site's reporting zone (settings.timezone, default UTC) if given")
                         .ok(
                                 200,
-                                object().optional("range", ref("Analytics"))
-                                        .optional("totals", ref("Analytics2"))
+                                object().optional("range", ref("ReportRange"))
+                                        .optional("totals", ref("AnalyticsTotals"))
                                         .optional(
                                                 "timeline",
                                                 array(Schema.allOf(
-                                                        ref("Analytics2"), object().optional("date", string()))))
+                                                        ref("AnalyticsTotals"), object().optional("date", string()))))
                                         .optional(
                                                 "referrers",
                                                 array(object().optional("name", string())
@@ -142,12 +142,12 @@ public final class ReportRoutes {
                                 "must be the site's reporting zone (settings.timezone, default UTC) if given")
                         .ok(
                                 200,
-                                object().optional("range", ref("Analytics"))
-                                        .optional("totals", ref("Analytics2"))
+                                object().optional("range", ref("ReportRange"))
+                                        .optional("totals", ref("AnalyticsTotals"))
                                         .optional(
                                                 "timeline",
                                                 array(Schema.allOf(
-                                                        ref("Analytics2"), object().optional("date", string())))),
+                                                        ref("AnalyticsTotals"), object().optional("date", string())))),
                                 "OK")
                         .problems(403, 422),
                 reports::engagement);
@@ -168,10 +168,10 @@ public final class ReportRoutes {
                                 "must be the site's reporting zone (settings.timezone, default UTC) if given")
                         .ok(
                                 200,
-                                object().optional("range", ref("Analytics"))
+                                object().optional("range", ref("ReportRange"))
                                         .optional("uniqueVisitors", integer())
                                         .optional("readers", integer())
-                                        .optional("stages", array(ref("Conversion"))),
+                                        .optional("stages", array(ref("ConversionReport"))),
                                 "OK")
                         .problems(403, 422),
                 reports::siteFunnel);
@@ -218,7 +218,7 @@ public final class ReportRoutes {
                                 "must be the site's reporting zone (settings.timezone, default UTC) if given")
                         .ok(
                                 200,
-                                object().optional("range", ref("Analytics"))
+                                object().optional("range", ref("ReportRange"))
                                         .optional("series", array(anyObject()))
                                         .optional("chapters", array(anyObject())),
                                 "OK")
@@ -283,12 +283,12 @@ public final class ReportRoutes {
                         .ok(
                                 200,
                                 object().optional("seriesId", nullable(string()))
-                                        .optional("range", ref("Analytics"))
-                                        .optional("totals", ref("Analytics2"))
+                                        .optional("range", ref("ReportRange"))
+                                        .optional("totals", ref("AnalyticsTotals"))
                                         .optional(
                                                 "timeline",
                                                 array(Schema.allOf(
-                                                        ref("Analytics2"), object().optional("date", string())))),
+                                                        ref("AnalyticsTotals"), object().optional("date", string())))),
                                 "OK")
                         .problems(403, 422),
                 ctx -> series(ctx, reports::seriesOverview));
@@ -308,7 +308,7 @@ public final class ReportRoutes {
                         .ok(
                                 200,
                                 object().optional("seriesId", nullable(string()))
-                                        .optional("range", ref("Analytics"))
+                                        .optional("range", ref("ReportRange"))
                                         .optional("chapters", array(anyObject())),
                                 "OK")
                         .problems(403, 422),
@@ -330,7 +330,7 @@ public final class ReportRoutes {
                         .ok(
                                 200,
                                 object().optional("seriesId", nullable(string()))
-                                        .optional("range", ref("Analytics"))
+                                        .optional("range", ref("ReportRange"))
                                         .optional("startedReaders", integer())
                                         .optional(
                                                 "chapters",
@@ -367,10 +367,10 @@ public final class ReportRoutes {
                         .ok(
                                 200,
                                 object().optional("seriesId", nullable(string()))
-                                        .optional("range", ref("Analytics"))
+                                        .optional("range", ref("ReportRange"))
                                         .optional("uniqueVisitors", integer())
                                         .optional("readers", integer())
-                                        .optional("stages", array(ref("Conversion"))),
+                                        .optional("stages", array(ref("ConversionReport"))),
                                 "OK")
                         .problems(403, 422),
                 ctx -> series(ctx, reports::seriesConversion));
@@ -390,12 +390,12 @@ public final class ReportRoutes {
                         .ok(
                                 200,
                                 object().optional("chapterId", nullable(string()))
-                                        .optional("range", ref("Analytics"))
-                                        .optional("totals", ref("Analytics2"))
+                                        .optional("range", ref("ReportRange"))
+                                        .optional("totals", ref("AnalyticsTotals"))
                                         .optional(
                                                 "timeline",
                                                 array(Schema.allOf(
-                                                        ref("Analytics2"), object().optional("date", string())))),
+                                                        ref("AnalyticsTotals"), object().optional("date", string())))),
                                 "OK")
                         .problems(403, 422),
                 ctx -> {
@@ -487,13 +487,13 @@ public final class ReportRoutes {
     /** The shapes this feature's answers share, as {@code #/components/schemas}. */
     private static void components(Api api) {
         api.component(
-                "Analytics",
+                "ReportRange",
                 object().optional("from", string())
                         .optional("to", string())
                         .optional("interval", string())
                         .optional("timezone", nullable(string())));
         api.component(
-                "Analytics2",
+                "AnalyticsTotals",
                 object().optional("pageViews", integer())
                         .optional("uniqueVisitors", integer())
                         .optional("readers", integer())
@@ -509,7 +509,7 @@ public final class ReportRoutes {
                         .optional("subscriptionViews", integer())
                         .optional("subscriptionStarts", integer()));
         api.component(
-                "Conversion",
+                "ConversionReport",
                 object().optional("stage", string().oneOf("visitors", "readers", "subscriptionViews", "subscribers"))
                         .optional("visitors", integer())
                         .optional("conversionFromPrevious", nullable(number()))

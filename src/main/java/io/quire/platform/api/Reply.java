@@ -39,10 +39,15 @@ public interface Reply {
     /** The same for every caller, so shared caches may keep it (public Cache-Control and a strong ETag). */
     /** A CSV download named {@code filename}. */
     static Reply csv(String filename, String csv) {
+        return file("text/csv; charset=utf-8", filename, csv);
+    }
+
+    /** A text download of {@code contentType} named {@code filename}. */
+    static Reply file(String contentType, String filename, String text) {
         return ctx -> ctx.response()
-                .putHeader("Content-Type", "text/csv; charset=utf-8")
+                .putHeader("Content-Type", contentType)
                 .putHeader("Content-Disposition", "attachment; filename=\"" + filename + "\"")
-                .end(csv);
+                .end(text);
     }
 
     static Reply publicJson(JsonObject body) {
