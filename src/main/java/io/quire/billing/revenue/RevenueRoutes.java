@@ -10,12 +10,9 @@ import static io.quire.platform.api.Schema.string;
 import io.quire.platform.api.Access;
 import io.quire.platform.api.Api;
 import io.quire.platform.api.Endpoint;
-import io.quire.platform.auth.Authz;
+import io.quire.platform.api.Reply;
 import io.quire.platform.http.ApiException;
-import io.quire.platform.http.Responses;
-import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -32,7 +29,7 @@ public final class RevenueRoutes {
     }
 
     public void mount(Api api) {
-        api.raw(
+        api.on(
                 Endpoint.get("/api/v1/payments/stats")
                         .id("getPaymentStats")
                         .tag("billing")
@@ -55,18 +52,16 @@ public final class RevenueRoutes {
                                                         .optional("net30d", integer())
                                                         .optional("refunds30d", integer()))),
                                 "OK"),
-                ctx -> revenue.stats(Authz.require(ctx).userId())
-                        .onSuccess(j -> Responses.json(ctx, 200, j))
-                        .onFailure(ctx::fail));
-        api.raw(
+                call -> revenue.stats(call.user().userId()).map(Reply::ok));
+        api.on(
                 Endpoint.get("/api/v1/payments/timeline")
                         .id("getPaymentTimeline")
                         .tag("billing")
                         .summary("Revenue per day (snapshots) or month (summaries, with churnRate) between two dates")
                         .access(Access.signedIn())
-                        .query("from", string(), "YYYY-MM-DD, default 29 days before to")
-                        .query("to", string(), "YYYY-MM-DD, default today")
-                        .query("interval", string(), "day (default) or month")
+                        .query("from", string().format("date"), "First day (default: 29 days before to)")
+                        .query("to", string().format("date"), "Last day (default: today); at most two years after from")
+                        .query("interval", string().oneOf("day", "month"), "day (default) or month")
                         .ok(
                                 200,
                                 object().optional("interval", string())
@@ -91,38 +86,21 @@ public final class RevenueRoutes {
                                                         .optional("churnRate", number()))),
                                 "OK")
                         .problems(422),
-                this::timeline);
-    }
-
-    private void timeline(RoutingContext ctx) {
-        String interval = ctx.queryParams().get("interval") == null
-                ? "day"
-                : ctx.queryParams().get("interval");
-        LocalDate to;
-        LocalDate from;
-        try {
-            to = ctx.queryParams().get("to") == null
-                    ? LocalDate.now()
-                    : LocalDate.parse(ctx.queryParams().get("to"));
-            from = ctx.queryParams().get("from") == null
-                    ? to.minusDays(29)
-                    : LocalDate.parse(ctx.queryParams().get("from"));
-        } catch (DateTimeParseException e) {
-            throw invalid("from", "from and to must be dates (YYYY-MM-DD)");
-        }
-        if (!interval.equals("day") && !interval.equals("month")) {
-            throw invalid("interval", "must be day or month");
-        }
-        if (from.isAfter(to) || ChronoUnit.DAYS.between(from, to) > 731) {
-            throw invalid("from", "must be before to, at most two years apart");
-        }
-        revenue.timeline(
-                        Authz.require(ctx).userId(),
-                        Revenue.Interval.valueOf(interval.toUpperCase(java.util.Locale.ROOT)),
-                        from,
-                        to)
-                .onSuccess(j -> Responses.json(ctx, 200, j))
-                .onFailure(ctx::fail);
+                call -> {
+                    LocalDate to = call.query("to") == null ? LocalDate.now() : LocalDate.parse(call.query("to"));
+                    LocalDate from =
+                            call.query("from") == null ? to.minusDays(29) : LocalDate.parse(call.query("from"));
+                    if (from.isAfter(to) || ChronoUnit.DAYS.between(from, to) > 731) {
+                        throw invalid("from", "must be before to, at most two years apart");
+                    }
+                    String interval = call.query("interval") == null ? "day" : call.query("interval");
+                    return revenue.timeline(
+                                    call.user().userId(),
+                                    Revenue.Interval.valueOf(interval.toUpperCase(java.util.Locale.ROOT)),
+                                    from,
+                                    to)
+                            .map(Reply::ok);
+                });
     }
 
     private static ApiException invalid(String field, String message) {

@@ -27,6 +27,28 @@ import java.util.UUID;
  * deactivated (closed to new subscribers). Gateway plan sync arrives with the gateways.
  */
 public final class TierRoutes {
+    /**
+     * What a tier is, as {@link TierInput} checks it (that check answers; this says it in the document). On create
+     * name, monthlyPrice and currency are required; on update what is not sent is kept.
+     */
+    private static final io.quire.platform.api.ObjectSchema FIELDS = object().optional("name", string().length(1, 50))
+            .optional("description", string().length(0, 2000))
+            .optional("monthlyPrice", price())
+            .optional("annualPrice", price().description("Needed to sell the ANNUAL cycle"))
+            .optional("currency", currency())
+            .optional(
+                    "billingCycles",
+                    array(string().oneOf("MONTHLY", "ANNUAL")).size(1, 2).description("Default MONTHLY"))
+            .optional("benefits", array(string().length(1, 200)).size(0, 20))
+            .optional("earlyAccessDays", integer().range(0, 365))
+            .optional("badgeText", string().length(1, 20))
+            .optional("badgeColor", string().pattern("#[0-9a-fA-F]{6}", "must be a colour such as #7F3FBF"))
+            .optional("isHighlighted", Schema.bool())
+            .optional("highlightText", string().length(1, 30))
+            .optional("isPublic", Schema.bool())
+            .optional("maxSubscribers", nullable(integer().range(1, 10_000_000).description("null: no limit")))
+            .optional("trialDays", integer().range(0, 90).description("Free days for readers new to the site"));
+
     private final Tiers tiers;
 
     public TierRoutes(Tiers tiers) {
@@ -105,21 +127,10 @@ public final class TierRoutes {
                         .tag("billing")
                         .summary("Create a tier (active, last in order)")
                         .access(Access.signedIn())
-                        .body(object().required("name", string().length(0, 50))
-                                .optional("description", string())
-                                .required("monthlyPrice", integer())
-                                .optional("annualPrice", integer())
-                                .required("currency", string().description("ISO 4217"))
-                                .optional("billingCycles", array(string().oneOf("MONTHLY", "ANNUAL")))
-                                .optional("benefits", array(string()))
-                                .optional("earlyAccessDays", integer())
-                                .optional("badgeText", string())
-                                .optional("badgeColor", string().description("#RRGGBB"))
-                                .optional("isHighlighted", Schema.bool())
-                                .optional("highlightText", string())
-                                .optional("isPublic", Schema.bool())
-                                .optional("maxSubscribers", integer())
-                                .optional("trialDays", integer().range(0, 90)))
+                        .body(object().with(FIELDS)
+                                .required("name", string().length(1, 50))
+                                .required("monthlyPrice", price())
+                                .required("currency", currency()))
                         .ok(201, ref("Tier"), "OK")
                         .problems(403),
                 this::create);
@@ -138,21 +149,7 @@ public final class TierRoutes {
                         .tag("billing")
                         .summary("Change a tier; what is not sent is kept")
                         .access(Access.signedIn())
-                        .body(object().optional("name", string().length(0, 50))
-                                .optional("description", string())
-                                .optional("monthlyPrice", integer())
-                                .optional("annualPrice", integer())
-                                .optional("currency", string().description("ISO 4217"))
-                                .optional("billingCycles", array(string().oneOf("MONTHLY", "ANNUAL")))
-                                .optional("benefits", array(string()))
-                                .optional("earlyAccessDays", integer())
-                                .optional("badgeText", string())
-                                .optional("badgeColor", string().description("#RRGGBB"))
-                                .optional("isHighlighted", Schema.bool())
-                                .optional("highlightText", string())
-                                .optional("isPublic", Schema.bool())
-                                .optional("maxSubscribers", integer())
-                                .optional("trialDays", integer().range(0, 90)))
+                        .body(FIELDS)
                         .ok(200, ref("Tier"), "OK")
                         .problems(403),
                 this::update);
@@ -235,6 +232,14 @@ public final class TierRoutes {
 
     private static UUID site(RoutingContext ctx) {
         return PathParams.uuid(ctx, "siteId", "site.not_found");
+    }
+
+    private static io.quire.platform.api.NumberSchema price() {
+        return integer().range(0, Integer.MAX_VALUE).description("Minor units (paise, cents)");
+    }
+
+    private static io.quire.platform.api.StringSchema currency() {
+        return string().length(3, 3).description("ISO 4217, any case: INR, USD, IDR");
     }
 
     private static UUID tier(RoutingContext ctx) {

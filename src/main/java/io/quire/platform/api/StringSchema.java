@@ -35,7 +35,7 @@ public final class StringSchema implements Schema {
         return this;
     }
 
-    /** {@code uuid}, {@code email}, {@code date-time} and {@code uri} are checked; other formats are documented. */
+    /** {@code uuid}, {@code email}, {@code date}, {@code date-time} and {@code uri} are checked; others are documented. */
     public StringSchema format(String format) {
         this.format = format;
         return this;
@@ -125,6 +125,14 @@ public final class StringSchema implements Schema {
                     return null;
                 } catch (java.time.format.DateTimeParseException e) {
                     return "must be an ISO-8601 date-time with an offset, like 2026-01-31T09:00:00Z";
+                }
+            }
+            case "date" -> {
+                try {
+                    java.time.LocalDate.parse(v);
+                    return null;
+                } catch (java.time.format.DateTimeParseException e) {
+                    return "must be a date, like 2026-01-31";
                 }
             }
             case "uri" -> {
