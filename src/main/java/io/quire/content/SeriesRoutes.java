@@ -3,6 +3,7 @@ package io.quire.content;
 import static io.quire.platform.api.Schema.anyObject;
 import static io.quire.platform.api.Schema.array;
 import static io.quire.platform.api.Schema.integer;
+import static io.quire.platform.api.Schema.nullable;
 import static io.quire.platform.api.Schema.object;
 import static io.quire.platform.api.Schema.ref;
 import static io.quire.platform.api.Schema.string;
@@ -35,6 +36,25 @@ public final class SeriesRoutes {
     static final Set<String> CONTENT_TYPES = Set.of("WEB_NOVEL", "WEBTOON", "MANGA", "MANHWA", "WESTERN_COMIC");
     static final Set<String> RATINGS = Set.of("EVERYONE", "TEEN", "MATURE");
     static final Set<String> ACCESS_LEVELS = Set.of("FREE", "SUBSCRIBERS", "SPECIFIC_TIER", "SCHEDULED_FREE");
+    /**
+     * A series' fields as {@link #input} checks them (that check answers; this says it in the document); on create
+     * the title is required too.
+     */
+    private static final io.quire.platform.api.ObjectSchema FIELDS = object().optional("title", string().length(1, 200))
+            .optional(
+                    "slug",
+                    string().length(3, Slugs.MAX_LENGTH)
+                            .pattern(Slugs.VALID.pattern(), "must be lower-case letters, digits and single hyphens"))
+            .optional("synopsis", string().length(0, 10_000))
+            .optional("contentType", oneOf(CONTENT_TYPES))
+            .optional("contentRating", oneOf(RATINGS))
+            .optional("language", language())
+            .optional("defaultAccessLevel", oneOf(ACCESS_LEVELS))
+            .optional("earlyAccessDays", integer().range(0, 365))
+            .optional("previewParagraphs", integer().range(0, 50))
+            .optional("paywallMessage", nullable(string().length(0, 2000)))
+            .optional("baseRevision", integer().range(1, Integer.MAX_VALUE));
+
     private final SeriesService series;
 
     public SeriesRoutes(SeriesService series) {
@@ -57,17 +77,7 @@ public final class SeriesRoutes {
                         .tag("series")
                         .summary("Create a series (owner or editor)")
                         .access(Access.signedIn())
-                        .body(object().required("title", string().length(1, 200))
-                                .optional("slug", string())
-                                .optional("synopsis", string().length(0, 10000))
-                                .optional("contentType", string())
-                                .optional("contentRating", string())
-                                .optional("language", string().length(2, 2))
-                                .optional("defaultAccessLevel", string())
-                                .optional("earlyAccessDays", integer().range(0, 365))
-                                .optional("previewParagraphs", integer().range(0, 50))
-                                .optional("paywallMessage", string().length(0, 2000))
-                                .optional("baseRevision", integer()))
+                        .body(object().with(FIELDS).required("title", string().length(1, 200)))
                         .ok(201, ref("Series"), "OK")
                         .problems(403, 409),
                 this::create);
@@ -87,17 +97,7 @@ public final class SeriesRoutes {
                         .summary("Update a series")
                         .access(Access.signedIn())
                         .header("If-Match", "the ETag you read, e.g. \"r7\"")
-                        .body(object().optional("title", string().length(1, 200))
-                                .optional("slug", string())
-                                .optional("synopsis", string().length(0, 10000))
-                                .optional("contentType", string())
-                                .optional("contentRating", string())
-                                .optional("language", string().length(2, 2))
-                                .optional("defaultAccessLevel", string())
-                                .optional("earlyAccessDays", integer().range(0, 365))
-                                .optional("previewParagraphs", integer().range(0, 50))
-                                .optional("paywallMessage", string().length(0, 2000))
-                                .optional("baseRevision", integer()))
+                        .body(FIELDS)
                         .ok(200, ref("Series"), "OK")
                         .problems(403, 409, 412),
                 this::update);
@@ -151,10 +151,12 @@ public final class SeriesRoutes {
                         .summary("Change: type, rating, language and extra settings")
                         .access(Access.signedIn())
                         .header("If-Match", "the ETag you read, e.g. \"r7\"")
-                        .body(object().optional("contentType", string())
-                                .optional("contentRating", string())
-                                .optional("language", string().length(2, 2))
-                                .optional("extra", anyObject())
+                        .body(object().optional("contentType", oneOf(CONTENT_TYPES))
+                                .optional("contentRating", oneOf(RATINGS))
+                                .optional("language", language())
+                                .optional(
+                                        "extra",
+                                        anyObject().maxProperties(50).description("Merged into the stored extra"))
                                 .optional("baseRevision", integer()))
                         .ok(200, ref("SeriesSettings"), "OK")
                         .problems(403, 412),
@@ -175,7 +177,7 @@ public final class SeriesRoutes {
                         .summary("Change: default access level, early-access days, preview paragraphs, paywall message")
                         .access(Access.signedIn())
                         .header("If-Match", "the ETag you read, e.g. \"r7\"")
-                        .body(object().optional("defaultAccessLevel", string())
+                        .body(object().optional("defaultAccessLevel", oneOf(ACCESS_LEVELS))
                                 .optional("earlyAccessDays", integer().range(0, 365))
                                 .optional("previewParagraphs", integer().range(0, 50))
                                 .optional("paywallMessage", string().length(0, 2000))
@@ -211,7 +213,7 @@ public final class SeriesRoutes {
                                                                 "SATURDAY",
                                                                 "SUNDAY"))
                                                 .size(0, 7))
-                                .optional("timezone", string().length(1, 64))
+                                .optional("timezone", string().length(1, 64).description("An IANA time zone"))
                                 .optional("baseRevision", integer()))
                         .ok(200, ref("SeriesSchedule"), "OK")
                         .problems(403, 412),
@@ -480,6 +482,14 @@ public final class SeriesRoutes {
                 body.optionalInteger("previewParagraphs", 0, 50),
                 body.has("paywallMessage"),
                 body.optionalString("paywallMessage", 0, 2000));
+    }
+
+    private static io.quire.platform.api.StringSchema oneOf(Set<String> values) {
+        return string().oneOf(values.stream().sorted().toArray(String[]::new));
+    }
+
+    private static io.quire.platform.api.StringSchema language() {
+        return string().pattern("[a-z]{2}", "must be a two-letter code").description("ISO 639-1, such as en");
     }
 
     static String oneOf(RequestBody body, String field, Set<String> allowed) {

@@ -72,7 +72,12 @@ public final class AuthRoutes {
                                         "username",
                                         string().length(3, 30)
                                                 .pattern("^[a-z0-9_]{3,30}$", "must be 3–30 of a-z, 0-9 and _"))
-                                .optional("displayName", string().length(1, 60)))
+                                .optional("displayName", string().length(1, 60))
+                                .example(new JsonObject()
+                                        .put("email", "mira@example.com")
+                                        .put("password", "velvet-orbit-71-canyon-drift")
+                                        .put("username", "mira_writes")
+                                        .put("displayName", "Mira")))
                         .ok(201, TOKENS, "Signed in as the new account")
                         .problems(409)),
                 call -> {
@@ -93,7 +98,11 @@ public final class AuthRoutes {
                         .summary("Sign in")
                         .description(
                                 "With MFA on, answers `{mfaRequired, mfaToken}` instead of tokens; finish with /auth/mfa/challenge.")
-                        .body(object().required("email", EMAIL).required("password", PASSWORD))
+                        .body(object().required("email", EMAIL)
+                                .required("password", PASSWORD)
+                                .example(new JsonObject()
+                                        .put("email", "mira@example.com")
+                                        .put("password", "velvet-orbit-71-canyon-drift")))
                         .ok(oneOf(TOKENS, ref("MfaRequired")))
                         .problems(403, 423)),
                 call -> limit(call, "login")
