@@ -396,7 +396,7 @@ public final class ChapterRoutes {
                 number(body),
                 body.optionalInteger("volumeNumber", 0, 9999),
                 slug(body),
-                SeriesRoutes.oneOf(body, "accessLevel", java.util.Set.of("FREE", "SUBSCRIBERS")));
+                oneOf(body, "accessLevel", java.util.Set.of("FREE", "SUBSCRIBERS")));
         body.validate();
         chapters.create(Authz.require(ctx), PathParams.uuid(ctx, "seriesId", "series.not_found"), in)
                 .onSuccess(ch -> {
@@ -547,7 +547,7 @@ public final class ChapterRoutes {
 
     private void updateAccess(RoutingContext ctx) {
         RequestBody body = RequestBody.of(ctx);
-        String level = SeriesRoutes.oneOf(body, "accessLevel", SeriesRoutes.ACCESS_LEVELS);
+        String level = oneOf(body, "accessLevel", SeriesRoutes.ACCESS_LEVELS);
         UUID tier = null;
         String tierText = body.optionalString("minimumTierId", 36, 36);
         if (tierText != null) {
@@ -685,6 +685,15 @@ public final class ChapterRoutes {
     }
 
     /** An instant with an offset, or a local date-time in {@code zone}. */
+    private static String oneOf(RequestBody body, String field, java.util.Set<String> allowed) {
+        String v = body.optionalString(field, 1, 40);
+        if (v != null && !allowed.contains(v)) {
+            return body.error(
+                    field, "must be one of " + allowed.stream().sorted().toList());
+        }
+        return v;
+    }
+
     static OffsetDateTime when(RequestBody body, String field, String zone, boolean required) {
         String text = required ? body.requiredString(field, 10, 40) : body.optionalString(field, 10, 40);
         ZoneId zoneId;

@@ -10,35 +10,32 @@ import static io.quire.platform.api.Schema.string;
 
 import io.quire.platform.api.Access;
 import io.quire.platform.api.Api;
+import io.quire.platform.api.Call;
 import io.quire.platform.api.Endpoint;
+import io.quire.platform.api.Reply;
+import io.quire.platform.api.Rules;
 import io.quire.platform.api.Schema;
-import io.quire.platform.auth.Authz;
-import io.quire.platform.http.PathParams;
-import io.quire.platform.http.RequestBody;
-import io.quire.platform.http.Responses;
-import io.quire.platform.http.Revisions;
+import io.quire.platform.api.StringSchema;
 import io.quire.platform.text.Slugs;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.RoutingContext;
-import java.time.DateTimeException;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /** {@code /api/v1/sites/:siteId/series} and {@code /api/v1/series/:seriesId}: series management. */
 public final class SeriesRoutes {
     static final Set<String> CONTENT_TYPES = Set.of("WEB_NOVEL", "WEBTOON", "MANGA", "MANHWA", "WESTERN_COMIC");
     static final Set<String> RATINGS = Set.of("EVERYONE", "TEEN", "MATURE");
     static final Set<String> ACCESS_LEVELS = Set.of("FREE", "SUBSCRIBERS", "SPECIFIC_TIER", "SCHEDULED_FREE");
+    private static final String TAG = "series";
+    private static final String IF_MATCH = "The ETag you read, e.g. \"r7\" (or send baseRevision)";
+    private static final List<String> DAYS =
+            List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY");
     /**
-     * A series' fields as {@link #input} checks them (that check answers; this says it in the document); on create
-     * the title is required too.
+     * A series' fields and their rules; on create the title is required too.
      */
     private static final io.quire.platform.api.ObjectSchema FIELDS = object().optional("title", string().length(1, 200))
             .optional(
@@ -62,442 +59,327 @@ public final class SeriesRoutes {
     }
 
     public void mount(Api api) {
-        api.raw(
+        Access members = Access.signedIn();
+        api.on(
                 Endpoint.get("/api/v1/sites/{siteId}/series")
                         .id("listSeries")
-                        .tag("series")
+                        .tag(TAG)
                         .summary("Series of a site")
-                        .access(Access.signedIn())
-                        .ok(200, Schema.list(ref("Series")), "OK")
+                        .access(members)
+                        .query("includeDeleted", Schema.bool(), "Also the soft-deleted ones (owner, editors)")
+                        .ok(Schema.list(ref("Series")))
                         .problems(403),
-                this::list);
-        api.raw(
+                call -> series.list(call.user(), site(call), "true".equals(call.query("includeDeleted")))
+                        .map(l -> Reply.list(l, null)));
+        api.on(
                 Endpoint.post("/api/v1/sites/{siteId}/series")
                         .id("createSeries")
-                        .tag("series")
+                        .tag(TAG)
                         .summary("Create a series (owner or editor)")
-                        .access(Access.signedIn())
+                        .access(members)
                         .body(object().with(FIELDS).required("title", string().length(1, 200)))
-                        .ok(201, ref("Series"), "OK")
+                        .ok(201, ref("Series"), "Created; Location names it")
                         .problems(403, 409),
-                this::create);
-        api.raw(
+                call -> series.create(call.user(), site(call), input(call.body()))
+                        .map(s -> Reply.created(s.toJson())
+                                .revision(s.revision())
+                                .header("Location", "/api/v1/series/" + s.id())));
+        api.on(
                 Endpoint.get("/api/v1/series/{seriesId}")
                         .id("getSeries")
-                        .tag("series")
+                        .tag(TAG)
                         .summary("A series")
-                        .access(Access.signedIn())
-                        .ok(200, ref("Series"), "OK")
+                        .access(members)
+                        .ok(ref("Series"))
                         .problems(403),
-                this::get);
-        api.raw(
+                call -> series.get(call.user(), seriesId(call)).map(SeriesRoutes::reply));
+        api.on(
                 Endpoint.patch("/api/v1/series/{seriesId}")
                         .id("updateSeries")
-                        .tag("series")
+                        .tag(TAG)
                         .summary("Update a series")
-                        .access(Access.signedIn())
-                        .header("If-Match", "the ETag you read, e.g. \"r7\"")
+                        .access(members)
+                        .header("If-Match", IF_MATCH)
                         .body(FIELDS)
-                        .ok(200, ref("Series"), "OK")
+                        .ok(ref("Series"))
                         .problems(403, 409, 412),
-                this::update);
-        api.raw(
+                call -> series.update(call.user(), seriesId(call), input(call.body()), call.expectedRevision())
+                        .map(SeriesRoutes::reply));
+        api.on(
                 Endpoint.delete("/api/v1/series/{seriesId}")
                         .id("deleteSeries")
-                        .tag("series")
+                        .tag(TAG)
                         .summary("Soft-delete a series")
-                        .access(Access.signedIn())
+                        .access(members)
                         .noContent()
                         .problems(403),
-                this::delete);
-        api.raw(
+                call -> series.delete(call.user(), seriesId(call)).map(v -> Reply.noContent()));
+        api.on(
                 Endpoint.post("/api/v1/series/{seriesId}/restore")
                         .id("restoreSeries")
-                        .tag("series")
+                        .tag(TAG)
                         .summary("Restore a soft-deleted series")
-                        .access(Access.signedIn())
-                        .ok(200, ref("Series"), "OK")
+                        .access(members)
+                        .ok(ref("Series"))
                         .problems(403, 409),
-                this::restore);
-        api.raw(
+                call -> series.restore(call.user(), seriesId(call)).map(SeriesRoutes::reply));
+        api.on(
                 Endpoint.post("/api/v1/series/{seriesId}/duplicate")
                         .id("duplicateSeries")
-                        .tag("series")
+                        .tag(TAG)
                         .summary("A DRAFT copy with its genres, tags, warnings and chapters (as drafts)")
-                        .access(Access.signedIn())
-                        .ok(201, ref("Series"), "OK")
+                        .access(members)
+                        .ok(201, ref("Series"), "The copy; Location names it")
                         .problems(403),
-                ctx -> series.duplicate(Authz.require(ctx), seriesId(ctx))
-                        .onSuccess(s -> {
-                            ctx.response().putHeader("Location", "/api/v1/series/" + s.id());
-                            Revisions.setEtag(ctx, s.revision());
-                            Responses.json(ctx, 201, s.toJson());
-                        })
-                        .onFailure(ctx::fail));
+                call -> series.duplicate(call.user(), seriesId(call))
+                        .map(s -> Reply.created(s.toJson())
+                                .revision(s.revision())
+                                .header("Location", "/api/v1/series/" + s.id())));
         // --- settings views
-        api.raw(
-                Endpoint.get("/api/v1/series/{seriesId}/settings")
-                        .id("getSeriesSettings")
-                        .tag("series")
-                        .summary("Type, rating, language and extra settings")
-                        .access(Access.signedIn())
-                        .ok(200, ref("SeriesSettings"), "OK")
-                        .problems(403),
-                ctx -> view(ctx, Series::settingsJson));
-        api.raw(
+        view(
+                api,
+                "getSeriesSettings",
+                "/settings",
+                "Type, rating, language and extra settings",
+                "SeriesSettings",
+                Series::settingsJson);
+        api.on(
                 Endpoint.patch("/api/v1/series/{seriesId}/settings")
                         .id("updateSeriesSettings")
-                        .tag("series")
+                        .tag(TAG)
                         .summary("Change: type, rating, language and extra settings")
-                        .access(Access.signedIn())
-                        .header("If-Match", "the ETag you read, e.g. \"r7\"")
+                        .access(members)
+                        .header("If-Match", IF_MATCH)
                         .body(object().optional("contentType", oneOf(CONTENT_TYPES))
                                 .optional("contentRating", oneOf(RATINGS))
                                 .optional("language", language())
                                 .optional(
                                         "extra",
                                         anyObject().maxProperties(50).description("Merged into the stored extra"))
-                                .optional("baseRevision", integer()))
-                        .ok(200, ref("SeriesSettings"), "OK")
+                                .optional("baseRevision", integer().range(1, Integer.MAX_VALUE)))
+                        .ok(ref("SeriesSettings"))
                         .problems(403, 412),
-                this::updateSettings);
-        api.raw(
-                Endpoint.get("/api/v1/series/{seriesId}/paywall")
-                        .id("getSeriesPaywall")
-                        .tag("series")
-                        .summary("Default access level, early-access days, preview paragraphs, paywall message")
-                        .access(Access.signedIn())
-                        .ok(200, ref("SeriesPaywall"), "OK")
-                        .problems(403),
-                ctx -> view(ctx, Series::paywallJson));
-        api.raw(
+                call -> {
+                    JsonObject b = call.body();
+                    var in = new SeriesService.SeriesInput(
+                            null,
+                            null,
+                            null,
+                            b.getString("contentType"),
+                            b.getString("contentRating"),
+                            b.getString("language"),
+                            null,
+                            null,
+                            null,
+                            false,
+                            null);
+                    JsonObject extra = b.getJsonObject("extra");
+                    return series.update(call.user(), seriesId(call), in, call.expectedRevision())
+                            .compose(s -> extra == null
+                                    ? Future.succeededFuture(s)
+                                    : series.mergeSettings(
+                                            call.user(), s.id(), new JsonObject().put("extra", extra), null))
+                            .map(s -> Reply.ok(s.settingsJson()).revision(s.revision()));
+                });
+        view(
+                api,
+                "getSeriesPaywall",
+                "/paywall",
+                "Default access level, early-access days, preview paragraphs, paywall message",
+                "SeriesPaywall",
+                Series::paywallJson);
+        api.on(
                 Endpoint.patch("/api/v1/series/{seriesId}/paywall")
                         .id("updateSeriesPaywall")
-                        .tag("series")
+                        .tag(TAG)
                         .summary("Change: default access level, early-access days, preview paragraphs, paywall message")
-                        .access(Access.signedIn())
-                        .header("If-Match", "the ETag you read, e.g. \"r7\"")
+                        .access(members)
+                        .header("If-Match", IF_MATCH)
                         .body(object().optional("defaultAccessLevel", oneOf(ACCESS_LEVELS))
                                 .optional("earlyAccessDays", integer().range(0, 365))
                                 .optional("previewParagraphs", integer().range(0, 50))
-                                .optional("paywallMessage", string().length(0, 2000))
-                                .optional("baseRevision", integer()))
-                        .ok(200, ref("SeriesPaywall"), "OK")
+                                .optional("paywallMessage", nullable(string().length(0, 2000)))
+                                .optional("baseRevision", integer().range(1, Integer.MAX_VALUE)))
+                        .ok(ref("SeriesPaywall"))
                         .problems(403, 412),
-                this::updatePaywall);
-        api.raw(
-                Endpoint.get("/api/v1/series/{seriesId}/schedule")
-                        .id("getSeriesSchedule")
-                        .tag("series")
-                        .summary("The announced update schedule (PATCH replaces it)")
-                        .access(Access.signedIn())
-                        .ok(200, ref("SeriesSchedule"), "OK")
-                        .problems(403),
-                ctx -> view(ctx, Series::scheduleJson));
-        api.raw(
+                call -> {
+                    JsonObject b = call.body();
+                    var in = new SeriesService.SeriesInput(
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            b.getString("defaultAccessLevel"),
+                            b.getInteger("earlyAccessDays"),
+                            b.getInteger("previewParagraphs"),
+                            b.containsKey("paywallMessage"),
+                            b.getString("paywallMessage"));
+                    return series.update(call.user(), seriesId(call), in, call.expectedRevision())
+                            .map(s -> Reply.ok(s.paywallJson()).revision(s.revision()));
+                });
+        view(
+                api,
+                "getSeriesSchedule",
+                "/schedule",
+                "The announced update schedule (PATCH replaces it)",
+                "SeriesSchedule",
+                Series::scheduleJson);
+        api.on(
                 Endpoint.patch("/api/v1/series/{seriesId}/schedule")
                         .id("updateSeriesSchedule")
-                        .tag("series")
+                        .tag(TAG)
                         .summary("Change: the announced update schedule (patch replaces it)")
-                        .access(Access.signedIn())
-                        .header("If-Match", "the ETag you read, e.g. \"r7\"")
-                        .body(object().optional("updateSchedule", string().length(0, 100))
+                        .access(members)
+                        .header("If-Match", IF_MATCH)
+                        .body(object().optional("updateSchedule", nullable(string().length(0, 100)))
                                 .optional(
                                         "updateDays",
-                                        array(string().oneOf(
-                                                                "MONDAY",
-                                                                "TUESDAY",
-                                                                "WEDNESDAY",
-                                                                "THURSDAY",
-                                                                "FRIDAY",
-                                                                "SATURDAY",
-                                                                "SUNDAY"))
-                                                .size(0, 7))
-                                .optional("timezone", string().length(1, 64).description("An IANA time zone"))
-                                .optional("baseRevision", integer()))
-                        .ok(200, ref("SeriesSchedule"), "OK")
+                                        nullable(array(string().length(1, 9))
+                                                .size(0, 7)
+                                                .description("Day names such as MONDAY")))
+                                .optional(
+                                        "timezone",
+                                        nullable(string().length(1, 64)
+                                                .rule(Rules::timeZone, "must be an IANA time zone")))
+                                .optional("baseRevision", integer().range(1, Integer.MAX_VALUE))
+                                .check("updateDays", "must be day names such as MONDAY", SeriesRoutes::dayNames))
+                        .ok(ref("SeriesSchedule"))
                         .problems(403, 412),
-                this::updateSchedule);
+                call -> {
+                    JsonObject b = call.body();
+                    JsonObject schedule = new JsonObject()
+                            .put("updateSchedule", b.getString("updateSchedule"))
+                            .put("updateDays", b.getJsonArray("updateDays"))
+                            .put("timezone", b.getString("timezone"));
+                    return series.mergeSettings(
+                                    call.user(),
+                                    seriesId(call),
+                                    new JsonObject().put("schedule", schedule),
+                                    call.expectedRevision())
+                            .map(s -> Reply.ok(s.scheduleJson()).revision(s.revision()));
+                });
         // --- public metadata
-        api.raw(
+        api.on(
                 Endpoint.get("/api/v1/sites/{siteId}/series/by-slug/{slug}")
                         .id("getPublicSeriesBySlug")
-                        .tag("series")
+                        .tag(TAG)
                         .summary("A published series by slug (metadata)")
-                        .access(Access.anyone())
-                        .pathParam("slug", string(), null)
-                        .ok(200, ref("PublicSeries"), "OK")
+                        .pathParam("slug", string(), "The series' slug")
+                        .ok(ref("PublicSeries"))
                         .conditional(),
-                ctx -> series.publicBySlug(
-                                PathParams.uuid(ctx, "siteId", "site.not_found"),
-                                ctx.pathParam("slug").toLowerCase())
-                        .onSuccess(s -> Responses.publicJson(ctx, s))
-                        .onFailure(ctx::fail));
-        api.raw(
+                call -> series.publicBySlug(site(call), call.path("slug").toLowerCase())
+                        .map(Reply::publicJson));
+        api.on(
                 Endpoint.get("/api/v1/series/{seriesId}/public")
                         .id("getPublicSeries")
-                        .tag("series")
+                        .tag(TAG)
                         .summary("A published series (metadata)")
-                        .access(Access.anyone())
-                        .ok(200, ref("PublicSeries"), "OK")
+                        .ok(ref("PublicSeries"))
                         .conditional(),
-                ctx -> series.publicById(seriesId(ctx))
-                        .onSuccess(s -> Responses.publicJson(ctx, s))
-                        .onFailure(ctx::fail));
-        api.raw(
+                call -> series.publicById(seriesId(call)).map(Reply::publicJson));
+        api.on(
                 Endpoint.delete("/api/v1/series/{seriesId}/scheduled-status")
                         .id("cancelScheduledSeriesStatus")
-                        .tag("series")
+                        .tag(TAG)
                         .summary("Cancel a scheduled status change")
-                        .access(Access.signedIn())
-                        .ok(200, ref("Series"), "OK")
+                        .access(members)
+                        .ok(ref("Series"))
                         .problems(403, 409),
-                ctx -> series.cancelScheduledTransition(Authz.require(ctx), seriesId(ctx))
-                        .onSuccess(s -> send(ctx, s))
-                        .onFailure(ctx::fail));
+                call -> series.cancelScheduledTransition(call.user(), seriesId(call))
+                        .map(SeriesRoutes::reply));
         // in a fixed order: the document (and the names clients are generated with) must not change between runs
-        for (String action : java.util.List.of("publish", "unpublish", "complete", "hiatus", "resume")) {
-            java.util.Map<String, String> SUMMARY = java.util.Map.of(
-                    "publish",
-                    "Series status: DRAFT \u2192 ONGOING; with {at, timezone} it is scheduled instead (applied within seconds, exactly once, if still legal then)",
-                    "unpublish",
-                    "Series status: back to DRAFT; with {at, timezone} it is scheduled instead (applied within seconds, exactly once, if still legal then)",
-                    "complete",
-                    "Series status: \u2192 COMPLETED; with {at, timezone} it is scheduled instead (applied within seconds, exactly once, if still legal then)",
-                    "hiatus",
-                    "Series status: ONGOING \u2192 HIATUS; with {at, timezone} it is scheduled instead (applied within seconds, exactly once, if still legal then)",
-                    "resume",
-                    "Series status: HIATUS \u2192 ONGOING; with {at, timezone} it is scheduled instead (applied within seconds, exactly once, if still legal then)");
-            api.raw(
+        for (String action : List.of("publish", "unpublish", "complete", "hiatus", "resume")) {
+            api.on(
                     Endpoint.post("/api/v1/series/{seriesId}/" + action)
                             .id(action + "Series")
-                            .tag("series")
-                            .summary(SUMMARY.get(action))
-                            .access(Access.signedIn())
-                            .optionalBody(
-                                    object().optional("at", string()).optional("timezone", string().length(1, 64)))
-                            .ok(200, ref("Series"), "OK")
+                            .tag(TAG)
+                            .summary(TRANSITIONS.get(action))
+                            .access(members)
+                            .optionalBody(object().optional(
+                                            "at",
+                                            string().length(10, 40)
+                                                    .description("When: with an offset, or local in timezone"))
+                                    .optional("timezone", string().length(1, 64).description("An IANA time zone")))
+                            .ok(ref("Series"))
                             .problems(403, 409),
-                    ctx -> transition(ctx, action));
+                    call -> {
+                        JsonObject b = call.body();
+                        String zone = b.getString("timezone");
+                        var at = LocalTimes.when(b.getString("at"), zone == null ? "UTC" : zone, "at");
+                        return (at == null
+                                        ? series.transition(call.user(), seriesId(call), action)
+                                        : series.scheduleTransition(call.user(), seriesId(call), action, at))
+                                .map(SeriesRoutes::reply);
+                    });
         }
     }
 
-    private static UUID seriesId(RoutingContext ctx) {
-        return PathParams.uuid(ctx, "seriesId", "series.not_found");
+    private static final java.util.Map<String, String> TRANSITIONS = java.util.Map.of(
+            "publish",
+            "Series status: DRAFT \u2192 ONGOING; with {at, timezone} it is scheduled instead (applied within seconds, exactly once, if still legal then)",
+            "unpublish",
+            "Series status: back to DRAFT; with {at, timezone} it is scheduled instead (applied within seconds, exactly once, if still legal then)",
+            "complete",
+            "Series status: \u2192 COMPLETED; with {at, timezone} it is scheduled instead (applied within seconds, exactly once, if still legal then)",
+            "hiatus",
+            "Series status: ONGOING \u2192 HIATUS; with {at, timezone} it is scheduled instead (applied within seconds, exactly once, if still legal then)",
+            "resume",
+            "Series status: HIATUS \u2192 ONGOING; with {at, timezone} it is scheduled instead (applied within seconds, exactly once, if still legal then)");
+
+    /** One of a series' settings views: the series' revision as its ETag. */
+    private void view(
+            Api api, String id, String path, String summary, String shape, Function<Series, JsonObject> json) {
+        api.on(
+                Endpoint.get("/api/v1/series/{seriesId}" + path)
+                        .id(id)
+                        .tag(TAG)
+                        .summary(summary)
+                        .access(Access.signedIn())
+                        .ok(ref(shape))
+                        .problems(403),
+                call -> series.get(call.user(), seriesId(call))
+                        .map(s -> Reply.ok(json.apply(s)).revision(s.revision())));
     }
 
-    private void list(RoutingContext ctx) {
-        series.list(
-                        Authz.require(ctx),
-                        PathParams.uuid(ctx, "siteId", "site.not_found"),
-                        "true".equals(ctx.request().getParam("includeDeleted")))
-                .onSuccess(list -> Responses.list(ctx, list, null))
-                .onFailure(ctx::fail);
+    private static Reply reply(Series s) {
+        return Reply.ok(s.toJson()).revision(s.revision());
     }
 
-    private void create(RoutingContext ctx) {
-        RequestBody body = RequestBody.of(ctx);
-        SeriesService.SeriesInput in = input(body, true);
-        body.validate();
-        series.create(Authz.require(ctx), PathParams.uuid(ctx, "siteId", "site.not_found"), in)
-                .onSuccess(s -> {
-                    Revisions.setEtag(ctx, s.revision());
-                    ctx.response().putHeader("Location", "/api/v1/series/" + s.id());
-                    Responses.json(ctx, 201, s.toJson());
-                })
-                .onFailure(ctx::fail);
+    private static UUID site(Call call) {
+        return call.id("siteId", "site.not_found");
     }
 
-    private void get(RoutingContext ctx) {
-        series.get(Authz.require(ctx), seriesId(ctx))
-                .onSuccess(s -> send(ctx, s))
-                .onFailure(ctx::fail);
+    private static UUID seriesId(Call call) {
+        return call.id("seriesId", "series.not_found");
     }
 
-    private void update(RoutingContext ctx) {
-        RequestBody body = RequestBody.of(ctx);
-        SeriesService.SeriesInput in = input(body, false);
-        Long expected = Revisions.expected(ctx, body);
-        body.validate();
-        series.update(Authz.require(ctx), seriesId(ctx), in, expected)
-                .onSuccess(s -> send(ctx, s))
-                .onFailure(ctx::fail);
-    }
-
-    /** Now, or at {@code at} when the body gives one (a local time is read in {@code timezone}). */
-    private void transition(RoutingContext ctx, String action) {
-        if (ctx.body() != null && ctx.body().length() > 0) {
-            RequestBody body = RequestBody.of(ctx);
-            String zone = body.optionalString("timezone", 1, 64);
-            OffsetDateTime at = ChapterRoutes.when(body, "at", zone == null ? "UTC" : zone, false);
-            body.validate();
-            if (at != null) {
-                series.scheduleTransition(Authz.require(ctx), seriesId(ctx), action, at)
-                        .onSuccess(s -> send(ctx, s))
-                        .onFailure(ctx::fail);
-                return;
-            }
-        }
-        series.transition(Authz.require(ctx), seriesId(ctx), action)
-                .onSuccess(s -> send(ctx, s))
-                .onFailure(ctx::fail);
-    }
-
-    private void delete(RoutingContext ctx) {
-        series.delete(Authz.require(ctx), seriesId(ctx))
-                .onSuccess(v -> Responses.noContent(ctx))
-                .onFailure(ctx::fail);
-    }
-
-    private void restore(RoutingContext ctx) {
-        series.restore(Authz.require(ctx), seriesId(ctx))
-                .onSuccess(s -> send(ctx, s))
-                .onFailure(ctx::fail);
-    }
-
-    private void view(RoutingContext ctx, Function<Series, JsonObject> shape) {
-        series.get(Authz.require(ctx), seriesId(ctx))
-                .onSuccess(s -> {
-                    Revisions.setEtag(ctx, s.revision());
-                    Responses.json(ctx, 200, shape.apply(s));
-                })
-                .onFailure(ctx::fail);
-    }
-
-    private void updateSettings(RoutingContext ctx) {
-        RequestBody body = RequestBody.of(ctx);
-        var in = new SeriesService.SeriesInput(
-                null,
-                null,
-                null,
-                oneOf(body, "contentType", CONTENT_TYPES),
-                oneOf(body, "contentRating", RATINGS),
-                body.matching(
-                        "language",
-                        body.optionalString("language", 2, 2),
-                        Pattern.compile("[a-z]{2}"),
-                        "must be a two-letter code"),
-                null,
-                null,
-                null,
-                false,
-                null);
-        JsonObject extra = body.optionalObject("extra", 50);
-        Long expected = Revisions.expected(ctx, body);
-        body.validate();
-        var p = Authz.require(ctx);
-        series.update(p, seriesId(ctx), in, expected)
-                .compose(s -> extra == null
-                        ? Future.succeededFuture(s)
-                        : series.mergeSettings(p, s.id(), new JsonObject().put("extra", extra), null))
-                .onSuccess(s -> {
-                    Revisions.setEtag(ctx, s.revision());
-                    Responses.json(ctx, 200, s.settingsJson());
-                })
-                .onFailure(ctx::fail);
-    }
-
-    private void updatePaywall(RoutingContext ctx) {
-        RequestBody body = RequestBody.of(ctx);
-        var in = new SeriesService.SeriesInput(
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                oneOf(body, "defaultAccessLevel", ACCESS_LEVELS),
-                body.optionalInteger("earlyAccessDays", 0, 365),
-                body.optionalInteger("previewParagraphs", 0, 50),
-                body.has("paywallMessage"),
-                body.optionalString("paywallMessage", 0, 2000));
-        Long expected = Revisions.expected(ctx, body);
-        body.validate();
-        series.update(Authz.require(ctx), seriesId(ctx), in, expected)
-                .onSuccess(s -> {
-                    Revisions.setEtag(ctx, s.revision());
-                    Responses.json(ctx, 200, s.paywallJson());
-                })
-                .onFailure(ctx::fail);
-    }
-
-    private void updateSchedule(RoutingContext ctx) {
-        RequestBody body = RequestBody.of(ctx);
-        String text = body.optionalString("updateSchedule", 0, 100);
-        List<String> raw = body.has("updateDays") ? body.optionalStrings("updateDays", 7, 9) : null;
-        if (raw != null) {
-            java.util.Set<String> names =
-                    Set.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY");
-            if (!names.containsAll(raw)) {
-                body.error("updateDays", "must be day names such as MONDAY");
-            }
-        }
-        String zone = body.optionalString("timezone", 1, 64);
-        if (zone != null) {
-            try {
-                ZoneId.of(zone);
-            } catch (DateTimeException e) {
-                body.error("timezone", "must be an IANA time zone");
-            }
-        }
-        Long expected = Revisions.expected(ctx, body);
-        body.validate();
-        JsonObject schedule = new JsonObject()
-                .put("updateSchedule", text)
-                .put("updateDays", raw == null ? null : new JsonArray(raw))
-                .put("timezone", zone);
-        series.mergeSettings(Authz.require(ctx), seriesId(ctx), new JsonObject().put("schedule", schedule), expected)
-                .onSuccess(s -> {
-                    Revisions.setEtag(ctx, s.revision());
-                    Responses.json(ctx, 200, s.scheduleJson());
-                })
-                .onFailure(ctx::fail);
-    }
-
-    private static void send(RoutingContext ctx, Series s) {
-        Revisions.setEtag(ctx, s.revision());
-        Responses.json(ctx, 200, s.toJson());
-    }
-
-    private static SeriesService.SeriesInput input(RequestBody body, boolean creating) {
-        String title = creating ? body.requiredString("title", 1, 200) : body.optionalString("title", 1, 200);
-        String slug = body.matching(
-                "slug",
-                body.optionalString("slug", 3, Slugs.MAX_LENGTH),
-                Slugs.VALID,
-                "must be lower-case letters, digits and single hyphens");
+    private static SeriesService.SeriesInput input(JsonObject b) {
         return new SeriesService.SeriesInput(
-                title,
-                slug,
-                body.optionalString("synopsis", 0, 10_000),
-                oneOf(body, "contentType", CONTENT_TYPES),
-                oneOf(body, "contentRating", RATINGS),
-                body.matching(
-                        "language",
-                        body.optionalString("language", 2, 2),
-                        Pattern.compile("[a-z]{2}"),
-                        "must be a two-letter code"),
-                oneOf(body, "defaultAccessLevel", ACCESS_LEVELS),
-                body.optionalInteger("earlyAccessDays", 0, 365),
-                body.optionalInteger("previewParagraphs", 0, 50),
-                body.has("paywallMessage"),
-                body.optionalString("paywallMessage", 0, 2000));
+                b.getString("title"),
+                b.getString("slug"),
+                b.getString("synopsis"),
+                b.getString("contentType"),
+                b.getString("contentRating"),
+                b.getString("language"),
+                b.getString("defaultAccessLevel"),
+                b.getInteger("earlyAccessDays"),
+                b.getInteger("previewParagraphs"),
+                b.containsKey("paywallMessage"),
+                b.getString("paywallMessage"));
     }
 
-    private static io.quire.platform.api.StringSchema oneOf(Set<String> values) {
+    private static boolean dayNames(JsonObject b) {
+        JsonArray days = b.getJsonArray("updateDays");
+        return days == null || days.stream().allMatch(DAYS::contains);
+    }
+
+    private static StringSchema oneOf(Set<String> values) {
         return string().oneOf(values.stream().sorted().toArray(String[]::new));
     }
 
-    private static io.quire.platform.api.StringSchema language() {
+    private static StringSchema language() {
         return string().pattern("[a-z]{2}", "must be a two-letter code").description("ISO 639-1, such as en");
-    }
-
-    static String oneOf(RequestBody body, String field, Set<String> allowed) {
-        String v = body.optionalString(field, 1, 40);
-        if (v != null && !allowed.contains(v)) {
-            return body.error(
-                    field, "must be one of " + allowed.stream().sorted().toList());
-        }
-        return v;
     }
 }
