@@ -10,23 +10,21 @@ import static io.quire.platform.api.Schema.uuid;
 import io.quire.platform.api.Access;
 import io.quire.platform.api.Api;
 import io.quire.platform.api.ArraySchema;
+import io.quire.platform.api.Call;
 import io.quire.platform.api.Endpoint;
 import io.quire.platform.api.ObjectSchema;
+import io.quire.platform.api.Reply;
 import io.quire.platform.api.Schema;
-import io.quire.platform.auth.Authz;
 import io.quire.platform.auth.Role;
-import io.quire.platform.http.ApiException;
-import io.quire.platform.http.PathParams;
-import io.quire.platform.http.QueryParams;
-import io.quire.platform.http.RequestBody;
-import io.quire.platform.http.Responses;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
-import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
 
 /** Genres, tags, content warnings, and their get/set/add/remove on a series. */
 public final class TaxonomyRoutes {
+    private static final String TAG = "taxonomy";
     private final TaxonomyService taxonomy;
 
     public TaxonomyRoutes(TaxonomyService taxonomy) {
@@ -34,112 +32,129 @@ public final class TaxonomyRoutes {
     }
 
     public void mount(Api api) {
-        // --- the catalogue, public (fixed paths before the :param ones)
-        api.raw(
-                Endpoint.get("/api/v1/genres")
-                        .id("listGenres")
-                        .tag("taxonomy")
-                        .summary("All genres (a small tree: parentId)")
-                        .access(Access.anyone())
-                        .ok(200, Schema.list(ref("Genre")), "OK")
-                        .conditional(),
-                ctx -> send(ctx, taxonomy.genres(false)));
-        api.raw(
-                Endpoint.get("/api/v1/genres/featured")
-                        .id("listFeaturedGenres")
-                        .tag("taxonomy")
-                        .summary("Featured genres")
-                        .access(Access.anyone())
-                        .ok(200, Schema.list(ref("Genre")), "OK")
-                        .conditional(),
-                ctx -> send(ctx, taxonomy.genres(true)));
-        api.raw(
+        // --- the catalogue: public, the same for everyone, so shared caches may keep it
+        catalogue(
+                api,
+                "/api/v1/genres",
+                "listGenres",
+                "All genres (a small tree: parentId)",
+                "Genre",
+                call -> taxonomy.genres(false));
+        catalogue(
+                api,
+                "/api/v1/genres/featured",
+                "listFeaturedGenres",
+                "Featured genres",
+                "Genre",
+                call -> taxonomy.genres(true));
+        api.on(
                 Endpoint.get("/api/v1/genres/{genreId}")
                         .id("getGenre")
-                        .tag("taxonomy")
+                        .tag(TAG)
                         .summary("One genre")
-                        .access(Access.anyone())
-                        .ok(200, ref("Genre"), "OK")
+                        .ok(ref("Genre"))
                         .conditional(),
-                ctx -> taxonomy.genre(genreId(ctx))
-                        .onSuccess(g -> Responses.publicJson(ctx, g))
-                        .onFailure(ctx::fail));
-        api.raw(
-                Endpoint.get("/api/v1/genres/{genreId}/children")
-                        .id("listGenreChildren")
-                        .tag("taxonomy")
-                        .summary("Sub-genres")
-                        .access(Access.anyone())
-                        .ok(200, Schema.list(ref("Genre")), "OK")
-                        .conditional(),
-                ctx -> send(ctx, taxonomy.children(genreId(ctx))));
-        api.raw(
-                Endpoint.get("/api/v1/content-warnings")
-                        .id("listContentWarnings")
-                        .tag("taxonomy")
-                        .summary("Content warnings")
-                        .access(Access.anyone())
-                        .ok(200, Schema.list(ref("ContentWarning")), "OK")
-                        .conditional(),
-                ctx -> send(ctx, taxonomy.warnings()));
-        api.raw(
+                call -> taxonomy.genre(genreId(call)).map(Reply::publicJson));
+        catalogue(
+                api,
+                "/api/v1/genres/{genreId}/children",
+                "listGenreChildren",
+                "Sub-genres",
+                "Genre",
+                call -> taxonomy.children(genreId(call)));
+        catalogue(
+                api,
+                "/api/v1/content-warnings",
+                "listContentWarnings",
+                "Content warnings",
+                "ContentWarning",
+                call -> taxonomy.warnings());
+        api.on(
                 Endpoint.get("/api/v1/tags")
                         .id("listTags")
-                        .tag("taxonomy")
+                        .tag(TAG)
                         .summary("Popular tags")
-                        .access(Access.anyone())
-                        .query("limit", integer(), "1–100, default 20")
-                        .ok(200, Schema.list(ref("Tag")), "OK")
+                        .query("limit", integer().range(1, 100), "How many (default 20)")
+                        .ok(Schema.list(ref("Tag")))
                         .conditional(),
-                ctx -> send(ctx, taxonomy.popularTags(QueryParams.limit(ctx))));
-        api.raw(
+                call -> taxonomy.popularTags(call.limit()).map(TaxonomyRoutes::publicPage));
+        api.on(
                 Endpoint.get("/api/v1/tags/search")
                         .id("searchTags")
-                        .tag("taxonomy")
+                        .tag(TAG)
                         .summary("Search tags by prefix or name")
-                        .access(Access.anyone())
-                        .query("q", string(), "1–50 characters")
-                        .query("limit", integer(), "1–100")
-                        .ok(200, Schema.list(ref("Tag")), "OK")
+                        .query("q", string().length(1, 50), "1–50 characters (required)")
+                        .query("limit", integer().range(1, 100), "How many (default 20)")
+                        .ok(Schema.list(ref("Tag")))
                         .problems(422),
-                this::searchTags);
-        api.raw(
+                call -> {
+                    String q = call.query("q");
+                    if (q == null) {
+                        io.quire.platform.api.Violations v = new io.quire.platform.api.Violations();
+                        v.add("q", "must be 1 to 50 characters");
+                        v.throwIfAny("Some query parameters are invalid.");
+                    }
+                    return taxonomy.searchTags(q, call.limit()).map(TaxonomyRoutes::publicPage);
+                });
+        api.on(
                 Endpoint.get("/api/v1/tags/{tagSlug}")
                         .id("getTag")
-                        .tag("taxonomy")
+                        .tag(TAG)
                         .summary("One tag")
-                        .access(Access.anyone())
-                        .pathParam("tagSlug", string(), null)
-                        .ok(200, ref("Tag"), "OK")
+                        .pathParam("tagSlug", string(), "The tag's slug")
+                        .ok(ref("Tag"))
                         .conditional(),
-                ctx -> taxonomy.tag(ctx.pathParam("tagSlug").toLowerCase())
-                        .onSuccess(t -> Responses.publicJson(ctx, t))
-                        .onFailure(ctx::fail));
-        api.raw(
+                call -> taxonomy.tag(call.path("tagSlug").toLowerCase()).map(Reply::publicJson));
+        api.on(
                 Endpoint.post("/api/v1/tags")
                         .id("createTag")
-                        .tag("taxonomy")
+                        .tag(TAG)
                         .summary(
                                 "Find or create a tag by name (AUTHOR+): 201 created, 200 existing; blocked tags are refused")
                         .access(Access.atLeast(Role.AUTHOR))
                         .body(object().required("name", string().length(2, 50)))
-                        .ok(201, ref("Tag"), "OK")
+                        .ok(201, ref("Tag"), "Created")
                         .ok(200, ref("Tag"), "Already there: the existing one"),
-                this::createTag);
-        api.raw(
+                call -> taxonomy.createTag(call.user(), call.body().getString("name"))
+                        .map(r -> Reply.json(r.created() ? 201 : 200, r.tag())));
+        api.on(
                 Endpoint.patch("/api/v1/admin/tags/{tagSlug}")
                         .id("blockTag")
-                        .tag("taxonomy")
+                        .tag(TAG)
                         .summary("Block or unblock a tag (ADMIN+)")
                         .access(Access.atLeast(Role.ADMIN).sessionOnly())
-                        .pathParam("tagSlug", string(), null)
+                        .pathParam("tagSlug", string(), "The tag's slug")
                         .body(object().required("blocked", Schema.bool()))
-                        .ok(200, ref("Tag"), "OK"),
-                this::block);
+                        .ok(ref("Tag")),
+                call -> taxonomy.setBlocked(
+                                call.path("tagSlug").toLowerCase(), call.body().getBoolean("blocked"))
+                        .map(Reply::ok));
         // --- a series' sets
         for (TaxonomyService.Kind kind : TaxonomyService.Kind.values()) {
             setOf(api, kind);
         }
+    }
+
+    /** A public list of the catalogue: one page, so the cursor is always null. */
+    private void catalogue(
+            Api api,
+            String path,
+            String id,
+            String summary,
+            String item,
+            java.util.function.Function<Call, Future<JsonArray>> list) {
+        api.on(
+                Endpoint.get(path)
+                        .id(id)
+                        .tag(TAG)
+                        .summary(summary)
+                        .ok(Schema.list(ref(item)))
+                        .conditional(),
+                call -> list.apply(call).map(TaxonomyRoutes::publicPage));
+    }
+
+    private static Reply publicPage(JsonArray data) {
+        return Reply.publicJson(new JsonObject().put("data", data).putNull("nextCursor"));
     }
 
     /** A series' genres, tags or warnings: read, replace, add one, remove one; each answers the whole set. */
@@ -150,156 +165,92 @@ public final class TaxonomyRoutes {
             case TAGS -> "Tag";
             case WARNINGS -> "Warning";
         };
-        Schema item = ref(kind == TaxonomyService.Kind.WARNINGS ? "ContentWarning" : noun);
-        ArraySchema ids = array(string().length(1, 50)).size(0, 50);
-        ObjectSchema replace = switch (kind) {
-            // the list is bounded here; the service enforces each set's own limit (5, 30, 20) and names it
-            case GENRES ->
-                object().required("genreIds", ids.description("At most 5 genre ids"))
-                        .optional("primaryGenreId", uuid().description("One of genreIds"));
-            case TAGS -> object().required("tags", ids.description("At most 30 tag names"));
-            case WARNINGS -> object().required("warningIds", ids.description("At most 20 warning ids"));
+        String field = switch (kind) {
+            case GENRES -> "genreIds";
+            case TAGS -> "tags";
+            case WARNINGS -> "warningIds";
         };
-        ObjectSchema addOne = switch (kind) {
-            case GENRES -> object().required("genreId", string().length(1, 50));
-            case TAGS -> object().required("tag", string().length(1, 50));
-            case WARNINGS -> object().required("warningId", string().length(1, 50));
-        };
-        String path = "/api/v1/series/{seriesId}/" + name;
-        api.raw(
-                Endpoint.get(path)
-                        .id("listSeries" + noun + "s")
-                        .tag("taxonomy")
-                        .summary("The series' " + name)
-                        .access(Access.signedIn())
-                        .ok(Schema.list(item))
-                        .problems(403),
-                ctx -> list(ctx, taxonomy.ofSeries(Authz.require(ctx), seriesId(ctx), kind)));
-        api.raw(
-                Endpoint.put(path)
-                        .id("replaceSeries" + noun + "s")
-                        .tag("taxonomy")
-                        .summary("Replace the series' " + name)
-                        .access(Access.signedIn())
-                        .body(replace)
-                        .ok(Schema.list(item))
-                        .problems(403),
-                ctx -> set(ctx, kind));
-        api.raw(
-                Endpoint.post(path)
-                        .id("addSeries" + noun)
-                        .tag("taxonomy")
-                        .summary("Add one to the series' " + name)
-                        .access(Access.signedIn())
-                        .body(addOne)
-                        .ok(Schema.list(item))
-                        .problems(403),
-                ctx -> add(ctx, kind));
-        api.raw(
-                Endpoint.delete(path + "/{itemId}")
-                        .id("removeSeries" + noun)
-                        .tag("taxonomy")
-                        .summary("Remove one from the series' " + name)
-                        .access(Access.signedIn())
-                        .ok(Schema.list(item))
-                        .problems(403),
-                ctx -> list(
-                        ctx,
-                        taxonomy.remove(
-                                Authz.require(ctx),
-                                seriesId(ctx),
-                                kind,
-                                PathParams.uuid(ctx, "itemId", name.replaceAll("s$", "") + ".not_found"))));
-    }
-
-    private static UUID seriesId(RoutingContext ctx) {
-        return PathParams.uuid(ctx, "seriesId", "series.not_found");
-    }
-
-    private static UUID genreId(RoutingContext ctx) {
-        return PathParams.uuid(ctx, "genreId", "genre.not_found");
-    }
-
-    private static void send(RoutingContext ctx, io.vertx.core.Future<JsonArray> list) {
-        list.onSuccess(data -> Responses.publicJson(
-                        ctx,
-                        new io.vertx.core.json.JsonObject().put("data", data).putNull("nextCursor")))
-                .onFailure(ctx::fail);
-    }
-
-    private static void list(RoutingContext ctx, io.vertx.core.Future<JsonArray> list) {
-        list.onSuccess(data -> Responses.list(ctx, data, null)).onFailure(ctx::fail);
-    }
-
-    private void searchTags(RoutingContext ctx) {
-        String q = ctx.request().getParam("q");
-        if (q == null || q.isBlank() || q.length() > 50) {
-            throw new ApiException.Validation(
-                    "request.invalid",
-                    "Some query parameters are invalid.",
-                    List.of(new ApiException.FieldError("q", "must be 1 to 50 characters")));
-        }
-        send(ctx, taxonomy.searchTags(q.strip(), QueryParams.limit(ctx)));
-    }
-
-    private void createTag(RoutingContext ctx) {
-        RequestBody body = RequestBody.of(ctx);
-        String name = body.requiredString("name", 2, 50);
-        body.validate();
-        taxonomy.createTag(Authz.require(ctx), name)
-                .onSuccess(r -> Responses.json(ctx, r.created() ? 201 : 200, r.tag()))
-                .onFailure(ctx::fail);
-    }
-
-    private void block(RoutingContext ctx) {
-        RequestBody body = RequestBody.of(ctx);
-        Boolean blocked = body.optionalBoolean("blocked");
-        if (blocked == null) {
-            body.error("blocked", "is required");
-        }
-        body.validate();
-        taxonomy.setBlocked(ctx.pathParam("tagSlug").toLowerCase(), blocked)
-                .onSuccess(t -> Responses.json(ctx, 200, t))
-                .onFailure(ctx::fail);
-    }
-
-    private void set(RoutingContext ctx, TaxonomyService.Kind kind) {
-        RequestBody body = RequestBody.of(ctx);
-        String field = field(kind);
-        List<String> values = body.optionalStrings(field, 50, 50);
-        if (values == null) {
-            body.error(field, "is required (an empty list clears)");
-        }
-        UUID primary = null;
-        if (kind == TaxonomyService.Kind.GENRES) {
-            String p = body.optionalString("primaryGenreId", 36, 36);
-            try {
-                primary = p == null ? null : UUID.fromString(p);
-            } catch (IllegalArgumentException e) {
-                body.error("primaryGenreId", "must be a genre id");
-            }
-        }
-        body.validate();
-        list(ctx, taxonomy.set(Authz.require(ctx), seriesId(ctx), kind, values, primary));
-    }
-
-    private void add(RoutingContext ctx, TaxonomyService.Kind kind) {
-        RequestBody body = RequestBody.of(ctx);
         String single = switch (kind) {
             case GENRES -> "genreId";
             case TAGS -> "tag";
             case WARNINGS -> "warningId";
         };
-        String value = body.requiredString(single, 1, 50);
-        body.validate();
-        list(ctx, taxonomy.add(Authz.require(ctx), seriesId(ctx), kind, value));
+        Schema item = ref(kind == TaxonomyService.Kind.WARNINGS ? "ContentWarning" : noun);
+        // the list is bounded here; the service enforces each set's own limit (5, 30, 20) and names it
+        ArraySchema values = array(string().length(1, 50)).size(0, 50);
+        ObjectSchema replace = switch (kind) {
+            case GENRES ->
+                object().required("genreIds", values.description("At most 5 genre ids"))
+                        .optional("primaryGenreId", uuid().description("One of genreIds"));
+            case TAGS -> object().required("tags", values.description("At most 30 tag names"));
+            case WARNINGS -> object().required("warningIds", values.description("At most 20 warning ids"));
+        };
+        String path = "/api/v1/series/{seriesId}/" + name;
+        Access members = Access.signedIn();
+        api.on(
+                Endpoint.get(path)
+                        .id("listSeries" + noun + "s")
+                        .tag(TAG)
+                        .summary("The series' " + name)
+                        .access(members)
+                        .ok(Schema.list(item))
+                        .problems(403),
+                call -> taxonomy.ofSeries(call.user(), seriesId(call), kind).map(l -> Reply.list(l, null)));
+        api.on(
+                Endpoint.put(path)
+                        .id("replaceSeries" + noun + "s")
+                        .tag(TAG)
+                        .summary("Replace the series' " + name + " (an empty list clears)")
+                        .access(members)
+                        .body(replace)
+                        .ok(Schema.list(item))
+                        .problems(403),
+                call -> {
+                    JsonObject b = call.body();
+                    List<String> given =
+                            b.getJsonArray(field).stream().map(String::valueOf).toList();
+                    String primary = b.getString("primaryGenreId");
+                    return taxonomy.set(
+                                    call.user(),
+                                    seriesId(call),
+                                    kind,
+                                    given,
+                                    primary == null ? null : UUID.fromString(primary))
+                            .map(l -> Reply.list(l, null));
+                });
+        api.on(
+                Endpoint.post(path)
+                        .id("addSeries" + noun)
+                        .tag(TAG)
+                        .summary("Add one to the series' " + name)
+                        .access(members)
+                        .body(object().required(single, string().length(1, 50)))
+                        .ok(Schema.list(item))
+                        .problems(403),
+                call -> taxonomy.add(
+                                call.user(), seriesId(call), kind, call.body().getString(single))
+                        .map(l -> Reply.list(l, null)));
+        api.on(
+                Endpoint.delete(path + "/{itemId}")
+                        .id("removeSeries" + noun)
+                        .tag(TAG)
+                        .summary("Remove one from the series' " + name)
+                        .access(members)
+                        .ok(Schema.list(item))
+                        .problems(403),
+                call -> taxonomy.remove(
+                                call.user(),
+                                seriesId(call),
+                                kind,
+                                call.id("itemId", name.replaceAll("s$", "") + ".not_found"))
+                        .map(l -> Reply.list(l, null)));
     }
 
-    private static String field(TaxonomyService.Kind kind) {
-        return switch (kind) {
-            case GENRES -> "genreIds";
-            case TAGS -> "tags";
-            case WARNINGS -> "warningIds";
-        };
+    private static UUID seriesId(Call call) {
+        return call.id("seriesId", "series.not_found");
+    }
+
+    private static UUID genreId(Call call) {
+        return call.id("genreId", "genre.not_found");
     }
 }
