@@ -10,6 +10,7 @@ import static io.quire.platform.api.Schema.ref;
 import static io.quire.platform.api.Schema.string;
 
 import io.quire.platform.api.Api;
+import io.quire.platform.api.ObjectSchema;
 import io.quire.platform.api.Schema;
 
 /** The shapes content and reading answers share: series, chapters, versions, taxonomy, the public reads. */
@@ -157,36 +158,26 @@ final class ContentShapes {
                         .optional("updateDays", array(string()))
                         .optional("timezone", nullable(string()))
                         .optional("revision", integer()));
+        // what a published series shows anyone, in full and as a list entry
+        ObjectSchema published = object().optional("id", string())
+                .optional("siteId", nullable(string()))
+                .optional("slug", string())
+                .optional("title", nullable(string()))
+                .optional("synopsis", nullable(string()))
+                .optional("contentType", string())
+                .optional("contentRating", string())
+                .optional("status", string())
+                .optional("language", string())
+                .optional("lastPublishedAt", nullable(string()));
         api.component(
                 "PublicSeries",
-                object().optional("id", string())
-                        .optional("siteId", nullable(string()))
+                object().with(published)
                         .optional("authorId", string())
-                        .optional("slug", string())
-                        .optional("title", nullable(string()))
-                        .optional("synopsis", nullable(string()))
-                        .optional("contentType", string())
-                        .optional("contentRating", string())
-                        .optional("status", string())
-                        .optional("language", string())
                         .optional("earlyAccessDays", integer())
                         .optional("previewParagraphs", nullable(integer()))
-                        .optional("lastPublishedAt", nullable(string()))
                         .optional("completedAt", nullable(string()))
                         .optional("createdAt", string()));
-        api.component(
-                "ListedSeries",
-                object().optional("id", string())
-                        .optional("siteId", nullable(string()))
-                        .optional("slug", string())
-                        .optional("title", nullable(string()))
-                        .optional("synopsis", nullable(string()))
-                        .optional("contentType", string())
-                        .optional("contentRating", string())
-                        .optional("status", string())
-                        .optional("language", string())
-                        .optional("lastPublishedAt", nullable(string()))
-                        .optional("viewCount", integer()));
+        api.component("ListedSeries", object().with(published).optional("viewCount", integer()));
         api.component(
                 "TocEntry",
                 object().optional("id", string())

@@ -27,9 +27,20 @@ public final class SeriesListingRoutes {
         this.listing = listing;
     }
 
+    /** The filters and sorts every public series list takes (the listing checks them). */
+    private static Endpoint filtered(Endpoint e) {
+        return e.query("status", string().oneOf("ONGOING", "HIATUS", "COMPLETED", "CANCELLED"), "series status")
+                .query("contentType", string(), "WEB_NOVEL, WEBTOON, MANGA, MANHWA or WESTERN_COMIC")
+                .query("language", string(), "two letters")
+                .query(
+                        "sort",
+                        string().oneOf("latest", "popular", "title"),
+                        "latest (default), popular (most chapter reads) or title");
+    }
+
     public void mount(Api api) {
         api.raw(
-                Endpoint.get("/api/v1/sites/{siteId}/series/public")
+                filtered(Endpoint.get("/api/v1/sites/{siteId}/series/public"))
                         .id("listPublicSeries")
                         .tag("reading")
                         .summary("Published series of an active public site, filtered, sorted, keyset-paged")
@@ -37,33 +48,19 @@ public final class SeriesListingRoutes {
                         .paged()
                         .query("genre", string(), "genre slug or id")
                         .query("tag", string(), "tag slug")
-                        .query("status", string().oneOf("ONGOING", "HIATUS", "COMPLETED", "CANCELLED"), "series status")
-                        .query("contentType", string(), "WEB_NOVEL, WEBTOON, MANGA, MANHWA or WESTERN_COMIC")
-                        .query("language", string(), "two letters")
-                        .query(
-                                "sort",
-                                string().oneOf("latest", "popular", "title"),
-                                "latest (default), popular (most chapter reads) or title")
                         .ok(200, Schema.list(ref("ListedSeries")), "OK")
                         .conditional()
                         .problems(400, 422),
                 ctx -> list(
                         ctx, PathParams.uuid(ctx, "siteId", "site.not_found"), param(ctx, "genre"), param(ctx, "tag")));
         api.raw(
-                Endpoint.get("/api/v1/genres/{genreId}/series")
+                filtered(Endpoint.get("/api/v1/genres/{genreId}/series"))
                         .id("listGenreSeries")
                         .tag("reading")
                         .summary("Published series of a genre across public sites")
                         .access(Access.anyone())
                         .paged()
                         .query("tag", string(), "tag slug")
-                        .query("status", string().oneOf("ONGOING", "HIATUS", "COMPLETED", "CANCELLED"), "series status")
-                        .query("contentType", string(), "WEB_NOVEL, WEBTOON, MANGA, MANHWA or WESTERN_COMIC")
-                        .query("language", string(), "two letters")
-                        .query(
-                                "sort",
-                                string().oneOf("latest", "popular", "title"),
-                                "latest (default), popular (most chapter reads) or title")
                         .ok(200, Schema.list(ref("ListedSeries")), "OK")
                         .conditional()
                         .problems(400, 422),
@@ -73,7 +70,7 @@ public final class SeriesListingRoutes {
                         PathParams.uuid(ctx, "genreId", "genre.not_found").toString(),
                         param(ctx, "tag")));
         api.raw(
-                Endpoint.get("/api/v1/tags/{tagSlug}/series")
+                filtered(Endpoint.get("/api/v1/tags/{tagSlug}/series"))
                         .id("listTagSeries")
                         .tag("reading")
                         .summary("Published series with a tag across public sites")
@@ -81,13 +78,6 @@ public final class SeriesListingRoutes {
                         .paged()
                         .pathParam("tagSlug", string(), null)
                         .query("genre", string(), "genre slug or id")
-                        .query("status", string().oneOf("ONGOING", "HIATUS", "COMPLETED", "CANCELLED"), "series status")
-                        .query("contentType", string(), "WEB_NOVEL, WEBTOON, MANGA, MANHWA or WESTERN_COMIC")
-                        .query("language", string(), "two letters")
-                        .query(
-                                "sort",
-                                string().oneOf("latest", "popular", "title"),
-                                "latest (default), popular (most chapter reads) or title")
                         .ok(200, Schema.list(ref("ListedSeries")), "OK")
                         .conditional()
                         .problems(400, 422),

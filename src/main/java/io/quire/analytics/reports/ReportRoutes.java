@@ -46,18 +46,11 @@ public final class ReportRoutes {
         components(api);
         site(
                 api,
-                Endpoint.get("/api/v1/sites/{siteId}/analytics/overview")
+                ranged(Endpoint.get("/api/v1/sites/{siteId}/analytics/overview"))
                         .id("getSiteAnalyticsOverview")
                         .tag("analytics")
                         .summary("KPIs for the range, the previous equal range and the change, with a timeline")
                         .access(Access.signedIn())
-                        .query("from", string().format("date"), "first day (default: 29 days before to)")
-                        .query("to", string().format("date"), "last day, inclusive (default: today); at most 366 days")
-                        .query("interval", string().oneOf("day", "week", "month"), "timeline buckets (default day)")
-                        .query(
-                                "timezone",
-                                string(),
-                                "must be the site's reporting zone (settings.timezone, default UTC) if given")
                         .ok(
                                 200,
                                 object().optional("range", ref("ReportRange"))
@@ -73,19 +66,12 @@ public final class ReportRoutes {
                 reports::overview);
         site(
                 api,
-                Endpoint.get("/api/v1/sites/{siteId}/analytics/traffic")
+                ranged(Endpoint.get("/api/v1/sites/{siteId}/analytics/traffic"))
                         .id("getSiteAnalyticsTraffic")
                         .tag("analytics")
                         .summary(
                                 "Page views, visitors, sessions, bounce rate; referrers, UTM sources and campaigns, countries, devices, browsers, OS")
                         .access(Access.signedIn())
-                        .query("from", string().format("date"), "first day (default: 29 days before to)")
-                        .query("to", string().format("date"), "last day, inclusive (default: today); at most 366 days")
-                        .query("interval", string().oneOf("day", "week", "month"), "timeline buckets (default day)")
-                        .query(
-                                "timezone",
-                                string(),
-                                "must be the site's reporting zone (settings.timezone, default UTC) if given")
                         .ok(
                                 200,
                                 object().optional("range", ref("ReportRange"))
@@ -127,19 +113,12 @@ public final class ReportRoutes {
                 reports::traffic);
         site(
                 api,
-                Endpoint.get("/api/v1/sites/{siteId}/analytics/engagement")
+                ranged(Endpoint.get("/api/v1/sites/{siteId}/analytics/engagement"))
                         .id("getSiteAnalyticsEngagement")
                         .tag("analytics")
                         .summary(
                                 "Reading engagement: chapter starts and completes, completion rate, average read percent, shares")
                         .access(Access.signedIn())
-                        .query("from", string().format("date"), "first day (default: 29 days before to)")
-                        .query("to", string().format("date"), "last day, inclusive (default: today); at most 366 days")
-                        .query("interval", string().oneOf("day", "week", "month"), "timeline buckets (default day)")
-                        .query(
-                                "timezone",
-                                string(),
-                                "must be the site's reporting zone (settings.timezone, default UTC) if given")
                         .ok(
                                 200,
                                 object().optional("range", ref("ReportRange"))
@@ -153,19 +132,12 @@ public final class ReportRoutes {
                 reports::engagement);
         site(
                 api,
-                Endpoint.get("/api/v1/sites/{siteId}/analytics/funnel")
+                ranged(Endpoint.get("/api/v1/sites/{siteId}/analytics/funnel"))
                         .id("getSiteAnalyticsFunnel")
                         .tag("analytics")
                         .summary(
                                 "Visitor → reader → saw subscribing → subscriber, each visitor at their furthest stage")
                         .access(Access.signedIn())
-                        .query("from", string().format("date"), "first day (default: 29 days before to)")
-                        .query("to", string().format("date"), "last day, inclusive (default: today); at most 366 days")
-                        .query("interval", string().oneOf("day", "week", "month"), "timeline buckets (default day)")
-                        .query(
-                                "timezone",
-                                string(),
-                                "must be the site's reporting zone (settings.timezone, default UTC) if given")
                         .ok(
                                 200,
                                 object().optional("range", ref("ReportRange"))
@@ -203,19 +175,12 @@ public final class ReportRoutes {
                         .problems(403, 422),
                 reports::revenue);
         api.raw(
-                Endpoint.get("/api/v1/sites/{siteId}/analytics/content")
+                ranged(Endpoint.get("/api/v1/sites/{siteId}/analytics/content"))
                         .id("getSiteAnalyticsContent")
                         .tag("analytics")
                         .summary("Top series and chapters by page views")
                         .access(Access.signedIn())
                         .query("limit", integer(), "1–100")
-                        .query("from", string().format("date"), "first day (default: 29 days before to)")
-                        .query("to", string().format("date"), "last day, inclusive (default: today); at most 366 days")
-                        .query("interval", string().oneOf("day", "week", "month"), "timeline buckets (default day)")
-                        .query(
-                                "timezone",
-                                string(),
-                                "must be the site's reporting zone (settings.timezone, default UTC) if given")
                         .ok(
                                 200,
                                 object().optional("range", ref("ReportRange"))
@@ -268,18 +233,11 @@ public final class ReportRoutes {
                 this::export);
 
         api.raw(
-                Endpoint.get("/api/v1/series/{seriesId}/analytics")
+                ranged(Endpoint.get("/api/v1/series/{seriesId}/analytics"))
                         .id("getSeriesAnalytics")
                         .tag("analytics")
                         .summary("A series' totals and timeline")
                         .access(Access.signedIn())
-                        .query("from", string().format("date"), "first day (default: 29 days before to)")
-                        .query("to", string().format("date"), "last day, inclusive (default: today); at most 366 days")
-                        .query("interval", string().oneOf("day", "week", "month"), "timeline buckets (default day)")
-                        .query(
-                                "timezone",
-                                string(),
-                                "must be the site's reporting zone (settings.timezone, default UTC) if given")
                         .ok(
                                 200,
                                 object().optional("seriesId", nullable(string()))
@@ -293,18 +251,11 @@ public final class ReportRoutes {
                         .problems(403, 422),
                 ctx -> series(ctx, reports::seriesOverview));
         api.raw(
-                Endpoint.get("/api/v1/series/{seriesId}/analytics/chapters")
+                ranged(Endpoint.get("/api/v1/series/{seriesId}/analytics/chapters"))
                         .id("getSeriesChapterAnalytics")
                         .tag("analytics")
                         .summary("Every published chapter in reading order with its numbers")
                         .access(Access.signedIn())
-                        .query("from", string().format("date"), "first day (default: 29 days before to)")
-                        .query("to", string().format("date"), "last day, inclusive (default: today); at most 366 days")
-                        .query("interval", string().oneOf("day", "week", "month"), "timeline buckets (default day)")
-                        .query(
-                                "timezone",
-                                string(),
-                                "must be the site's reporting zone (settings.timezone, default UTC) if given")
                         .ok(
                                 200,
                                 object().optional("seriesId", nullable(string()))
@@ -314,19 +265,12 @@ public final class ReportRoutes {
                         .problems(403, 422),
                 ctx -> series(ctx, reports::seriesChapters));
         api.raw(
-                Endpoint.get("/api/v1/series/{seriesId}/analytics/retention")
+                ranged(Endpoint.get("/api/v1/series/{seriesId}/analytics/retention"))
                         .id("getSeriesAnalyticsRetention")
                         .tag("analytics")
                         .summary(
                                 "Readers who started chapter 1 in the range: the share reaching each chapter, and weekly cohorts with the share reading again k weeks later")
                         .access(Access.signedIn())
-                        .query("from", string().format("date"), "first day (default: 29 days before to)")
-                        .query("to", string().format("date"), "last day, inclusive (default: today); at most 366 days")
-                        .query("interval", string().oneOf("day", "week", "month"), "timeline buckets (default day)")
-                        .query(
-                                "timezone",
-                                string(),
-                                "must be the site's reporting zone (settings.timezone, default UTC) if given")
                         .ok(
                                 200,
                                 object().optional("seriesId", nullable(string()))
@@ -352,18 +296,11 @@ public final class ReportRoutes {
                         .problems(403, 422),
                 ctx -> series(ctx, reports::retention));
         api.raw(
-                Endpoint.get("/api/v1/series/{seriesId}/analytics/conversion")
+                ranged(Endpoint.get("/api/v1/series/{seriesId}/analytics/conversion"))
                         .id("getSeriesAnalyticsConversion")
                         .tag("analytics")
                         .summary("The series' visitors → readers → subscription views → subscribers (site-wide)")
                         .access(Access.signedIn())
-                        .query("from", string().format("date"), "first day (default: 29 days before to)")
-                        .query("to", string().format("date"), "last day, inclusive (default: today); at most 366 days")
-                        .query("interval", string().oneOf("day", "week", "month"), "timeline buckets (default day)")
-                        .query(
-                                "timezone",
-                                string(),
-                                "must be the site's reporting zone (settings.timezone, default UTC) if given")
                         .ok(
                                 200,
                                 object().optional("seriesId", nullable(string()))
@@ -375,18 +312,11 @@ public final class ReportRoutes {
                         .problems(403, 422),
                 ctx -> series(ctx, reports::seriesConversion));
         api.raw(
-                Endpoint.get("/api/v1/chapters/{chapterId}/analytics")
+                ranged(Endpoint.get("/api/v1/chapters/{chapterId}/analytics"))
                         .id("getChapterAnalytics")
                         .tag("analytics")
                         .summary("A chapter's totals and timeline (week/month visitors sum daily uniques)")
                         .access(Access.signedIn())
-                        .query("from", string().format("date"), "first day (default: 29 days before to)")
-                        .query("to", string().format("date"), "last day, inclusive (default: today); at most 366 days")
-                        .query("interval", string().oneOf("day", "week", "month"), "timeline buckets (default day)")
-                        .query(
-                                "timezone",
-                                string(),
-                                "must be the site's reporting zone (settings.timezone, default UTC) if given")
                         .ok(
                                 200,
                                 object().optional("chapterId", nullable(string()))
@@ -406,6 +336,17 @@ public final class ReportRoutes {
                                     .compose(found -> reports.chapterReport(
                                             found.getKey(), chapter, range(ctx, found.getKey()))));
                 });
+    }
+
+    /** A report's range: from, to, interval and the site's time zone ({@link ReportRange} reads them). */
+    private static Endpoint ranged(Endpoint e) {
+        return e.query("from", string().format("date"), "first day (default: 29 days before to)")
+                .query("to", string().format("date"), "last day, inclusive (default: today); at most 366 days")
+                .query("interval", string().oneOf("day", "week", "month"), "timeline buckets (default day)")
+                .query(
+                        "timezone",
+                        string(),
+                        "must be the site's reporting zone (settings.timezone, default UTC) if given");
     }
 
     private interface SeriesReport {

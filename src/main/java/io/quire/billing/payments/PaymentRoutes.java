@@ -265,37 +265,7 @@ public final class PaymentRoutes {
                         .optional("at", string()));
         api.component(
                 "PaymentWithHistory",
-                object().optional("id", string())
-                        .optional("type", string().oneOf("SUBSCRIPTION", "ONE_TIME_PURCHASE", "TIP", "GIFT"))
-                        .optional("status", string())
-                        .optional("readerId", string())
-                        .optional("authorId", string())
-                        .optional("siteId", nullable(string()))
-                        .optional("grossAmount", integer())
-                        .optional("gatewayFee", nullable(integer()))
-                        .optional("platformFee", nullable(integer()))
-                        .optional("netAmount", nullable(integer()))
-                        .optional("currency", nullable(string()))
-                        .optional("refundedAmount", integer())
-                        .optional("gateway", string())
-                        .optional("subscriptionId", nullable(string()))
-                        .optional("tierId", nullable(string()))
-                        .optional("chapterId", nullable(string()))
-                        .optional("seriesId", nullable(string()))
-                        .optional("giftId", nullable(string()))
-                        .optional("message", nullable(string()))
-                        .optional("checkoutSessionId", nullable(string()))
-                        .optional("gatewayPaymentId", nullable(string()))
-                        .optional("gatewayInvoiceId", nullable(string()))
-                        .optional("failureCode", nullable(string()))
-                        .optional("failureMessage", nullable(string()))
-                        .optional("refundStatus", nullable(string()))
-                        .optional("refundedAt", nullable(string()))
-                        .optional("disputeStatus", nullable(string()))
-                        .optional("disputeOutcome", nullable(string()))
-                        .optional("processedAt", nullable(string()))
-                        .optional("createdAt", string())
-                        .optional("events", array(ref("PaymentEvent"))));
+                Schema.allOf(ref("Payment"), object().required("events", array(ref("PaymentEvent")))));
         api.component(
                 "Dispute",
                 object().optional("paymentId", string())
