@@ -14,7 +14,7 @@ DB=quire_bench_engagement
 psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" > /dev/null
 LOG=bench/results/engagement-server.log
 env QUIRE_HTTP_PORT="$PORT" QUIRE_HTTP_ACCESS_LOG=false QUIRE_LOG_LEVEL=WARN QUIRE_REDIS_KEY_PREFIX=quire:benchengage: \
-  QUIRE_PG_URL=postgresql://postgres@127.0.0.1:5432/$DB JAVA_TOOL_OPTIONS="${BENCH_JAVA_OPTS--Xmx256m -XX:+UseParallelGC}" \
+  QUIRE_PG_URL=postgresql://postgres@127.0.0.1:5432/$DB QUIRE_REDIS_URL=redis://127.0.0.1:6379/0 JAVA_TOOL_OPTIONS="${BENCH_JAVA_OPTS--Xmx256m -XX:+UseParallelGC}" \
   QUIRE_RATE_LIMIT_ENABLED=false QUIRE_AUTH_LOGIN_ATTEMPTS_PER_IP_PER_MINUTE=100000 \
   "$JAVA_HOME/bin/java" -jar target/quire.jar > "$LOG" 2>&1 &
 PID=$!

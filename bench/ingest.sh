@@ -16,7 +16,7 @@ psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS $DB WITH 
 LOG=bench/results/ingest-server.log
 # limits opened up: one client address and one site are measured, not refused
 env QUIRE_HTTP_PORT="$PORT" QUIRE_HTTP_ACCESS_LOG=false QUIRE_LOG_LEVEL=WARN QUIRE_REDIS_KEY_PREFIX=quire:benchingest: \
-  QUIRE_PG_URL=postgresql://postgres@127.0.0.1:5432/$DB JAVA_TOOL_OPTIONS="${BENCH_JAVA_OPTS--Xmx256m -XX:+UseParallelGC}" \
+  QUIRE_PG_URL=postgresql://postgres@127.0.0.1:5432/$DB QUIRE_REDIS_URL=redis://127.0.0.1:6379/0 JAVA_TOOL_OPTIONS="${BENCH_JAVA_OPTS--Xmx256m -XX:+UseParallelGC}" \
   QUIRE_RATE_LIMIT_CLASSES_INGEST_ANONYMOUS_PER_MINUTE=100000000 QUIRE_ANALYTICS_SITE_REQUESTS_PER_MINUTE=100000000 \
   QUIRE_AUTH_LOGIN_ATTEMPTS_PER_IP_PER_MINUTE=100000 \
   "$JAVA_HOME/bin/java" -jar target/quire.jar > "$LOG" 2>&1 &

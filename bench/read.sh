@@ -27,7 +27,7 @@ start_quire() { # port, extra env assignments...
   # one client address sends everything: the read limit is raised so the limiter (still on) is measured, not hit
   env QUIRE_HTTP_PORT="$port" QUIRE_HTTP_ACCESS_LOG=false QUIRE_LOG_LEVEL=WARN QUIRE_REDIS_KEY_PREFIX=quire:benchread: \
     QUIRE_RATE_LIMIT_CLASSES_READ_ANONYMOUS_PER_MINUTE=100000000 \
-    QUIRE_PG_URL=postgresql://postgres@127.0.0.1:5432/$DB JAVA_TOOL_OPTIONS="${BENCH_JAVA_OPTS--Xmx256m -XX:+UseParallelGC}" "$@" \
+    QUIRE_PG_URL=postgresql://postgres@127.0.0.1:5432/$DB QUIRE_REDIS_URL=redis://127.0.0.1:6379/0 JAVA_TOOL_OPTIONS="${BENCH_JAVA_OPTS--Xmx256m -XX:+UseParallelGC}" "$@" \
     "$JAVA_HOME/bin/java" -jar target/quire.jar > "bench/results/read-server-$port.log" 2>&1 &
   PIDS+=($!)
   wait_ready "http://127.0.0.1:$port/health/ready" "$!" "bench/results/read-server-$port.log"

@@ -41,7 +41,7 @@ START_NS=$(date +%s%N)
 # auth limits opened up so the load measures the work, not the limiter (Argon2 parameters stay the defaults)
 QUIRE_HTTP_PORT=$PORT QUIRE_HTTP_ACCESS_LOG=false QUIRE_LOG_LEVEL=WARN QUIRE_REDIS_KEY_PREFIX=quire:bench: \
   QUIRE_AUTH_LOGIN_ATTEMPTS_PER_IP_PER_MINUTE=100000 QUIRE_AUTH_LOCKOUT_THRESHOLD=1000000 \
-  QUIRE_PG_URL=postgresql://postgres@127.0.0.1:5432/$DB \
+  QUIRE_PG_URL=postgresql://postgres@127.0.0.1:5432/$DB QUIRE_REDIS_URL=redis://127.0.0.1:6379/0 \
   "$JAVA_HOME/bin/java" -jar target/quire.jar > "$LOG" 2>&1 &
 PID=$!
 trap 'kill -TERM $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT

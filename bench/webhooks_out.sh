@@ -16,7 +16,7 @@ ARRIVALS=bench/results/webhooks-out-arrivals.txt
 "$JAVA_HOME/bin/java" -cp target/quire.jar bench/Receiver.java "$RECEIVER_PORT" "$ARRIVALS" > bench/results/webhooks-out-receiver.log 2>&1 &
 RECEIVER=$!
 env QUIRE_HTTP_PORT="$PORT" QUIRE_HTTP_ACCESS_LOG=false QUIRE_LOG_LEVEL=WARN QUIRE_REDIS_KEY_PREFIX=quire:benchwo: \
-  QUIRE_PG_URL=postgresql://postgres@127.0.0.1:5432/$DB JAVA_TOOL_OPTIONS="${BENCH_JAVA_OPTS--Xmx256m -XX:+UseParallelGC}" \
+  QUIRE_PG_URL=postgresql://postgres@127.0.0.1:5432/$DB QUIRE_REDIS_URL=redis://127.0.0.1:6379/0 JAVA_TOOL_OPTIONS="${BENCH_JAVA_OPTS--Xmx256m -XX:+UseParallelGC}" \
   QUIRE_WEBHOOKS_REQUIRE_HTTPS=false QUIRE_WEBHOOKS_ALLOW_PRIVATE_TARGETS=true QUIRE_WEBHOOKS_PER_ENDPOINT_CONCURRENCY=16 \
   "$JAVA_HOME/bin/java" -jar target/quire.jar > "$LOG" 2>&1 &
 PID=$!

@@ -4,6 +4,7 @@ import io.quire.platform.config.ConfigException;
 import io.quire.platform.config.ConfigLoader;
 import io.quire.platform.config.QuireConfig;
 import io.quire.platform.db.StartupException;
+import io.quire.platform.embedded.EmbeddedServices;
 import io.quire.platform.files.AppFiles;
 import io.quire.platform.logging.Logging;
 import java.util.Map;
@@ -32,22 +33,39 @@ public final class Main {
             return;
         }
         Logging.configure(config.log());
+        EmbeddedServices embedded;
         App app;
         try {
-            app = App.start(config, files);
-        } catch (ConfigException e) {
-            System.err.println("quire: " + e.getMessage());
-            System.exit(EXIT_CONFIG);
-            return;
+            // development with no pg.url / redis.url: its own PostgreSQL and Redis, before anything connects
+            embedded = EmbeddedServices.start(config);
+            config = embedded.config();
         } catch (StartupException e) {
             LoggerFactory.getLogger(Main.class).error("startup failed: {}", e.getMessage());
             System.exit(EXIT_STARTUP);
             return;
         }
+        try {
+            app = App.start(config, files);
+        } catch (ConfigException e) {
+            embedded.close();
+            System.err.println("quire: " + e.getMessage());
+            System.exit(EXIT_CONFIG);
+            return;
+        } catch (StartupException e) {
+            embedded.close();
+            LoggerFactory.getLogger(Main.class).error("startup failed: {}", e.getMessage());
+            System.exit(EXIT_STARTUP);
+            return;
+        }
+        if (config.log().format().equals("text")) {
+            // for a person at a terminal; JSON logs (machines) have the "ready" line instead
+            System.out.println(Banner.text(config, embedded));
+        }
         // our own signal handlers, not a shutdown hook: a hook still exits with 143 after SIGTERM
         Thread stopper = new Thread(
                 () -> {
                     app.stop();
+                    embedded.close(); // after the app: its pools close first
                     System.exit(0);
                 },
                 "quire-shutdown");

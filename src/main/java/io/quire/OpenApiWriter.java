@@ -26,7 +26,10 @@ public final class OpenApiWriter {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "target/openapi.json");
-        QuireConfig config = new ConfigLoader(new AppFiles(Path.of("."))).load(Map.of("QUIRE_ENV", "dev"));
+        // addresses only for the clients' construction: nothing connects, so nothing embedded is started either
+        QuireConfig config = new ConfigLoader(new AppFiles(Path.of(".")))
+                .load(Map.of("QUIRE_ENV", "dev"))
+                .withServices("postgresql://postgres@127.0.0.1:5432/quire", "redis://127.0.0.1:6379/0");
         Vertx vertx = Vertx.vertx();
         try {
             AppContext app = new AppContext(config, Metrics.newRegistry(), 0, new AtomicBoolean(), List.of(), Map.of());

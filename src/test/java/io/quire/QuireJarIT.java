@@ -45,6 +45,7 @@ class QuireJarIT {
                         "postgresql://" + server.options().getUser() + "@"
                                 + server.options().getHost() + ":"
                                 + server.options().getPort() + "/" + database);
+        pb.environment().put("QUIRE_REDIS_URL", "redis://127.0.0.1:6379/0");
         pb.environment().put("QUIRE_REDIS_KEY_PREFIX", "quire:jar-it:");
         pb.environment().put("QUIRE_LOG_FORMAT", "json");
         Process process = pb.start();

@@ -135,7 +135,8 @@ public final class Api {
         if (endpoint.body == null) {
             return new JsonObject();
         }
-        boolean empty = ctx.body() == null || ctx.body().length() == 0;
+        // no body at all reads as length -1, an empty one as 0
+        boolean empty = ctx.body() == null || ctx.body().length() <= 0;
         Object parsed = empty && endpoint.bodyOptional ? new JsonObject() : RequestBody.object(ctx);
         Violations violations = new Violations();
         Object checked = endpoint.body.check(null, parsed, violations);

@@ -33,7 +33,8 @@ public record QuireConfig(
         Webhooks webhooks,
         Analytics analytics,
         Engagement engagement,
-        Billing billing) {
+        Billing billing,
+        Data data) {
 
     /** The verticle names {@code QUIRE_VERTICLES} may list. */
     public static final Set<String> VERTICLE_NAMES = Set.of("http", "ingest", "webhooks", "workers");
@@ -208,6 +209,51 @@ public record QuireConfig(
      * gateway call may take, the platform's cut of each payment in percent, how long a checkout stays open, how long a
      * subscription whose renewal failed keeps its access, how many pauses a reader may take in a year and the longest.
      */
+    /**
+     * Where a development instance keeps what it must not lose between runs: the embedded PostgreSQL's data
+     * ({@code <dir>/postgres}).
+     */
+    public record Data(String dir) {}
+
+    /** Whether {@code dev} runs its own PostgreSQL (no {@code pg.url}) and Redis (no {@code redis.url}). */
+    public boolean embedsPg() {
+        return env.equals("dev") && pg.url().isEmpty();
+    }
+
+    public boolean embedsRedis() {
+        return env.equals("dev") && redis.url().isEmpty();
+    }
+
+    /** The same configuration, pointed at the services started for it (embedded in development). */
+    public QuireConfig withServices(String pgUrl, String redisUrl) {
+        return new QuireConfig(
+                env,
+                publicBaseUrl,
+                verticles,
+                http,
+                new Pg(pgUrl, pg.poolSize(), pg.connectTimeoutMs(), pg.acquireTimeoutMs()),
+                new Redis(redisUrl, redis.keyPrefix(), redis.poolSize(), redis.commandTimeoutMs()),
+                jwt,
+                startup,
+                log,
+                health,
+                jobs,
+                outbox,
+                bootstrapAdminEmail,
+                auth,
+                passwords,
+                security,
+                rateLimit,
+                mail,
+                content,
+                reading,
+                webhooks,
+                analytics,
+                engagement,
+                billing,
+                data);
+    }
+
     public record Billing(
             String stripeBaseUrl,
             String razorpayBaseUrl,
@@ -325,12 +371,12 @@ public record QuireConfig(
                         r.list("http.corsAllowedOrigins"),
                         r.bool("http.trustProxyHeaders")),
                 new Pg(
-                        r.url("pg.url", Set.of("postgresql", "postgres")),
+                        serviceUrl(r, env, "pg.url", Set.of("postgresql", "postgres")),
                         r.integer("pg.poolSize", 1, 1000),
                         r.integer("pg.connectTimeoutMs", 100, 600_000),
                         r.integer("pg.acquireTimeoutMs", 100, 600_000)),
                 new Redis(
-                        r.url("redis.url", Set.of("redis", "rediss")),
+                        serviceUrl(r, env, "redis.url", Set.of("redis", "rediss")),
                         r.string("redis.keyPrefix"),
                         r.integer("redis.poolSize", 1, 1000),
                         r.integer("redis.commandTimeoutMs", 100, 600_000)),
@@ -434,6 +480,18 @@ public record QuireConfig(
                         r.integer("billing.checkoutExpiryMinutes", 5, 10_080),
                         r.integer("billing.graceDays", 0, 60),
                         r.integer("billing.maxPausesPerYear", 0, 12),
-                        r.integer("billing.maxPauseDays", 1, 365)));
+                        r.integer("billing.maxPauseDays", 1, 365)),
+                new Data(r.string("data.dir")));
+    }
+
+    /** A service's URL; empty only in {@code dev}, where it means "start one embedded". */
+    private static String serviceUrl(ConfigReader r, String env, String path, Set<String> schemes) {
+        if (r.string(path).isEmpty()) {
+            if (env.equals("dev")) {
+                return "";
+            }
+            throw r.problem(path, "", "is required outside dev (in dev, leaving it empty starts an embedded one)");
+        }
+        return r.url(path, schemes);
     }
 }

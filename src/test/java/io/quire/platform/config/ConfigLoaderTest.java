@@ -42,8 +42,11 @@ class ConfigLoaderTest {
         assertEquals("dev", c.env());
         assertEquals(8080, c.http().port());
         assertEquals("0.0.0.0", c.http().host());
-        assertEquals("postgresql://postgres@127.0.0.1:5432/quire", c.pg().url());
-        assertEquals("redis://127.0.0.1:6379/0", c.redis().url());
+        assertEquals("", c.pg().url(), "dev without a pg.url runs its own PostgreSQL");
+        assertEquals("", c.redis().url());
+        assertTrue(c.embedsPg());
+        assertTrue(c.embedsRedis());
+        assertEquals("./data", c.data().dir());
         assertEquals("quire:", c.redis().keyPrefix());
         assertEquals(Set.of("http", "ingest", "webhooks", "workers"), c.verticles());
         assertEquals(30, c.startup().waitSeconds());
@@ -55,7 +58,8 @@ class ConfigLoaderTest {
     @Test
     void envFileOverridesDefaultsAndEnvVariablesOverrideBoth() throws Exception {
         envFile("staging", """
-        {"http": {"port": 9000, "host": "127.0.0.1"}, "pg": {"poolSize": 3}}""");
+        {"http": {"port": 9000, "host": "127.0.0.1"}, "pg": {"poolSize": 3, "url": "postgresql://db/quire"},
+         "redis": {"url": "redis://cache:6379/0"}}""");
         QuireConfig fromFile = load(Map.of("QUIRE_ENV", "staging"));
         assertEquals("staging", fromFile.env());
         assertEquals(9000, fromFile.http().port());
@@ -132,6 +136,18 @@ class ConfigLoaderTest {
                 ConfigException.class, () -> load(Map.of("QUIRE_ENV", "prod", "QUIRE_JWT_SECRET", "short-secret")));
         assertTrue(e.getMessage().contains("jwt.secret (QUIRE_JWT_SECRET)"), e.getMessage());
         assertFalse(e.getMessage().contains("short-secret"), "the secret itself is never printed");
+    }
+
+    @Test
+    void outsideDevAServiceUrlIsRequired() throws Exception {
+        envFile("staging", """
+        {"redis": {"url": "redis://cache:6379/0"}}""");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of("QUIRE_ENV", "staging")));
+        assertTrue(e.getMessage().contains("pg.url (QUIRE_PG_URL)"), e.getMessage());
+        assertTrue(e.getMessage().contains("is required outside dev"), e.getMessage());
+        QuireConfig dev = load(Map.of("QUIRE_PG_URL", "postgresql://db/quire"));
+        assertFalse(dev.embedsPg(), "a URL given in dev is used as it is");
+        assertTrue(dev.embedsRedis());
     }
 
     @Test
