@@ -39,7 +39,7 @@ final class Banner {
         }
         out.append(
                 config.bootstrapAdminEmail().isEmpty()
-                        ? "  First admin: restart with QUIRE_BOOTSTRAP_ADMIN_EMAIL=you@example.com, then register that address\n"
+                        ? "  First admin: java -jar quire.jar create-admin --email you@example.com\n"
                         : "  First admin: register " + config.bootstrapAdminEmail() + "\n");
         return out.toString();
     }

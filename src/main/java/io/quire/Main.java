@@ -1,5 +1,6 @@
 package io.quire;
 
+import io.quire.cli.Commands;
 import io.quire.platform.config.ConfigException;
 import io.quire.platform.config.ConfigLoader;
 import io.quire.platform.config.QuireConfig;
@@ -12,8 +13,9 @@ import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
- * Entry point: configuration (exit 2 on a bad value), then {@link App#start}, then wait for SIGTERM/SIGINT and
- * stop gracefully with exit code 0. Nothing here logs before the configuration picked the log format.
+ * Entry point: with no argument the server (configuration, exit 2 on a bad value; then {@link App#start}; then wait
+ * for SIGTERM/SIGINT and stop gracefully with exit code 0), else one of the operator {@link Commands}. Nothing here
+ * logs before the configuration picked the log format.
  */
 public final class Main {
     public static final int EXIT_CONFIG = 2;
@@ -23,6 +25,19 @@ public final class Main {
 
     public static void main(String[] args) {
         Map<String, String> env = System.getenv();
+        if (args.length == 0) {
+            serve(env);
+            return;
+        }
+        int code = Commands.run(
+                args, env, new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true));
+        if (code != Commands.SERVING) {
+            System.exit(code);
+        }
+    }
+
+    /** The server: configuration, embedded services in development, the app, then wait for SIGTERM or SIGINT. */
+    public static void serve(Map<String, String> env) {
         AppFiles files = AppFiles.fromEnvironment(env);
         QuireConfig config;
         try {

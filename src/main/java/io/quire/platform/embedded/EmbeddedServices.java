@@ -32,6 +32,11 @@ public final class EmbeddedServices implements AutoCloseable {
 
     /** Starts what {@code config} leaves unnamed (blocking: before Vert.x, on the main thread). */
     public static EmbeddedServices start(QuireConfig config) {
+        return start(config, true);
+    }
+
+    /** The same, without Redis when the caller needs only the database ({@code migrate}, {@code create-admin}). */
+    public static EmbeddedServices start(QuireConfig config, boolean withRedis) {
         EmbeddedPostgres pg = null;
         RedisServer redis = null;
         String pgUrl = config.pg().url();
@@ -43,7 +48,7 @@ public final class EmbeddedServices implements AutoCloseable {
                 pgUrl = "postgresql://postgres@127.0.0.1:" + pg.getPort() + "/quire";
                 log.info("embedded PostgreSQL {} on port {}, data in {}", "17", pg.getPort(), dir);
             }
-            if (config.embedsRedis()) {
+            if (withRedis && config.embedsRedis()) {
                 int port = freePort();
                 redis = RedisServer.newRedisServer()
                         .port(port)
