@@ -20,6 +20,7 @@ record AuthorProfile(Row row) {
                 .put("acceptingCommissions", row.getBoolean("accepting_commissions"))
                 .put("allowDirectMessages", row.getBoolean("allow_direct_messages"))
                 .put("isVerified", row.getBoolean("is_verified"))
+                .put("approval", row.getString("approval"))
                 .put("createdAt", Times.iso(row.getOffsetDateTime("created_at")))
                 .put("updatedAt", Times.iso(row.getOffsetDateTime("updated_at")));
     }

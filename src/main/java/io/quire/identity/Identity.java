@@ -23,6 +23,7 @@ public final class Identity {
     private final MfaService mfa;
     private final ProfileService profiles;
     private final AdminUserService admin;
+    private final AuthorRequests authorRequests;
 
     /** Account status changes with their history and session revocation (moderation suspends and bans through it). */
     public AdminUserService admin() {
@@ -57,7 +58,9 @@ public final class Identity {
                 pool, config, users, sessions, issuer, passwords, policy, revocations, tokens, mailer, emails, mfa);
         this.account =
                 new AccountService(pool, config, users, passwords, policy, tokens, mailer, emails, jobs, auth, issuer);
-        this.profiles = new ProfileService(pool, users, auth, issuer);
+        this.profiles =
+                new ProfileService(pool, users, auth, issuer, config.auth().authorSignup());
+        this.authorRequests = new AuthorRequests(pool);
         this.admin = new AdminUserService(pool, users, auth, revocations);
     }
 
@@ -66,6 +69,7 @@ public final class Identity {
         new AuthRoutes(auth, account, mfa, limiter, config.auth().loginAttemptsPerIpPerMinute()).mount(api);
         new ProfileRoutes(profiles).mount(api);
         new AdminUserRoutes(admin).mount(api);
+        new AuthorRequestRoutes(authorRequests).mount(api);
     }
 
     /** The jobs identity needs the workers verticle to run. */

@@ -77,6 +77,10 @@ final class IdentityShapes {
                         .optional("acceptingCommissions", Schema.bool())
                         .optional("allowDirectMessages", Schema.bool())
                         .optional("isVerified", Schema.bool())
+                        .optional(
+                                "approval",
+                                string().oneOf("PENDING", "APPROVED", "REJECTED")
+                                        .description("PENDING while an admin decides (auth.authorSignup = approval)"))
                         .optional("createdAt", string())
                         .optional("updatedAt", string()));
     }

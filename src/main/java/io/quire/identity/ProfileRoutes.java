@@ -129,7 +129,9 @@ public final class ProfileRoutes {
                         .summary("Become an author")
                         .description(
                                 "Creates your author profile and makes you an AUTHOR; the answer carries an access token with the new "
-                                        + "role, so you can create a site at once.")
+                                        + "role, so you can create a site at once. Where the operator set `auth.authorSignup = "
+                                        + "approval`, the answer is 202 with `approval: PENDING` and no token: an admin decides "
+                                        + "(`/admin/author-requests`), and after an approval your next refreshed token carries AUTHOR.")
                         .access(Access.session())
                         .body(AUTHOR_INPUT)
                         .ok(
@@ -139,10 +141,11 @@ public final class ProfileRoutes {
                                         object().required("accessToken", string())
                                                 .required("expiresIn", integer())
                                                 .required("tokenType", string())),
-                                "Created")
+                                "Created: you are an AUTHOR")
+                        .ok(202, ref("AuthorProfile"), "Waiting for an admin's approval")
                         .problems(409),
                 call -> profiles.createAuthorProfile(call.user(), input(call.body()))
-                        .map(Reply::created));
+                        .map(profile -> Reply.json(profile.containsKey("accessToken") ? 201 : 202, profile)));
         api.on(
                 Endpoint.get("/api/v1/author-profile")
                         .id("getMyAuthorProfile")

@@ -18,7 +18,15 @@ public final class ProfileService {
     private final AuthService auth;
     private final SessionIssuer issuer;
 
-    ProfileService(Pool pool, UserRepository users, AuthService auth, SessionIssuer issuer) {
+    private final io.quire.platform.config.QuireConfig.AuthorSignup signup;
+
+    ProfileService(
+            Pool pool,
+            UserRepository users,
+            AuthService auth,
+            SessionIssuer issuer,
+            io.quire.platform.config.QuireConfig.AuthorSignup signup) {
+        this.signup = signup;
         this.issuer = issuer;
         this.pool = pool;
         this.users = users;
@@ -53,7 +61,14 @@ public final class ProfileService {
     }
 
     /** Becomes an author: the profile is created and a READER becomes an AUTHOR, in one transaction. */
+    /**
+     * Creates the caller's author profile. With {@code auth.authorSignup = open} it makes them an AUTHOR at once and
+     * carries a token with the role; with {@code approval} the profile waits ({@code approval: PENDING}) until an admin
+     * decides ({@link AuthorRequests}), and the role comes with the next token after that.
+     */
     public Future<JsonObject> createAuthorProfile(Principal p, AuthorProfileInput in) {
+        boolean waits = signup == io.quire.platform.config.QuireConfig.AuthorSignup.APPROVAL
+                && !p.role().atLeast(Role.AUTHOR);
         Tuple t = Tuple.tuple()
                 .addUUID(p.userId())
                 .addString(in.penName())
@@ -63,16 +78,22 @@ public final class ProfileService {
                 .addValue(in.socialLinks())
                 .addArrayOfString(in.genres() == null ? null : in.genres().toArray(String[]::new))
                 .addBoolean(in.acceptingCommissions())
-                .addBoolean(in.allowDirectMessages());
+                .addBoolean(in.allowDirectMessages())
+                .addString(waits ? "PENDING" : "APPROVED");
         return pool.withTransaction(tx -> tx.preparedQuery(AuthorProfileSql.INSERT)
                 .execute(t)
-                .compose(rows -> rows.size() == 0
-                        ? Future.failedFuture(new ApiException.Conflict(
-                                "author_profile.exists", "You already have an author profile.", List.of()))
-                        : tx.preparedQuery(AuthorProfileSql.PROMOTE_TO_AUTHOR)
-                                .execute(Tuple.of(p.userId()))
-                                .map(v -> withAuthorToken(
-                                        p, new AuthorProfile(rows.iterator().next()).toJson()))));
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        return Future.failedFuture(new ApiException.Conflict(
+                                "author_profile.exists", "You already have an author profile.", List.of()));
+                    }
+                    JsonObject profile = new AuthorProfile(rows.iterator().next()).toJson();
+                    return waits
+                            ? Future.succeededFuture(profile)
+                            : tx.preparedQuery(AuthorProfileSql.PROMOTE_TO_AUTHOR)
+                                    .execute(Tuple.of(p.userId()))
+                                    .map(v -> withAuthorToken(p, profile));
+                }));
     }
 
     /**

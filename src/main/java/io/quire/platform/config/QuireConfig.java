@@ -84,7 +84,14 @@ public record QuireConfig(
             int passwordResetMinutes,
             int emailVerificationHours,
             String mfaIssuer,
-            int mfaChallengeMinutes) {}
+            int mfaChallengeMinutes,
+            AuthorSignup authorSignup) {}
+
+    /** How a reader becomes an author: at once, or once an admin approves the request. */
+    public enum AuthorSignup {
+        OPEN,
+        APPROVAL
+    }
 
     /** Argon2id parameters for new password hashes (old hashes verify with the parameters they carry). */
     public record Passwords(int argon2MemoryKib, int argon2Iterations, int argon2Parallelism) {}
@@ -413,7 +420,9 @@ public record QuireConfig(
                         r.integer("auth.passwordResetMinutes", 5, 1440),
                         r.integer("auth.emailVerificationHours", 1, 720),
                         r.string("auth.mfaIssuer"),
-                        r.integer("auth.mfaChallengeMinutes", 1, 60)),
+                        r.integer("auth.mfaChallengeMinutes", 1, 60),
+                        AuthorSignup.valueOf(r.oneOf("auth.authorSignup", Set.of("open", "approval"))
+                                .toUpperCase(java.util.Locale.ROOT))),
                 new Passwords(
                         r.integer("passwords.argon2MemoryKib", 1024, 1_048_576),
                         r.integer("passwords.argon2Iterations", 1, 20),
