@@ -27,7 +27,7 @@ json() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
 register() { curl -fs -H 'Content-Type: application/json' -d "{\"email\":\"$1@example.com\",\"password\":\"$PASSWORD\",\"username\":\"$1\"}" "$API/auth/register" > /dev/null; }
 login() { curl -fs -H 'Content-Type: application/json' -d "{\"email\":\"$1@example.com\",\"password\":\"$PASSWORD\"}" "$API/auth/login" | json accessToken; }
 register benchauthor; register benchreader
-psql -h 127.0.0.1 -U postgres -d "$DB" -qc "UPDATE users SET role = 'AUTHOR' WHERE username = 'benchauthor'"
+become_author benchauthor@example.com "$PASSWORD" "$API"
 AUTHOR=$(login benchauthor); READER=$(login benchreader)
 post() { curl -fs -H 'Content-Type: application/json' -H "Authorization: Bearer $1" -d "$3" "$API$2"; }
 SITE=$(post "$AUTHOR" /sites '{"name":"Engagement bench"}' | json id)

@@ -22,3 +22,12 @@ wait_ready() {
     sleep 0.05
   done
 }
+
+# become_author EMAIL PASSWORD API: the account becomes an AUTHOR the way a user does, through the API
+become_author() {
+  local token
+  token=$(curl -fs -H 'Content-Type: application/json' -d "{\"email\":\"$1\",\"password\":\"$2\"}" "$3/auth/login" \
+    | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
+  curl -fs -o /dev/null -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
+    -d '{"penName":"Bench"}' "$3/author-profile"
+}

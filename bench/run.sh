@@ -93,7 +93,7 @@ done
 run_post "POST refresh" -t8 -c8 -d"$DURATION" -s bench/refresh.lua "$BASE/refresh"
 
 # --- authoring: chapter create and content update (Markdown rendering, versions, outbox included)
-psql -h 127.0.0.1 -U postgres -d "$DB" -qc "UPDATE users SET role = 'AUTHOR' WHERE email = '$BENCH_EMAIL'"
+become_author "$BENCH_EMAIL" velvet-orbit-71-canyon-drift "http://127.0.0.1:$PORT/api/v1"
 export BENCH_TOKEN; BENCH_TOKEN=$(curl -fs -H 'Content-Type: application/json' \
   -d "{\"email\":\"$BENCH_EMAIL\",\"password\":\"velvet-orbit-71-canyon-drift\"}" "$BASE/login" \
   | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')

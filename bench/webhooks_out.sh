@@ -28,7 +28,7 @@ API="http://127.0.0.1:$PORT/api/v1"
 EMAIL=webhooks-out@example.com PASSWORD=velvet-orbit-71-canyon-drift
 curl -fs -o /dev/null -H 'Content-Type: application/json' \
   -d "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\",\"username\":\"webhooksout\"}" "$API/auth/register"
-psql -h 127.0.0.1 -U postgres -d "$DB" -qc "UPDATE users SET role = 'AUTHOR' WHERE email = '$EMAIL'"
+become_author "$EMAIL" "$PASSWORD" "$API"
 TOKEN=$(curl -fs -H 'Content-Type: application/json' -d "{\"email\":\"$EMAIL\",\"password\":\"$PASSWORD\"}" "$API/auth/login" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
 SITE=$(curl -fs -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" -d '{"name":"Bench Site"}' "$API/sites" \
