@@ -197,12 +197,12 @@ public final class Endpoint {
         return operationId;
     }
 
-    /** The declared rate class, or the default for its method. */
+    /**
+     * The declared rate class, or what its path says ({@link RouteClass#of}: auth routes AUTH, ingestion INGEST,
+     * gateway webhooks EXEMPT, else READ or WRITE by method), which is what the limiter applies to an undeclared one.
+     */
     public RouteClass routeClass() {
-        if (rateClass != null) {
-            return rateClass;
-        }
-        return method == HttpMethod.GET ? RouteClass.READ : RouteClass.WRITE;
+        return rateClass != null ? rateClass : RouteClass.of(method, path);
     }
 
     /**

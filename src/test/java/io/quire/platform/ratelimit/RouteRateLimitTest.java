@@ -64,6 +64,14 @@ class RouteRateLimitTest {
                 problem(apis[i].post("/api/v1/sites", new JsonObject(), null), 401, "auth.unauthenticated");
             }
             problem(apis[0].post("/api/v1/sites", new JsonObject(), null), 429, "ratelimit.exceeded");
+            // ingestion spends its own budget and gateway webhooks none, though both are POSTs to declared endpoints
+            HttpResponse<Buffer> ingest = apis[0].post("/api/v1/analytics/events", new JsonObject(), null);
+            assertTrue(
+                    ingest.statusCode() != 429, "ingestion is not on the spent write budget: " + ingest.bodyAsString());
+            HttpResponse<Buffer> webhook =
+                    apis[0].post("/api/v1/webhooks/stripe/" + UUID.randomUUID(), new JsonObject(), null);
+            assertTrue(webhook.statusCode() != 429, "gateway webhooks are exempt: " + webhook.bodyAsString());
+            assertEquals(null, webhook.getHeader("RateLimit-Limit"), "no budget at all");
 
             // a signed-in reader is counted by user, not by the address everyone here shares
             Authoring.User reader = Authoring.in(first).reader();
