@@ -66,7 +66,8 @@ public final class Authz {
                         "This needs the " + role + " role."
                                 + (role == Role.AUTHOR
                                         ? " Become an author with POST /api/v1/author-profile; its answer carries an access token"
-                                                + " with the new role."
+                                                + " with the new role (where sign-up needs an admin's approval, the"
+                                                + " token after the approval does)."
                                         : ""));
             }
             ctx.next();
