@@ -74,40 +74,13 @@ public final class ReportRoutes {
                         .access(Access.signedIn())
                         .ok(
                                 200,
-                                object().optional("range", ref("ReportRange"))
-                                        .optional("totals", ref("AnalyticsTotals"))
-                                        .optional(
-                                                "timeline",
-                                                array(Schema.allOf(
-                                                        ref("AnalyticsTotals"), object().optional("date", string()))))
-                                        .optional(
-                                                "referrers",
-                                                array(object().optional("name", string())
-                                                        .optional("count", integer())))
-                                        .optional(
-                                                "utmSources",
-                                                array(object().optional("name", string())
-                                                        .optional("count", integer())))
-                                        .optional(
-                                                "utmCampaigns",
-                                                array(object().optional("name", string())
-                                                        .optional("count", integer())))
-                                        .optional(
-                                                "countries",
-                                                array(object().optional("name", string())
-                                                        .optional("count", integer())))
-                                        .optional(
-                                                "devices",
-                                                array(object().optional("name", string())
-                                                        .optional("count", integer())))
-                                        .optional(
-                                                "browsers",
-                                                array(object().optional("name", string())
-                                                        .optional("count", integer())))
-                                        .optional(
-                                                "os",
-                                                array(object().optional("name", string())
-                                                        .optional("count", integer()))),
+                                timed().optional("referrers", array(ref("NamedCount")))
+                                        .optional("utmSources", array(ref("NamedCount")))
+                                        .optional("utmCampaigns", array(ref("NamedCount")))
+                                        .optional("countries", array(ref("NamedCount")))
+                                        .optional("devices", array(ref("NamedCount")))
+                                        .optional("browsers", array(ref("NamedCount")))
+                                        .optional("os", array(ref("NamedCount"))),
                                 "OK")
                         .problems(403, 422),
                 reports::traffic);
@@ -119,15 +92,7 @@ public final class ReportRoutes {
                         .summary(
                                 "Reading engagement: chapter starts and completes, completion rate, average read percent, shares")
                         .access(Access.signedIn())
-                        .ok(
-                                200,
-                                object().optional("range", ref("ReportRange"))
-                                        .optional("totals", ref("AnalyticsTotals"))
-                                        .optional(
-                                                "timeline",
-                                                array(Schema.allOf(
-                                                        ref("AnalyticsTotals"), object().optional("date", string())))),
-                                "OK")
+                        .ok(200, timed(), "OK")
                         .problems(403, 422),
                 reports::engagement);
         site(
@@ -338,6 +303,13 @@ public final class ReportRoutes {
                 });
     }
 
+    /** What every timed report answers: its range, the totals and the timeline of buckets. */
+    private static io.quire.platform.api.ObjectSchema timed() {
+        return object().optional("range", ref("ReportRange"))
+                .optional("totals", ref("AnalyticsTotals"))
+                .optional("timeline", array(Schema.allOf(ref("AnalyticsTotals"), object().optional("date", string()))));
+    }
+
     /** A report's range: from, to, interval and the site's time zone ({@link ReportRange} reads them). */
     private static Endpoint ranged(Endpoint e) {
         return e.query("from", string().format("date"), "first day (default: 29 days before to)")
@@ -427,6 +399,7 @@ public final class ReportRoutes {
 
     /** The shapes this feature's answers share, as {@code #/components/schemas}. */
     private static void components(Api api) {
+        api.component("NamedCount", object().optional("name", string()).optional("count", integer()));
         api.component(
                 "ReportRange",
                 object().optional("from", string())
