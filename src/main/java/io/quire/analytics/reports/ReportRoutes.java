@@ -203,16 +203,7 @@ public final class ReportRoutes {
                         .tag("analytics")
                         .summary("A series' totals and timeline")
                         .access(Access.signedIn())
-                        .ok(
-                                200,
-                                object().optional("seriesId", nullable(string()))
-                                        .optional("range", ref("ReportRange"))
-                                        .optional("totals", ref("AnalyticsTotals"))
-                                        .optional(
-                                                "timeline",
-                                                array(Schema.allOf(
-                                                        ref("AnalyticsTotals"), object().optional("date", string())))),
-                                "OK")
+                        .ok(200, timed().optional("seriesId", nullable(string())), "OK")
                         .problems(403, 422),
                 ctx -> series(ctx, reports::seriesOverview));
         api.raw(
@@ -221,12 +212,7 @@ public final class ReportRoutes {
                         .tag("analytics")
                         .summary("Every published chapter in reading order with its numbers")
                         .access(Access.signedIn())
-                        .ok(
-                                200,
-                                object().optional("seriesId", nullable(string()))
-                                        .optional("range", ref("ReportRange"))
-                                        .optional("chapters", array(anyObject())),
-                                "OK")
+                        .ok(200, seriesReport().optional("chapters", array(anyObject())), "OK")
                         .problems(403, 422),
                 ctx -> series(ctx, reports::seriesChapters));
         api.raw(
@@ -238,8 +224,7 @@ public final class ReportRoutes {
                         .access(Access.signedIn())
                         .ok(
                                 200,
-                                object().optional("seriesId", nullable(string()))
-                                        .optional("range", ref("ReportRange"))
+                                seriesReport()
                                         .optional("startedReaders", integer())
                                         .optional(
                                                 "chapters",
@@ -268,8 +253,7 @@ public final class ReportRoutes {
                         .access(Access.signedIn())
                         .ok(
                                 200,
-                                object().optional("seriesId", nullable(string()))
-                                        .optional("range", ref("ReportRange"))
+                                seriesReport()
                                         .optional("uniqueVisitors", integer())
                                         .optional("readers", integer())
                                         .optional("stages", array(ref("ConversionReport"))),
@@ -308,6 +292,11 @@ public final class ReportRoutes {
         return object().optional("range", ref("ReportRange"))
                 .optional("totals", ref("AnalyticsTotals"))
                 .optional("timeline", array(Schema.allOf(ref("AnalyticsTotals"), object().optional("date", string()))));
+    }
+
+    /** What every series report starts with: which series, over which range. */
+    private static io.quire.platform.api.ObjectSchema seriesReport() {
+        return object().optional("seriesId", nullable(string())).optional("range", ref("ReportRange"));
     }
 
     /** A report's range: from, to, interval and the site's time zone ({@link ReportRange} reads them). */
