@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quire.platform.db.PgTarget;
 import io.quire.testing.FreePorts;
 import io.quire.testing.TestDatabases;
+import io.quire.testing.TestServices;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
@@ -45,7 +46,7 @@ class QuireJarIT {
                         "postgresql://" + server.options().getUser() + "@"
                                 + server.options().getHost() + ":"
                                 + server.options().getPort() + "/" + database);
-        pb.environment().put("QUIRE_REDIS_URL", "redis://127.0.0.1:6379/0");
+        pb.environment().put("QUIRE_REDIS_URL", TestServices.redisUrl());
         pb.environment().put("QUIRE_REDIS_KEY_PREFIX", "quire:jar-it:");
         pb.environment().put("QUIRE_LOG_FORMAT", "json");
         Process process = pb.start();

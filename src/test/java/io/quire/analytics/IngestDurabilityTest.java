@@ -10,6 +10,7 @@ import io.quire.testing.Authoring;
 import io.quire.testing.TcpProxy;
 import io.quire.testing.TestApp;
 import io.quire.testing.TestDatabases;
+import io.quire.testing.TestServices;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -39,7 +40,7 @@ class IngestDurabilityTest {
     @BeforeAll
     static void start() throws Exception {
         proxyVertx = Vertx.vertx();
-        pgProxy = new TcpProxy(proxyVertx, "127.0.0.1", 5432).up();
+        pgProxy = new TcpProxy(proxyVertx, TestServices.pgHost(), TestServices.pgPort()).up();
         var database = TestDatabases.fresh();
         app = TestApp.builder()
                 .database(database)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quire.testing.Authoring;
 import io.quire.testing.TestApp;
 import io.quire.testing.TestDatabases;
+import io.quire.testing.TestServices;
 import io.vertx.core.json.JsonArray;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -48,7 +49,10 @@ class IngestShutdownTest {
             assertEquals(
                     true, System.currentTimeMillis() - started < 9000, "the stop did not wait for the batch timer");
             try (Connection c = DriverManager.getConnection(
-                            "jdbc:postgresql://127.0.0.1:5432/" + database.database(), "postgres", "");
+                            "jdbc:postgresql://" + TestServices.pgHost() + ":" + TestServices.pgPort() + "/"
+                                    + database.database(),
+                            "postgres",
+                            "");
                     ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM analytics_events")) {
                 rs.next();
                 assertEquals(3, rs.getInt(1), "the queued events were stored before exit");

@@ -10,6 +10,7 @@ import io.quire.testing.Eventually;
 import io.quire.testing.TcpProxy;
 import io.quire.testing.TestApp;
 import io.quire.testing.TestDatabases;
+import io.quire.testing.TestServices;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -38,7 +39,7 @@ class InvalidationsWithoutRedisTest {
     @BeforeEach
     void start() throws Exception {
         proxyVertx = Vertx.vertx();
-        redisProxy = new TcpProxy(proxyVertx, "127.0.0.1", 6379).up();
+        redisProxy = new TcpProxy(proxyVertx, TestServices.redisHost(), TestServices.redisPort()).up();
         String prefix = "quire:test:" + UUID.randomUUID().toString().substring(0, 8) + ":";
         first = TestApp.builder()
                 .database(TestDatabases.fresh())

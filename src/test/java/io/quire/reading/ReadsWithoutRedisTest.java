@@ -10,6 +10,7 @@ import io.quire.testing.Eventually;
 import io.quire.testing.TcpProxy;
 import io.quire.testing.TestApp;
 import io.quire.testing.TestDatabases;
+import io.quire.testing.TestServices;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -28,7 +29,7 @@ class ReadsWithoutRedisTest {
     @BeforeEach
     void start() throws Exception {
         proxyVertx = Vertx.vertx();
-        redisProxy = new TcpProxy(proxyVertx, "127.0.0.1", 6379).up();
+        redisProxy = new TcpProxy(proxyVertx, TestServices.redisHost(), TestServices.redisPort()).up();
         app = TestApp.builder()
                 .database(TestDatabases.fresh())
                 .env("QUIRE_REDIS_URL", "redis://127.0.0.1:" + redisProxy.port() + "/0")

@@ -128,6 +128,7 @@ public final class TestApp implements AutoCloseable {
                     "postgresql://" + target.options().getUser() + "@"
                             + target.options().getHost() + ":"
                             + target.options().getPort() + "/" + target.database());
+            all.put("QUIRE_REDIS_URL", TestServices.redisUrl());
             // route-class limits would trip over the many requests one test makes from 127.0.0.1; RouteRateLimitTest
             // turns them back on
             all.put("QUIRE_RATE_LIMIT_ENABLED", "false");

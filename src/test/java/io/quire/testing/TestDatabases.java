@@ -18,7 +18,8 @@ import java.util.UUID;
 /**
  * Test databases on the real local PostgreSQL: one template migrated once per test run, and a fresh clone of it
  * per test class ({@code CREATE DATABASE … TEMPLATE}, a file copy: tens of milliseconds), so classes never see
- * each other's rows. The server comes from {@code QUIRE_PG_URL} when set, else {@code config/test.json}.
+ * each other's rows. The server is {@link TestServices}' (an embedded one unless {@code QUIRE_TEST_PG_URL} names
+ * another).
  */
 public final class TestDatabases {
     static final String TEMPLATE = "quire_test_template";
@@ -31,6 +32,8 @@ public final class TestDatabases {
     public static PgTarget server() {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("QUIRE_ENV", "test");
+        env.put("QUIRE_PG_URL", TestServices.pgUrl());
+        env.put("QUIRE_REDIS_URL", TestServices.redisUrl());
         return PgTarget.of(
                         new ConfigLoader(new AppFiles(Path.of("."))).load(env).pg())
                 .withDatabase("postgres");

@@ -7,6 +7,7 @@ import io.quire.platform.config.ConfigLoader;
 import io.quire.platform.config.QuireConfig;
 import io.quire.platform.files.AppFiles;
 import io.quire.platform.redis.RedisClients;
+import io.quire.testing.TestServices;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -35,6 +36,10 @@ class SharedTierTest {
                 .load(Map.of(
                         "QUIRE_ENV",
                         "test",
+                        "QUIRE_PG_URL",
+                        TestServices.pgUrl(),
+                        "QUIRE_REDIS_URL",
+                        TestServices.redisUrl(),
                         "QUIRE_REDIS_KEY_PREFIX",
                         "quire:test:" + UUID.randomUUID().toString().substring(0, 8) + ":"));
         redis = RedisClients.create(vertx, config.redis());

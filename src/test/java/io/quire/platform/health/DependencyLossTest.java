@@ -7,6 +7,7 @@ import io.quire.testing.TcpProxy;
 import io.quire.testing.TestApp;
 import io.quire.testing.TestDatabases;
 import io.quire.testing.TestRoutes;
+import io.quire.testing.TestServices;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +30,8 @@ class DependencyLossTest {
     @BeforeEach
     void start() throws Exception {
         proxyVertx = Vertx.vertx();
-        pgProxy = new TcpProxy(proxyVertx, "127.0.0.1", 5432).up();
-        redisProxy = new TcpProxy(proxyVertx, "127.0.0.1", 6379).up();
+        pgProxy = new TcpProxy(proxyVertx, TestServices.pgHost(), TestServices.pgPort()).up();
+        redisProxy = new TcpProxy(proxyVertx, TestServices.redisHost(), TestServices.redisPort()).up();
         var database = TestDatabases.fresh();
         app = TestApp.builder()
                 .database(database)

@@ -9,6 +9,7 @@ import io.quire.testing.Authoring;
 import io.quire.testing.TcpProxy;
 import io.quire.testing.TestApp;
 import io.quire.testing.TestDatabases;
+import io.quire.testing.TestServices;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -96,7 +97,7 @@ class RouteRateLimitTest {
     @Test
     void withRedisGoneTheLimiterFailsOpenByDefaultAndClosedWhenConfigured() throws Exception {
         Vertx proxyVertx = Vertx.vertx();
-        TcpProxy redis = new TcpProxy(proxyVertx, "127.0.0.1", 6379).up();
+        TcpProxy redis = new TcpProxy(proxyVertx, TestServices.redisHost(), TestServices.redisPort()).up();
         io.quire.platform.db.PgTarget database = TestDatabases.fresh();
         try (TestApp open = limited("quire:test:" + UUID.randomUUID().toString().substring(0, 8) + ":", "o".repeat(40))
                         .database(database)
