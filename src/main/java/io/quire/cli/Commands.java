@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             Commands.Migrate.class,
             Commands.ConfigCommand.class,
             CreateAdmin.class,
+            SeedDemo.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quire.platform.db.PgTarget;
+import io.quire.testing.Eventually;
+import io.quire.testing.FreePorts;
 import io.quire.testing.SharedApp;
 import io.quire.testing.TestDatabases;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -113,10 +116,78 @@ class CommandsTest extends SharedApp {
     }
 
     @Test
+    void seedDemoFillsARunningServerWithASiteWhosePaywallHoldsAndWhoseEventsLand() throws Exception {
+        Map<String, String> env = env(app.config.pg().url());
+        Run seeded = run(env, "seed-demo", "--url", "http://127.0.0.1:" + app.port);
+        assertEquals(0, seeded.code(), seeded.err());
+        Matcher site = Pattern.compile("\\(site ([0-9a-f-]{36})\\)").matcher(seeded.out());
+        assertTrue(site.find(), seeded.out());
+        Matcher password = Pattern.compile("password \\(both\\): (\\S+)").matcher(seeded.out());
+        assertTrue(password.find(), seeded.out());
+        Matcher author = Pattern.compile("author: (\\S+)").matcher(seeded.out());
+        assertTrue(author.find(), seeded.out());
+        String siteId = site.group(1);
+
+        JsonArray series = ok(api.get("/api/v1/sites/" + siteId + "/series/public", null), 200)
+                .getJsonArray("data");
+        assertEquals(2, series.size(), series.encode());
+        String novel = series.stream()
+                .map(JsonObject.class::cast)
+                .filter(s -> s.getString("title").equals("The Lantern Archive"))
+                .findFirst()
+                .orElseThrow()
+                .getString("id");
+        JsonArray toc = ok(api.get("/api/v1/series/" + novel + "/chapters/public", null), 200)
+                .getJsonArray("data");
+        assertEquals(5, toc.size(), toc.encode());
+
+        JsonObject free = ok(api.get("/api/v1/chapters/" + toc.getJsonObject(0).getString("id") + "/read", null), 200);
+        assertFalse(free.getBoolean("locked"));
+        assertTrue(free.getString("contentHtml").contains("End of chapter 1."), free.encode());
+        for (int i : new int[] {3, 4}) {
+            JsonObject locked =
+                    ok(api.get("/api/v1/chapters/" + toc.getJsonObject(i).getString("id") + "/read", null), 200);
+            assertTrue(locked.getBoolean("locked"), locked.encode());
+            assertFalse(locked.encode().contains("End of chapter"), "the preview stops at two paragraphs");
+            assertEquals(
+                    i == 3 ? "SUBSCRIBERS" : "SPECIFIC_TIER",
+                    locked.getJsonObject("requiredAccess").getString("level"));
+        }
+
+        JsonArray comments = ok(
+                        api.get("/api/v1/chapters/" + toc.getJsonObject(0).getString("id") + "/comments", null), 200)
+                .getJsonArray("data");
+        assertEquals(1, comments.size(), comments.encode());
+        assertTrue(comments.getJsonObject(0).getString("content").contains("letter in the stove"));
+
+        String token = ok(
+                        api.post(
+                                "/api/v1/auth/login",
+                                new JsonObject().put("email", author.group(1)).put("password", password.group(1)),
+                                null),
+                        200)
+                .getString("accessToken");
+        assertEquals(
+                1,
+                ok(api.get("/api/v1/sites/" + siteId + "/tiers", token), 200)
+                        .getJsonArray("data")
+                        .size());
+        Eventually.await(
+                () -> app.count("SELECT count(*) FROM analytics_events WHERE site_id = '" + siteId + "'") > 0,
+                10_000,
+                "the demo's events written");
+        assertTrue(app.count("SELECT count(*) FROM analytics_events WHERE site_id = '" + siteId + "'") >= 40);
+
+        Run nobody = run(env, "seed-demo", "--url", "http://127.0.0.1:" + FreePorts.next());
+        assertEquals(1, nobody.code());
+        assertTrue(nobody.err().contains("start it first (java -jar quire.jar) or pass --url"), nobody.err());
+    }
+
+    @Test
     void helpListsTheCommandsAndAnUnknownOneIsAUsageError() {
         Run help = run(Map.of(), "--help");
         assertEquals(0, help.code());
-        for (String command : new String[] {"serve", "migrate", "config", "create-admin"}) {
+        for (String command : new String[] {"serve", "migrate", "config", "create-admin", "seed-demo"}) {
             assertTrue(help.out().contains(command), help.out());
         }
         assertTrue(help.out().contains("Exit codes"), help.out());
