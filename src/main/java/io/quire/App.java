@@ -175,8 +175,20 @@ public final class App {
             throw new StartupException("verticles/" + descriptor.name() + ".json names " + descriptor.className()
                     + ", which has no public constructor taking AppContext");
         } catch (Exception e) {
-            throw new StartupException("verticle " + descriptor.name() + " failed to start: " + e.getMessage());
+            if (!portInUse(e)) {
+                throw new StartupException("verticle " + descriptor.name() + " failed to start: " + e.getMessage());
+            }
+            throw new StartupException("port " + context.config().http().host() + ":"
+                    + context.config().http().port()
+                    + " is in use (" + e.getMessage() + "): stop what holds it, or choose another with"
+                    + " QUIRE_HTTP_PORT=<port>.");
         }
+    }
+
+    /** Netty's native transport reports a taken port as its own IOException, the JDK's as a BindException. */
+    private static boolean portInUse(Exception e) {
+        return e instanceof java.net.BindException
+                || String.valueOf(e.getMessage()).contains("Address already in use");
     }
 
     /**

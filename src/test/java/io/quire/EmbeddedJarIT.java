@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * A first run as a new user makes it: {@code java -jar quire.jar} in an empty directory with no {@code pg.url} and
  * no {@code redis.url}, so development starts its own PostgreSQL and Redis. Register, become an author, publish a
  * chapter, read it anonymously, stop with SIGTERM (exit 0), start again and read the same chapter: the data is kept.
+ * Then what goes wrong on a developer's machine: a second Quire on the same directory, and a run killed outright.
  */
 class EmbeddedJarIT {
 
@@ -102,10 +103,33 @@ class EmbeddedJarIT {
             assertTrue(
                     read(client, port, chapterId).contains("What the first run wrote."),
                     "the chapter outlived the restart");
-            stop(second, workDir.resolve("second.log"));
             assertFalse(
                     Files.readString(workDir.resolve("second.log")).contains("created database"),
                     "the second start found its database");
+
+            // a second Quire on the same data.dir is refused at once, naming the fix
+            Process rival = start(jar, workDir, FreePorts.next(), "rival.log");
+            assertTrue(rival.waitFor(30, TimeUnit.SECONDS), "refused, not hung");
+            String rivalLog = Files.readString(workDir.resolve("rival.log"));
+            assertEquals(1, rival.exitValue(), rivalLog);
+            assertTrue(rivalLog.contains("another Quire is running on data.dir"), rivalLog);
+            assertTrue(rivalLog.contains("QUIRE_DATA_DIR"), rivalLog);
+
+            // killed without a chance to stop: its PostgreSQL and Redis live on; the next start stops them and serves
+            long orphanRedis = Long.parseLong(
+                    Files.readString(workDir.resolve("data/redis.pid")).trim());
+            second.destroyForcibly();
+            assertTrue(second.waitFor(30, TimeUnit.SECONDS));
+            assertTrue(ProcessHandle.of(orphanRedis).map(ProcessHandle::isAlive).orElse(false));
+            Process third = start(jar, workDir, port, "third.log");
+            awaitReady(client, port, third, workDir.resolve("third.log"));
+            String thirdLog = Files.readString(workDir.resolve("third.log"));
+            assertTrue(thirdLog.contains("stopping postgres (PID"), thirdLog);
+            assertTrue(thirdLog.contains("stopping redis-server (PID " + orphanRedis + ")"), thirdLog);
+            assertTrue(read(client, port, chapterId).contains("What the first run wrote."), "nothing lost");
+            stop(third, workDir.resolve("third.log"));
+            assertFalse(
+                    ProcessHandle.of(orphanRedis).map(ProcessHandle::isAlive).orElse(false));
         } finally {
             vertx.close().await(5, TimeUnit.SECONDS);
         }

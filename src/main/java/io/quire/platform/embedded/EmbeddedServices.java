@@ -22,11 +22,13 @@ public final class EmbeddedServices implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final RedisServer redis;
+    private final DataDirLock lock;
     private final QuireConfig config;
 
-    private EmbeddedServices(EmbeddedPostgres postgres, RedisServer redis, QuireConfig config) {
+    private EmbeddedServices(EmbeddedPostgres postgres, RedisServer redis, DataDirLock lock, QuireConfig config) {
         this.postgres = postgres;
         this.redis = redis;
+        this.lock = lock;
         this.config = config;
     }
 
@@ -37,18 +39,27 @@ public final class EmbeddedServices implements AutoCloseable {
 
     /** The same, without Redis when the caller needs only the database ({@code migrate}, {@code create-admin}). */
     public static EmbeddedServices start(QuireConfig config, boolean withRedis) {
+        boolean startsRedis = withRedis && config.embedsRedis();
+        if (!config.embedsPg() && !startsRedis) {
+            return new EmbeddedServices(null, null, null, config);
+        }
+        Path dataDir = Path.of(config.data().dir()).toAbsolutePath().normalize();
+        DataDirLock lock = DataDirLock.take(dataDir);
         EmbeddedPostgres pg = null;
         RedisServer redis = null;
         String pgUrl = config.pg().url();
         String redisUrl = config.redis().url();
         try {
             if (config.embedsPg()) {
-                Path dir = Path.of(config.data().dir()).toAbsolutePath().resolve("postgres");
+                Path dir = dataDir.resolve("postgres");
+                Leftovers.stop(dir.resolve("postmaster.pid"), "postgres");
                 pg = startPostgres(dir);
                 pgUrl = "postgresql://postgres@127.0.0.1:" + pg.getPort() + "/quire";
                 log.info("embedded PostgreSQL {} on port {}, data in {}", "17", pg.getPort(), dir);
             }
-            if (withRedis && config.embedsRedis()) {
+            if (startsRedis) {
+                Path pidFile = dataDir.resolve("redis.pid");
+                Leftovers.stop(pidFile, "redis-server");
                 int port = freePort();
                 redis = RedisServer.newRedisServer()
                         .port(port)
@@ -56,16 +67,23 @@ public final class EmbeddedServices implements AutoCloseable {
                         .setting("save \"\"")
                         .setting("appendonly no")
                         .setting("maxmemory-policy noeviction")
+                        // written even though it does not daemonize: how the next run finds it if this one is killed
+                        .setting("pidfile " + pidFile)
                         .build();
                 redis.start();
                 redisUrl = "redis://127.0.0.1:" + port + "/0";
                 log.info("embedded Redis on port {}", port);
             }
+        } catch (StartupException e) {
+            stopQuietly(pg, redis);
+            lock.close();
+            throw e;
         } catch (IOException | RuntimeException e) {
             stopQuietly(pg, redis);
+            lock.close();
             throw new StartupException(explain(e, pg == null && config.embedsPg()));
         }
-        return new EmbeddedServices(pg, redis, config.withServices(pgUrl, redisUrl));
+        return new EmbeddedServices(pg, redis, lock, config.withServices(pgUrl, redisUrl));
     }
 
     /** The configuration pointed at the services actually running. */
@@ -89,6 +107,9 @@ public final class EmbeddedServices implements AutoCloseable {
     @Override
     public void close() {
         stopQuietly(postgres, redis);
+        if (lock != null) {
+            lock.close();
+        }
     }
 
     private static EmbeddedPostgres startPostgres(Path dir) throws IOException {
@@ -98,6 +119,10 @@ public final class EmbeddedServices implements AutoCloseable {
                 .setCleanDataDirectory(false)
                 .setPort(freePort())
                 .setServerConfig("listen_addresses", "127.0.0.1")
+                // the library runs PostgreSQL with fsync and synchronous commits off, fit for throwaway test data;
+                // this directory holds the user's content, so an OS crash must not lose or corrupt it
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .start();
     }
 
@@ -123,8 +148,7 @@ public final class EmbeddedServices implements AutoCloseable {
         String what = postgres ? "the embedded PostgreSQL" : "the embedded Redis";
         String cause = String.valueOf(e.getMessage());
         String fix = postgres
-                ? "Is another Quire using the same data.dir (QUIRE_DATA_DIR)? Stop it or choose another; or set"
-                        + " QUIRE_PG_URL to a PostgreSQL of your own."
+                ? "Its log is above. Set QUIRE_PG_URL to a PostgreSQL of your own to run without it."
                 : "Set QUIRE_REDIS_URL to a Redis of your own.";
         return what + " could not start (" + cause + "). " + fix;
     }

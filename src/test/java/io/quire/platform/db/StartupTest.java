@@ -118,4 +118,21 @@ class StartupTest {
         assertTrue(e.getMessage().startsWith("PostgreSQL at 127.0.0.1:1 is unreachable after 1s"), e.getMessage());
         assertTrue(System.currentTimeMillis() - started < 10_000);
     }
+
+    @Test
+    void aTakenHttpPortStopsStartupNamingThePortAndTheSetting() throws Exception {
+        var database = TestDatabases.fresh();
+        try (var taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"))) {
+            var config = TestApp.builder()
+                    .env("QUIRE_HTTP_PORT", String.valueOf(taken.getLocalPort()))
+                    .config(database);
+            StartupException e =
+                    assertThrows(StartupException.class, () -> App.start(config, new AppFiles(Path.of("."))));
+            assertTrue(
+                    e.getMessage().startsWith("port 127.0.0.1:" + taken.getLocalPort() + " is in use"), e.getMessage());
+            assertTrue(e.getMessage().contains("QUIRE_HTTP_PORT=<port>"), e.getMessage());
+        } finally {
+            TestDatabases.drop(database.database());
+        }
+    }
 }
