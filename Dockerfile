@@ -17,7 +17,9 @@ FROM eclipse-temurin:21-jre
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/* \
- && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin quire
+ && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin quire \
+ && mkdir -p /app/data \
+ && chown quire /app/data
 WORKDIR /app
 COPY --from=build /src/target/quire.jar /app/quire.jar
 COPY config /app/config
@@ -29,7 +31,10 @@ EXPOSE 8080
 # buffers (measured: a 256 MiB heap under read load is about 400 MiB resident, see bench/read.sh). The parallel
 # collector, named because the JVM would pick the serial one in a small container: on 2 cores under read load
 # it gave about 30% more requests/s than G1 and a p99 under 10 ms (G1's young pauses were ~10 ms)
+# with no QUIRE_PG_URL / QUIRE_REDIS_URL (QUIRE_ENV=dev only) the embedded PostgreSQL keeps its data here: mount a
+# volume on it to keep it past the container. As the non-root user PostgreSQL runs directly (no user namespace)
 ENV QUIRE_HOME=/app \
+    QUIRE_DATA_DIR=/app/data \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError"
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
   CMD curl -fsS http://127.0.0.1:8080/health/ready > /dev/null || exit 1

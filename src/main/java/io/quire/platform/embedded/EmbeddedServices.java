@@ -148,9 +148,21 @@ public final class EmbeddedServices implements AutoCloseable {
         String what = postgres ? "the embedded PostgreSQL" : "the embedded Redis";
         String cause = String.valueOf(e.getMessage());
         String fix = postgres
-                ? "Its log is above. Set QUIRE_PG_URL to a PostgreSQL of your own to run without it."
+                ? "Its log is above." + (asRoot() ? ROOT_HINT : "")
+                        + " Set QUIRE_PG_URL to a PostgreSQL of your own to run without it."
                 : "Set QUIRE_REDIS_URL to a Redis of your own.";
         return what + " could not start (" + cause + "). " + fix;
+    }
+
+    /**
+     * PostgreSQL refuses to run as root; the library then runs it in a user namespace ({@code unshare -U}), which
+     * containers often forbid (Docker's default seccomp profile, no CAP_SYS_ADMIN). Quire's image runs as a user.
+     */
+    private static final String ROOT_HINT = " Quire runs as root, so PostgreSQL must start through `unshare -U` (a"
+            + " user namespace); where that is not allowed (most containers), run Quire as a non-root user.";
+
+    private static boolean asRoot() {
+        return "root".equals(System.getProperty("user.name"));
     }
 
     private static int freePort() throws IOException {
