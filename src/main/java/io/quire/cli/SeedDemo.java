@@ -246,8 +246,9 @@ final class SeedDemo implements Callable<Integer> {
         out.println("  curl " + base.resolve(API + "/chapters/" + made.freeChapterId() + "/read"));
         out.println("  curl " + base.resolve(API + "/chapters/" + made.lockedChapterId() + "/read")
                 + "   # behind the paywall: a preview");
-        out.println(made.events() + " analytics events sent; sign in as the author for /api/v1/sites/" + made.siteId()
-                + "/analytics/overview.");
+        out.println(made.events() + " analytics events sent, over the past week: sign in as the author for"
+                + " /api/v1/sites/" + made.siteId() + "/analytics/overview (earlier days count once the rollup has"
+                + " run: analytics.rollupIntervalSeconds, 300 s by default).");
         out.flush();
     }
 }

@@ -7,6 +7,13 @@ import java.util.UUID;
 
 /** A site row, and its two JSON shapes: for members, and public metadata. */
 record Site(Row row) {
+    /** A site as one member sees it: the answers of the calls that change it say the caller's role too. */
+    record Seen(Site site, Membership.Role role) {
+        JsonObject toJson() {
+            return site.toJson(role);
+        }
+    }
+
     UUID id() {
         return row.getUUID("id");
     }

@@ -157,7 +157,8 @@ public final class SiteRoutes {
                         .ok(SITE)
                         .problems(403, 409, 412),
                 call -> sites.update(call.user(), siteId(call), update(call.body()), call.expectedRevision())
-                        .map(site -> Reply.ok(site.toJson(null)).revision(site.revision())));
+                        .map(seen ->
+                                Reply.ok(seen.toJson()).revision(seen.site().revision())));
         api.on(
                 Endpoint.delete(BASE + "/{siteId}")
                         .id("deleteSite")
@@ -177,7 +178,8 @@ public final class SiteRoutes {
                         .ok(SITE)
                         .problems(403, 409),
                 call -> sites.restore(call.user(), siteId(call))
-                        .map(site -> Reply.ok(site.toJson(null)).revision(site.revision())));
+                        .map(seen ->
+                                Reply.ok(seen.toJson()).revision(seen.site().revision())));
         api.on(
                 Endpoint.get(BASE + "/{siteId}/settings")
                         .id("getSiteSettings")

@@ -180,7 +180,8 @@ public final class SiteService {
         return load(pool, siteId, p).map(l -> l.site().toJson(l.membership().role()));
     }
 
-    public Future<Site> update(Principal p, UUID siteId, SiteUpdate u, Long expectedRevision) {
+    /** The updated site, as the caller sees it (with their role). */
+    public Future<Site.Seen> update(Principal p, UUID siteId, SiteUpdate u, Long expectedRevision) {
         return pool.withTransaction(tx -> membership(tx, siteId, p).compose(m -> {
                     m.requireManage();
                     Tuple t = Tuple.tuple()
@@ -198,7 +199,7 @@ public final class SiteService {
                     return tx.preparedQuery(SiteSql.UPDATE)
                             .execute(t)
                             .compose(rows -> changed(tx, rows, siteId))
-                            .compose(site -> event(tx, "site.updated", site).map(v -> site));
+                            .compose(site -> event(tx, "site.updated", site).map(v -> new Site.Seen(site, m.role())));
                 }))
                 .recover(e -> slugClash(e, true));
     }
@@ -232,13 +233,13 @@ public final class SiteService {
     }
 
     /** Restores a soft-deleted site within the retention period; only its owner (or an admin) sees it. */
-    public Future<Site> restore(Principal p, UUID siteId) {
+    public Future<Site.Seen> restore(Principal p, UUID siteId) {
         return pool.withTransaction(tx -> tx.preparedQuery(SiteSql.FIND_WITH_ROLE)
                 .execute(Tuple.of(siteId, p.userId()))
                 .compose(rows -> {
                     Row row = one(rows, "site.not_found");
-                    Membership.resolve(siteId, row.getUUID("owner_id"), null, null, p, "site.not_found")
-                            .requireOwner();
+                    Membership m = Membership.resolve(siteId, row.getUUID("owner_id"), null, null, p, "site.not_found");
+                    m.requireOwner();
                     if (row.getValue("deleted_at") == null) {
                         return Future.failedFuture(
                                 new ApiException.Conflict("site.not_deleted", "The site is not deleted.", List.of()));
@@ -250,7 +251,7 @@ public final class SiteService {
                                             "site.not_found", "Not found (deleted too long ago)."))
                                     : Future.succeededFuture(
                                             new Site(restored.iterator().next())))
-                            .compose(site -> event(tx, "site.restored", site).map(v -> site));
+                            .compose(site -> event(tx, "site.restored", site).map(v -> new Site.Seen(site, m.role())));
                 }));
     }
 

@@ -34,6 +34,18 @@ public final class GatewayEvents {
     }
 
     /**
+     * The header a gateway puts its event id in, when this request lacks it: Razorpay's id is not in the body, so
+     * without {@code X-Razorpay-Event-Id} a correctly signed event still cannot be deduplicated.
+     */
+    public static String missingIdHeader(String gateway, Map<String, String> headers) {
+        if (gateway.equals("razorpay")) {
+            String id = headers.get("x-razorpay-event-id");
+            return id == null || id.isBlank() ? "X-Razorpay-Event-Id" : null;
+        }
+        return null;
+    }
+
+    /**
      * Stripe: events are ordered per object they carry (a subscription, an invoice, a charge, a session). Ordering by
      * the subscription across its invoices would drop a late invoice's payment; the handlers keep a subscription's
      * own state from going back instead.

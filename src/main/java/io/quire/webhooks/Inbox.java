@@ -79,6 +79,15 @@ public final class Inbox {
                 body = null;
                 event = null;
             }
+            String missingHeader = GatewayEvents.missingIdHeader(in.gateway(), in.headers());
+            if (event == null && missingHeader != null) {
+                return Future.succeededFuture(reject(
+                        in,
+                        new ApiException.BadRequest(
+                                "webhook.event_id_missing",
+                                "The signature is valid, but the " + missingHeader + " header, which carries the"
+                                        + " event's id, is missing.")));
+            }
             if (event == null) {
                 return Future.succeededFuture(reject(
                         in,

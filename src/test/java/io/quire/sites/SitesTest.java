@@ -78,7 +78,9 @@ class SitesTest extends SharedApp {
 
         Authoring.User editor = fixtures.reader();
         fixtures.collaborator(id, editor, "EDITOR", new JsonObject());
-        ok(api.patch("/api/v1/sites/" + id, new JsonObject().put("tagline", "edited"), editor.token()), 200);
+        JsonObject edited =
+                ok(api.patch("/api/v1/sites/" + id, new JsonObject().put("tagline", "edited"), editor.token()), 200);
+        assertEquals("EDITOR", edited.getString("yourRole"), "the answer to a change says the caller's role, as GET");
         problem(api.delete("/api/v1/sites/" + id, editor.token()), 403, "site.forbidden");
         ok(api.get("/api/v1/sites/" + id, fixtures.admin().token()), 200);
     }
@@ -161,6 +163,7 @@ class SitesTest extends SharedApp {
                 "site.not_found");
         JsonObject restored = ok(api.post("/api/v1/sites/" + id + "/restore", null, owner.token()), 200);
         assertEquals(null, restored.getString("deletedAt"));
+        assertEquals("OWNER", restored.getString("yourRole"));
         problem(api.post("/api/v1/sites/" + id + "/restore", null, owner.token()), 409, "site.not_deleted");
         assertEquals(List.of("site.created", "site.deleted", "site.restored"), fixtures.events(id));
     }

@@ -422,6 +422,12 @@ class InboundWebhooksTest {
                         Map.of("X-Razorpay-Signature", rzpSig, "X-Razorpay-Event-Id", rzpEvent)),
                 401,
                 "webhook.signature_invalid");
+        // correctly signed, but without the header that carries the event's id: the answer names the header
+        JsonObject noId = problem(
+                post("/api/v1/webhooks/razorpay/" + author.id(), rzpBody, Map.of("X-Razorpay-Signature", rzpSig)),
+                400,
+                "webhook.event_id_missing");
+        assertTrue(noId.getString("detail").contains("X-Razorpay-Event-Id"), noId.encode());
 
         ok(
                 api.post(

@@ -27,6 +27,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
         this.router = router;
     }
 
+    /** Where the answer's problem code waits for the access log line. */
+    static final String PROBLEM_CODE = "quire.problemCode";
+
     /** Installs this handler as the router's failure handler and for the statuses the router itself produces. */
     public static void install(Router router) {
         FailureHandler handler = new FailureHandler(router);
@@ -46,6 +49,16 @@ public final class FailureHandler implements Handler<RoutingContext> {
             return;
         }
         Problem problem = toProblem(ctx);
+        ctx.put(PROBLEM_CODE, problem.code());
+        if (problem.status() < 500) {
+            // an expected answer to a client's mistake (a probed id, a bad body): one line, never a stack trace
+            log.debug(
+                    "{} {} answered {} {}",
+                    ctx.request().method(),
+                    ctx.normalizedPath(),
+                    problem.status(),
+                    problem.code());
+        }
         if (problem.status() == 405) {
             response.putHeader(
                     HttpHeaders.ALLOW, String.join(", ", AllowedMethods.forPath(router, ctx.normalizedPath())));
