@@ -75,6 +75,12 @@ public final class DatabaseBootstrap {
                 try {
                     return attempt.call();
                 } catch (Exception e) {
+                    if (refusedCredentials(e)) {
+                        // waiting does not change a password: stop at once, and say what to change
+                        throw new StartupException(what + " refused the login (" + e.getMessage() + "). Put the role"
+                                + " and its password in QUIRE_PG_URL (postgresql://user:password@host:5432/quire), or"
+                                + " let that role in from this host in the server's pg_hba.conf.");
+                    }
                     if (Instant.now().plusMillis(delayMs).isAfter(deadline)) {
                         throw new StartupException(what + " is unreachable after " + wait.toSeconds() + "s (" + n
                                 + " attempts): " + e.getMessage());
@@ -84,6 +90,16 @@ public final class DatabaseBootstrap {
                     delayMs = Math.min(delayMs * 2, 4000);
                 }
             }
+        }
+
+        /**
+         * PostgreSQL's "invalid authorization" class (28000: no pg_hba.conf entry, no such role; 28P01: a wrong
+         * password), and the driver's 08004 when the server asks for a password and the URL has none.
+         */
+        private static boolean refusedCredentials(Exception e) {
+            return e instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("28") || sql.getSQLState().equals("08004"));
         }
 
         private static void sleep(long ms) {

@@ -8,6 +8,7 @@ import io.quire.App;
 import io.quire.platform.files.AppFiles;
 import io.quire.testing.TestApp;
 import io.quire.testing.TestDatabases;
+import io.quire.testing.TestServices;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import java.nio.file.Path;
@@ -134,5 +135,22 @@ class StartupTest {
         } finally {
             TestDatabases.drop(database.database());
         }
+    }
+
+    @Test
+    void aRefusedLoginStopsStartupAtOnceNamingTheUrlAndPgHba() {
+        var database = TestDatabases.server().withDatabase("quire_never");
+        var config = TestApp.builder()
+                .env(
+                        "QUIRE_PG_URL",
+                        "postgresql://no_such_role@" + TestServices.pgHost() + ":" + TestServices.pgPort()
+                                + "/quire_never")
+                .env("QUIRE_STARTUP_WAIT_SECONDS", "30")
+                .config(database);
+        long started = System.currentTimeMillis();
+        StartupException e = assertThrows(StartupException.class, () -> App.start(config, new AppFiles(Path.of("."))));
+        assertTrue(e.getMessage().contains("refused the login"), e.getMessage());
+        assertTrue(e.getMessage().contains("QUIRE_PG_URL") && e.getMessage().contains("pg_hba.conf"), e.getMessage());
+        assertTrue(System.currentTimeMillis() - started < 5_000, "no 30 s of retries for a refused login");
     }
 }
