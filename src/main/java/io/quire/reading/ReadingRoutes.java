@@ -36,6 +36,12 @@ public final class ReadingRoutes {
                 + config.staleWhileRevalidateSeconds();
     }
 
+    /** What the 404 of a chapter readers cannot see says, to whom. */
+    private static final String HIDDEN =
+            "A chapter readers cannot see is a 404 `chapter.not_found` for them; to someone"
+                    + " who works on its site the 404 says why: `chapter.not_published` (draft, scheduled, archived),"
+                    + " `chapter.series_unpublished`, `chapter.series_deleted` or `chapter.site_not_public`.";
+
     public void mount(Api api) {
         // the chapter read first: it is the hottest route, and each route tried before it costs a regex match
         api.raw(
@@ -44,6 +50,7 @@ public final class ReadingRoutes {
                         .tag("reading")
                         .summary(
                                 "The chapter for this caller: contentHtml when entitled, else locked=true with previewHtml (the first N paragraphs, never more than half the chapter) and the paywall")
+                        .description(HIDDEN)
                         .access(Access.anyone())
                         .ok(200, ref("ChapterRead"), "OK")
                         .conditional(),
@@ -80,6 +87,7 @@ public final class ReadingRoutes {
                         .id("getPublicChapter")
                         .tag("reading")
                         .summary("A published chapter's metadata, with `locked` for this caller")
+                        .description(HIDDEN)
                         .access(Access.anyone())
                         .ok(200, ref("ChapterInfo"), "OK")
                         .conditional(),

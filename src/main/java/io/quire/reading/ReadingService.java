@@ -70,6 +70,9 @@ public final class ReadingService {
 
     private Future<Answer> chapter(Principal p, UUID chapterId, String ifNoneMatch, boolean read) {
         return cache.get(vertx, "chapter:" + chapterId, ChapterView.CODEC, () -> loadChapter(chapterId))
+                .recover(e -> p != null && e instanceof ApiException.NotFound
+                        ? whyHidden(p, chapterId, e)
+                        : Future.failedFuture(e))
                 .compose(view -> {
                     Entitlements.Access access = view.access();
                     // public caching only for what is the same for everyone: an anonymous caller reading free content
@@ -81,6 +84,50 @@ public final class ReadingService {
                         return new Answer(body, etag, personal, view.seriesId());
                     });
                 });
+    }
+
+    /**
+     * A chapter readers cannot see, asked for by someone who works on its site: the 404 says why (readers see it
+     * once that is fixed), where anyone else keeps the plain {@code chapter.not_found}.
+     */
+    private <T> Future<T> whyHidden(Principal p, UUID chapterId, Throwable notFound) {
+        return pool.preparedQuery(ReadingSql.WHY_HIDDEN)
+                .execute(Tuple.of(chapterId, p.userId()))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        return Future.failedFuture(notFound);
+                    }
+                    Row r = rows.iterator().next();
+                    UUID series = r.getUUID("series_id");
+                    if (!"PUBLISHED".equals(r.getString("chapter_status"))) {
+                        return hidden(
+                                "chapter.not_published",
+                                "Readers cannot see this chapter: it is " + r.getString("chapter_status")
+                                        + ". Publish it: POST /api/v1/chapters/" + chapterId + "/publish.");
+                    }
+                    if (r.getValue("series_deleted_at") != null) {
+                        return hidden(
+                                "chapter.series_deleted", "Readers cannot see this chapter: its series is deleted.");
+                    }
+                    if ("DRAFT".equals(r.getString("series_status"))) {
+                        return hidden(
+                                "chapter.series_unpublished",
+                                "The chapter is published, but its series is not, so"
+                                        + " readers see neither. Publish the series: POST /api/v1/series/" + series
+                                        + "/publish.");
+                    }
+                    return hidden(
+                            "chapter.site_not_public",
+                            "Readers cannot see this chapter: its site is "
+                                    + (r.getValue("site_deleted_at") != null
+                                            ? "deleted"
+                                            : r.getBoolean("is_public") ? r.getString("site_status") : "not public")
+                                    + ".");
+                });
+    }
+
+    private static <T> Future<T> hidden(String code, String detail) {
+        return Future.failedFuture(new ApiException.NotFound(code, detail));
     }
 
     private Future<ReadCache.Scoped<TocView>> loadToc(UUID seriesId) {

@@ -50,6 +50,19 @@ final class ReadingSql {
        WHERE ch.id = $1 AND ch.status = 'PUBLISHED' AND ch.deleted_at IS NULL AND
       """ + VISIBLE_SERIES;
 
+    /**
+     * Why a chapter is not readable, for someone who works on its site ($2): the chapter's, its series' and its
+     * site's states. No row for anyone else, so a stranger learns nothing more than a plain 404.
+     */
+    static final String WHY_HIDDEN = """
+      SELECT ch.status AS chapter_status, ch.series_id, se.status AS series_status, se.deleted_at AS series_deleted_at,
+             si.status AS site_status, si.is_public, si.deleted_at AS site_deleted_at
+        FROM chapters ch JOIN series se ON se.id = ch.series_id JOIN sites si ON si.id = ch.site_id
+       WHERE ch.id = $1 AND ch.deleted_at IS NULL
+         AND (si.owner_id = $2 OR EXISTS (SELECT 1 FROM site_collaborators c
+               WHERE c.site_id = si.id AND c.user_id = $2 AND c.accepted_at IS NOT NULL))
+      """;
+
     /** Whether the caller works on the site (owner or accepted collaborator). */
     static final String WORKS_ON_SITE = """
       SELECT EXISTS (SELECT 1 FROM sites WHERE id = $1 AND owner_id = $2)

@@ -237,7 +237,12 @@ class ReadingTest extends SharedApp {
         for (String id :
                 List.of(draft, scheduled, archived, deleted, UUID.randomUUID().toString())) {
             problem(get("/api/v1/chapters/" + id + "/read", null, null), 404, "chapter.not_found");
-            problem(get("/api/v1/chapters/" + id + "/public", b.author().token(), null), 404, "chapter.not_found");
+            // its author is told why (a deleted one, or an id that is not theirs, stays a plain not-found)
+            boolean told = id.equals(draft) || id.equals(scheduled) || id.equals(archived);
+            problem(
+                    get("/api/v1/chapters/" + id + "/public", b.author().token(), null),
+                    404,
+                    told ? "chapter.not_published" : "chapter.not_found");
         }
         assertEquals(
                 2,
@@ -322,5 +327,30 @@ class ReadingTest extends SharedApp {
                                 null)
                         .getHeader("ETag")),
                 "a different caller's view has its own ETag");
+    }
+
+    @Test
+    void aChapterInAnUnpublishedSeriesTellsItsAuthorWhyAndStrangersNothing() throws Exception {
+        Authoring.User author = fixtures.author();
+        String site = fixtures.site(author).getString("id");
+        String series = fixtures.series(author, site).getString("id");
+        String chapter = fixtures.chapter(author, series, "Early", "Not yet.").getString("id");
+        JsonObject draft = problem(
+                get("/api/v1/chapters/" + chapter + "/read", author.token(), null), 404, "chapter.not_published");
+        assertTrue(draft.getString("detail").contains("/api/v1/chapters/" + chapter + "/publish"), draft.encode());
+        ok(api.post("/api/v1/chapters/" + chapter + "/publish", null, author.token()), 200);
+
+        for (String path :
+                List.of("/api/v1/chapters/" + chapter + "/read", "/api/v1/chapters/" + chapter + "/public")) {
+            JsonObject why = problem(get(path, author.token(), null), 404, "chapter.series_unpublished");
+            assertTrue(why.getString("detail").contains("/api/v1/series/" + series + "/publish"), why.encode());
+            problem(get(path, null, null), 404, "chapter.not_found");
+            JsonObject stranger = problem(get(path, fixtures.reader().token(), null), 404, "chapter.not_found");
+            assertEquals("Not found.", stranger.getString("detail"));
+        }
+        ok(api.post("/api/v1/series/" + series + "/publish", null, author.token()), 200);
+        assertTrue(ok(get("/api/v1/chapters/" + chapter + "/read", null, null), 200)
+                .getString("contentHtml")
+                .contains("Not yet."));
     }
 }
