@@ -204,6 +204,11 @@ final class ContentShapes {
                         .optional("readingMinutes", integer())
                         .optional("accessLevel", string())
                         .optional("locked", Schema.bool())
+                        .optional(
+                                "readerUrl",
+                                string().format("uri")
+                                        .description("The chapter's page for readers (canonical and og:url): on the"
+                                                + " site's reader site, or this resource when it names none"))
                         .optional("previousId", nullable(string()))
                         .optional("nextId", nullable(string())));
         api.component(

@@ -3,6 +3,7 @@ package io.quire.reading;
 import io.quire.platform.cache.Bytes;
 import io.quire.platform.cache.ReadCache;
 import io.quire.platform.clock.Times;
+import io.quire.platform.links.ReaderLinks;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -40,7 +41,7 @@ record ChapterView(
     /** Through the Redis tier: the renderings travel as they are, nothing is rendered again. */
     static final ReadCache.Codec<ChapterView> CODEC = new ReadCache.Codec<>() {
         // 3: previews are capped at a share of the chapter; entries of older layouts may hold a whole short chapter
-        private static final int VERSION = 3;
+        private static final int VERSION = 4;
 
         @Override
         public Buffer encode(ChapterView v) {
@@ -113,13 +114,17 @@ record ChapterView(
      * Renders {@code r} (a {@link ReadingSql#CHAPTER} row). {@code previewHtml} is null for a FREE chapter, which
      * has no locked rendering.
      */
-    static ChapterView of(Row r, String previewHtml) {
+    static ChapterView of(Row r, String previewHtml, ReaderLinks links) {
         UUID id = r.getUUID("id");
+        // the page a share or a canonical link points at (og:url): the site's reader site, else this resource
+        String readerUrl = links.site(r.getUUID("site_id"), r.getString("site_slug"), r.getString("reader_base_url"))
+                .chapter(id, r.getString("series_slug"), r.getString("slug"));
         String version = r.getInteger("revision") + ":" + r.getLong("purchase_price") + ":" + r.getUUID("previous_id")
                 + ":" + r.getUUID("next_id") + ":" + r.getString("series_title") + ":"
-                + r.getShort("series_preview_paragraphs") + ":" + r.getString("series_paywall_message");
-        JsonObject fullInfo = meta(r, false);
-        JsonObject fullRead = meta(r, false)
+                + r.getShort("series_preview_paragraphs") + ":" + r.getString("series_paywall_message") + ":"
+                + readerUrl;
+        JsonObject fullInfo = meta(r, false, readerUrl);
+        JsonObject fullRead = meta(r, false, readerUrl)
                 .put("contentHtml", r.getString("content_html"))
                 .put("authorNoteHtml", r.getString("author_note_html"))
                 .put("authorNotePosition", r.getString("author_note_position"));
@@ -129,7 +134,7 @@ record ChapterView(
             String message = r.getString("paywall_message") != null
                     ? r.getString("paywall_message")
                     : r.getString("series_paywall_message");
-            JsonObject lockedRead = meta(r, true)
+            JsonObject lockedRead = meta(r, true, readerUrl)
                     .put("previewHtml", previewHtml)
                     .put("paywallMessage", message)
                     .put(
@@ -146,7 +151,7 @@ record ChapterView(
                                     // when the author sells the chapter on its own: POST /chapters/{id}/unlock buys it
                                     .put("price", r.getLong("purchase_price"))
                                     .put("priceCurrency", r.getString("purchase_currency")));
-            locked = rendering(id, version, false, lockedRead, meta(r, true));
+            locked = rendering(id, version, false, lockedRead, meta(r, true, readerUrl));
         }
         return new ChapterView(
                 id,
@@ -168,7 +173,7 @@ record ChapterView(
                 ReadingService.etag("info:" + id + ":" + version + ":" + entitled));
     }
 
-    private static JsonObject meta(Row r, boolean locked) {
+    private static JsonObject meta(Row r, boolean locked, String readerUrl) {
         return new JsonObject()
                 .put("id", r.getUUID("id").toString())
                 .put("seriesId", r.getUUID("series_id").toString())
@@ -186,6 +191,7 @@ record ChapterView(
                 .put("readingMinutes", r.getInteger("reading_minutes"))
                 .put("accessLevel", r.getString("access_level"))
                 .put("locked", locked)
+                .put("readerUrl", readerUrl)
                 .put(
                         "previousId",
                         r.getUUID("previous_id") == null

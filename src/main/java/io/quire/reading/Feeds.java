@@ -1,6 +1,7 @@
 package io.quire.reading;
 
 import io.quire.platform.http.ApiException;
+import io.quire.platform.links.ReaderLinks;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Row;
@@ -20,45 +21,65 @@ public final class Feeds {
     static final int ITEMS = 50;
     private final Vertx vertx;
     private final SqlClient pool;
-    private final String baseUrl;
+    private final ReaderLinks links;
 
-    public Feeds(Vertx vertx, SqlClient pool, String publicBaseUrl) {
+    public Feeds(Vertx vertx, SqlClient pool, ReaderLinks links) {
         this.vertx = vertx;
         this.pool = pool;
-        this.baseUrl = publicBaseUrl.replaceAll("/+$", "");
+        this.links = links;
     }
 
     /** A rendered XML document and its media type. */
     public record Document(String xml, String contentType) {}
 
+    /**
+     * What a feed is about: {@code link} is the page readers read, {@code self} the feed's own URL (RSS without
+     * the format parameter), {@code author} who the feed's entries are by unless an entry says otherwise.
+     */
+    private record Channel(
+            String title,
+            String subtitle,
+            String link,
+            String self,
+            String id,
+            String language,
+            String author,
+            ReaderLinks.OfSite site) {}
+
     public Future<Document> siteFeed(UUID siteId, boolean atom) {
-        return one(FeedSql.SITE, Tuple.of(siteId), "site.not_found")
-                .compose(site -> recent(siteId, null)
-                        .compose(items -> vertx.executeBlocking(
-                                () -> render(
-                                        atom,
-                                        site.getString("name"),
-                                        site.getString("tagline"),
-                                        siteUrl(site.getString("slug")),
-                                        "urn:quire:site:" + siteId,
-                                        "en",
-                                        items),
-                                false)));
+        return one(FeedSql.SITE, Tuple.of(siteId), "site.not_found").compose(site -> {
+            ReaderLinks.OfSite of = links.site(siteId, site.getString("slug"), site.getString("reader_base_url"));
+            Channel channel = new Channel(
+                    site.getString("name"),
+                    site.getString("tagline"),
+                    of.home(),
+                    links.api() + "/api/v1/sites/" + siteId + "/feed.xml",
+                    "urn:quire:site:" + siteId,
+                    "en",
+                    site.getString("owner_name"),
+                    of);
+            return recent(siteId, null)
+                    .compose(items -> vertx.executeBlocking(() -> render(atom, channel, items), false));
+        });
     }
 
     public Future<Document> seriesFeed(UUID seriesId, boolean atom) {
-        return one(FeedSql.SERIES, Tuple.of(seriesId), "series.not_found")
-                .compose(series -> recent(series.getUUID("site_id"), seriesId)
-                        .compose(items -> vertx.executeBlocking(
-                                () -> render(
-                                        atom,
-                                        series.getString("title"),
-                                        series.getString("synopsis"),
-                                        siteUrl(series.getString("site_slug")) + "/" + series.getString("slug"),
-                                        "urn:quire:series:" + seriesId,
-                                        series.getString("language"),
-                                        items),
-                                false)));
+        return one(FeedSql.SERIES, Tuple.of(seriesId), "series.not_found").compose(series -> {
+            UUID siteId = series.getUUID("site_id");
+            ReaderLinks.OfSite of =
+                    links.site(siteId, series.getString("site_slug"), series.getString("reader_base_url"));
+            Channel channel = new Channel(
+                    series.getString("title"),
+                    series.getString("synopsis"),
+                    of.series(seriesId, series.getString("slug")),
+                    links.api() + "/api/v1/series/" + seriesId + "/feed.xml",
+                    "urn:quire:series:" + seriesId,
+                    series.getString("language"),
+                    series.getString("owner_name"),
+                    of);
+            return recent(siteId, seriesId)
+                    .compose(items -> vertx.executeBlocking(() -> render(atom, channel, items), false));
+        });
     }
 
     public Future<Document> sitemap(UUID siteId) {
@@ -67,15 +88,19 @@ public final class Feeds {
                                 pool.preparedQuery(FeedSql.SITEMAP_SERIES).execute(Tuple.of(siteId)),
                                 recent(siteId, null))
                         .map(all -> {
-                            String root = siteUrl(site.getString("slug"));
+                            ReaderLinks.OfSite of =
+                                    links.site(siteId, site.getString("slug"), site.getString("reader_base_url"));
                             StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                                     .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-                            url(xml, root, site.getOffsetDateTime("updated_at"));
+                            url(xml, of.home(), site.getOffsetDateTime("updated_at"));
                             for (Row s : all.<RowSet<Row>>resultAt(0)) {
-                                url(xml, root + "/" + s.getString("slug"), s.getOffsetDateTime("updated_at"));
+                                url(
+                                        xml,
+                                        of.series(s.getUUID("id"), s.getString("slug")),
+                                        s.getOffsetDateTime("updated_at"));
                             }
                             for (Row c : all.<RowSet<Row>>resultAt(1)) {
-                                url(xml, chapterUrl(root, c), c.getOffsetDateTime("published_at"));
+                                url(xml, chapterUrl(of, c), c.getOffsetDateTime("published_at"));
                             }
                             return new Document(xml.append("</urlset>\n").toString(), "application/xml; charset=utf-8");
                         }));
@@ -85,73 +110,80 @@ public final class Feeds {
         return pool.preparedQuery(FeedSql.RECENT_CHAPTERS).execute(Tuple.of(siteId, seriesId, ITEMS));
     }
 
-    private Document render(
-            boolean atom, String title, String subtitle, String link, String id, String language, RowSet<Row> items) {
+    private Document render(boolean atom, Channel ch, RowSet<Row> items) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         OffsetDateTime updated =
                 items.size() > 0 ? items.iterator().next().getOffsetDateTime("published_at") : OffsetDateTime.now();
         if (atom) {
+            // RFC 4287: id, title and updated; an author (here the feed's, and each entry's own); rel=self
             xml.append("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"")
-                    .append(esc(language))
+                    .append(esc(ch.language()))
                     .append("\">\n")
                     .append("  <title>")
-                    .append(esc(title))
+                    .append(esc(ch.title()))
                     .append("</title>\n")
                     .append("  <id>")
-                    .append(esc(id))
+                    .append(esc(ch.id()))
                     .append("</id>\n")
-                    .append("  <link href=\"")
-                    .append(esc(link))
+                    .append("  <link rel=\"alternate\" href=\"")
+                    .append(esc(ch.link()))
+                    .append("\"/>\n")
+                    .append("  <link rel=\"self\" type=\"application/atom+xml\" href=\"")
+                    .append(esc(ch.self() + "?format=atom"))
                     .append("\"/>\n")
                     .append("  <updated>")
                     .append(iso(updated))
                     .append("</updated>\n");
-            if (subtitle != null && !subtitle.isBlank()) {
-                xml.append("  <subtitle>").append(esc(subtitle)).append("</subtitle>\n");
+            author(xml, "  ", ch.author());
+            if (ch.subtitle() != null && !ch.subtitle().isBlank()) {
+                xml.append("  <subtitle>").append(esc(ch.subtitle())).append("</subtitle>\n");
             }
             for (Row c : items) {
-                String url = chapterUrl(siteRoot(link), c);
                 xml.append("  <entry>\n    <title>")
                         .append(esc(c.getString("title")))
                         .append("</title>\n")
                         .append("    <id>urn:quire:chapter:")
                         .append(c.getUUID("id"))
                         .append("</id>\n")
-                        .append("    <link href=\"")
-                        .append(esc(url))
+                        .append("    <link rel=\"alternate\" href=\"")
+                        .append(esc(chapterUrl(ch.site(), c)))
                         .append("\"/>\n")
                         .append("    <updated>")
                         .append(iso(c.getOffsetDateTime("published_at")))
                         .append("</updated>\n")
-                        .append("    <summary>")
-                        .append(esc(summary(c)))
-                        .append("</summary>\n  </entry>\n");
+                        .append("    <published>")
+                        .append(iso(c.getOffsetDateTime("published_at")))
+                        .append("</published>\n");
+                author(xml, "    ", c.getString("author_name"));
+                xml.append("    <summary>").append(esc(summary(c))).append("</summary>\n  </entry>\n");
             }
             return new Document(xml.append("</feed>\n").toString(), "application/atom+xml; charset=utf-8");
         }
-        xml.append("<rss version=\"2.0\">\n<channel>\n")
+        xml.append("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n")
                 .append("  <title>")
-                .append(esc(title))
+                .append(esc(ch.title()))
                 .append("</title>\n")
                 .append("  <link>")
-                .append(esc(link))
+                .append(esc(ch.link()))
                 .append("</link>\n")
+                .append("  <atom:link rel=\"self\" type=\"application/rss+xml\" href=\"")
+                .append(esc(ch.self()))
+                .append("\"/>\n")
                 .append("  <description>")
-                .append(esc(subtitle == null ? title : subtitle))
+                .append(esc(ch.subtitle() == null || ch.subtitle().isBlank() ? ch.title() : ch.subtitle()))
                 .append("</description>\n")
                 .append("  <language>")
-                .append(esc(language))
+                .append(esc(ch.language()))
                 .append("</language>\n")
                 .append("  <lastBuildDate>")
                 .append(rfc822(updated))
                 .append("</lastBuildDate>\n");
         for (Row c : items) {
-            String url = chapterUrl(siteRoot(link), c);
             xml.append("  <item>\n    <title>")
                     .append(esc(c.getString("title")))
                     .append("</title>\n")
                     .append("    <link>")
-                    .append(esc(url))
+                    .append(esc(chapterUrl(ch.site(), c)))
                     .append("</link>\n")
                     .append("    <guid isPermaLink=\"false\">urn:quire:chapter:")
                     .append(c.getUUID("id"))
@@ -164,6 +196,13 @@ public final class Feeds {
                     .append("</description>\n  </item>\n");
         }
         return new Document(xml.append("</channel>\n</rss>\n").toString(), "application/rss+xml; charset=utf-8");
+    }
+
+    private static void author(StringBuilder xml, String indent, String name) {
+        xml.append(indent)
+                .append("<author><name>")
+                .append(esc(name == null || name.isBlank() ? "Unknown" : name))
+                .append("</name></author>\n");
     }
 
     /** Free chapters: their first paragraph as text. Locked ones: the paywall, never their words. */
@@ -188,19 +227,8 @@ public final class Feeds {
         return text.length() > 500 ? text.substring(0, 497) + "…" : text;
     }
 
-    private String siteUrl(String slug) {
-        return baseUrl + "/sites/" + slug;
-    }
-
-    /** The site's URL from a series link (which has the series slug after it). */
-    private String siteRoot(String link) {
-        String prefix = baseUrl + "/sites/";
-        int end = link.indexOf('/', prefix.length());
-        return end < 0 ? link : link.substring(0, end);
-    }
-
-    private static String chapterUrl(String siteRoot, Row c) {
-        return siteRoot + "/" + c.getString("series_slug") + "/" + c.getString("slug");
+    private static String chapterUrl(ReaderLinks.OfSite site, Row c) {
+        return site.chapter(c.getUUID("id"), c.getString("series_slug"), c.getString("slug"));
     }
 
     private static void url(StringBuilder xml, String loc, OffsetDateTime modified) {

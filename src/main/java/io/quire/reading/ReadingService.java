@@ -4,6 +4,7 @@ import io.quire.platform.auth.Principal;
 import io.quire.platform.cache.ReadCache;
 import io.quire.platform.http.ApiException;
 import io.quire.platform.http.Responses;
+import io.quire.platform.links.ReaderLinks;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -25,12 +26,14 @@ public final class ReadingService {
     private final SqlClient pool;
     private final Entitlements entitlements;
     private final ReadCache cache;
+    private final ReaderLinks links;
 
-    public ReadingService(Vertx vertx, SqlClient pool, Entitlements entitlements, ReadCache cache) {
+    public ReadingService(Vertx vertx, SqlClient pool, Entitlements entitlements, ReadCache cache, ReaderLinks links) {
         this.vertx = vertx;
         this.pool = pool;
         this.entitlements = entitlements;
         this.cache = cache;
+        this.links = links;
     }
 
     /** The scopes a cached read model depends on: its series (chapters, order, paywall texts) and its site (visibility). */
@@ -162,7 +165,7 @@ public final class ReadingService {
                             : vertx.executeBlocking(
                                     () -> Preview.of(r.getString("content"), previewParagraphs(r)), false);
                     return preview.map(html -> {
-                        ChapterView view = ChapterView.of(r, html);
+                        ChapterView view = ChapterView.of(r, html, links);
                         return new ReadCache.Scoped<>(view, scopes(view.seriesId(), view.siteId()), view.bytes());
                     });
                 });

@@ -45,7 +45,8 @@ final class ReadingSql {
                  AND (n.display_order, n.chapter_number, n.id) > (ch.display_order, ch.chapter_number, ch.id)
                ORDER BY n.display_order, n.chapter_number, n.id LIMIT 1) AS next_id,
              se.title AS series_title, se.preview_paragraphs AS series_preview_paragraphs,
-             se.paywall_message AS series_paywall_message, si.owner_id
+             se.paywall_message AS series_paywall_message, si.owner_id, se.slug AS series_slug, si.slug AS site_slug,
+             si.reader_base_url
         FROM chapters ch JOIN series se ON se.id = ch.series_id JOIN sites si ON si.id = ch.site_id
        WHERE ch.id = $1 AND ch.status = 'PUBLISHED' AND ch.deleted_at IS NULL AND
       """ + VISIBLE_SERIES;

@@ -31,6 +31,7 @@ record Site(Row row) {
                 .put("tagline", row.getString("tagline"))
                 .put("description", row.getString("description"))
                 .put("customDomain", row.getString("custom_domain"))
+                .put("readerBaseUrl", row.getString("reader_base_url"))
                 .put("status", row.getString("status"))
                 .put("isPublic", row.getBoolean("is_public"))
                 .put("revision", revision())
@@ -59,6 +60,7 @@ record Site(Row row) {
                 .put("tagline", row.getString("tagline"))
                 .put("description", row.getString("description"))
                 .put("customDomain", row.getString("custom_domain"))
+                .put("readerBaseUrl", row.getString("reader_base_url"))
                 .put("defaultContentRating", row.getString("default_content_rating"))
                 .put("commentsEnabled", row.getBoolean("comments_enabled"));
     }

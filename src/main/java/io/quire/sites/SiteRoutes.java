@@ -18,6 +18,7 @@ import io.quire.platform.api.Reply;
 import io.quire.platform.api.Rules;
 import io.quire.platform.api.Schema;
 import io.quire.platform.auth.Role;
+import io.quire.platform.links.ReaderLinks;
 import io.quire.platform.text.Slugs;
 import io.vertx.core.json.JsonObject;
 import java.util.UUID;
@@ -51,6 +52,16 @@ public final class SiteRoutes {
                                             || DOMAIN.matcher(d.toLowerCase()).matches(),
                                     "must be a domain name such as read.example.com")
                             .description("Empty or null removes it")))
+            .optional(
+                    "readerBaseUrl",
+                    nullable(string().length(0, ReaderLinks.MAX_LENGTH)
+                            .rule(
+                                    u -> u.isEmpty() || ReaderLinks.problem(u) == null,
+                                    "must be an absolute https URL"
+                                            + " without query or fragment, such as https://read.example.com")
+                            .description("Where readers read this site: feeds, sitemaps, mails and share links point"
+                                    + " at <base>/<series-slug>/<chapter-slug>. Empty or null falls back to the"
+                                    + " platform's reader site, or to the public API resources")))
             .optional("baseRevision", integer().range(1, Integer.MAX_VALUE).description("Or send If-Match"));
     private static final ObjectSchema SETTINGS_UPDATE = object().optional("commentsEnabled", bool())
             .optional("commentsModerationMode", string().oneOf("pre", "post"))
@@ -73,7 +84,6 @@ public final class SiteRoutes {
     }
 
     public void mount(Api api) {
-        SiteShapes.declare(api);
         components(api);
         // --- public metadata (before /{siteId} so "by-slug" isn't read as an id)
         api.on(
@@ -149,7 +159,8 @@ public final class SiteRoutes {
                         .tag(TAG)
                         .summary("Update a site")
                         .description(
-                                "Send only what changes; a sent null (or empty) clears tagline, description and customDomain. "
+                                "Send only what changes; a sent null (or empty) clears tagline, description, customDomain and"
+                                        + " readerBaseUrl. "
                                         + "If-Match or baseRevision is optional; a stale one is a 412.")
                         .access(Access.signedIn())
                         .header("If-Match", "The ETag you read")
@@ -219,7 +230,8 @@ public final class SiteRoutes {
                 .required("name", string())
                 .required("tagline", nullable(string()))
                 .required("description", nullable(string()))
-                .required("customDomain", nullable(string()));
+                .required("customDomain", nullable(string()))
+                .required("readerBaseUrl", nullable(string().format("uri")));
         api.component(
                 "PublicSite",
                 object().with(publicSite)
@@ -253,6 +265,10 @@ public final class SiteRoutes {
         return call.id("siteId", "site.not_found");
     }
 
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
     private static SiteService.SiteUpdate update(JsonObject b) {
         String domain = b.getString("customDomain");
         return new SiteService.SiteUpdate(
@@ -264,6 +280,8 @@ public final class SiteRoutes {
                 b.containsKey("customDomain"),
                 domain == null || domain.isEmpty() ? null : domain.toLowerCase(),
                 b.getBoolean("isPublic"),
-                b.getString("slug"));
+                b.getString("slug"),
+                b.containsKey("readerBaseUrl"),
+                emptyToNull(b.getString("readerBaseUrl")));
     }
 }

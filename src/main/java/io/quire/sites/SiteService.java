@@ -45,7 +45,9 @@ public final class SiteService {
             boolean customDomainSet,
             String customDomain,
             Boolean isPublic,
-            String slug) {}
+            String slug,
+            boolean readerBaseUrlSet,
+            String readerBaseUrl) {}
 
     /** A settings PATCH; {@code extra} merges into the free-form settings (a key set to null is removed). */
     public record SettingsUpdate(
@@ -195,7 +197,9 @@ public final class SiteService {
                             .addBoolean(u.customDomainSet())
                             .addString(u.customDomain())
                             .addBoolean(u.isPublic())
-                            .addString(u.slug());
+                            .addString(u.slug())
+                            .addBoolean(u.readerBaseUrlSet())
+                            .addString(u.readerBaseUrl());
                     return tx.preparedQuery(SiteSql.UPDATE)
                             .execute(t)
                             .compose(rows -> changed(tx, rows, siteId))

@@ -40,6 +40,7 @@ final class SiteSql {
         custom_domain = CASE WHEN $8 THEN $9 ELSE custom_domain END,
         is_public = coalesce($10, is_public),
         slug = coalesce($11, slug),
+        reader_base_url = CASE WHEN $12 THEN $13 ELSE reader_base_url END,
         revision = revision + 1, updated_at = now()
        WHERE id = $1 AND deleted_at IS NULL AND ($2::int IS NULL OR revision = $2)
       RETURNING *

@@ -197,12 +197,13 @@ public final class ApiRouter {
                                         reads,
                                         readCache,
                                         config.billing().graceDays()),
-                                readCache),
+                                readCache,
+                                config.readerLinks()),
                         config.reading())
                 .mount(api);
         new SeriesListingRoutes(new SeriesListing(vertx, reads, readCache)).mount(api);
         new FeedRoutes(
-                        new Feeds(vertx, reads, config.publicBaseUrl()),
+                        new Feeds(vertx, reads, config.readerLinks()),
                         ReadingRoutes.publicCacheControl(config.reading()))
                 .mount(api);
         identity.mount(api);

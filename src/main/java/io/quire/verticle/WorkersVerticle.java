@@ -121,7 +121,7 @@ public final class WorkersVerticle extends VerticleBase {
                 pool,
                 queue,
                 app.config().engagement().fanOutBatchSize(),
-                app.config().publicBaseUrl(),
+                app.config().readerLinks(),
                 new UnsubscribeTokens(app.config().security().encryptionKey()));
         jobHandlers.put(NewChapterFanOut.JOB, followers);
         // a topic has one handler: the others run after whatever the topic already does, in the same transaction

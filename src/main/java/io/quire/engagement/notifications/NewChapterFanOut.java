@@ -4,6 +4,7 @@ import io.quire.platform.jobs.Job;
 import io.quire.platform.jobs.JobHandler;
 import io.quire.platform.jobs.JobQueue;
 import io.quire.platform.jobs.JobRequest;
+import io.quire.platform.links.ReaderLinks;
 import io.quire.platform.outbox.OutboxHandler;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -27,8 +28,9 @@ public final class NewChapterFanOut implements JobHandler {
 
     static final String STEP = """
       WITH ch AS (
-        SELECT c.id, c.title, c.series_id, c.site_id, se.title AS series_title, se.author_id
-          FROM chapters c JOIN series se ON se.id = c.series_id
+        SELECT c.id, c.title, c.slug, c.series_id, c.site_id, se.title AS series_title, se.slug AS series_slug,
+               se.author_id, si.slug AS site_slug, si.reader_base_url
+          FROM chapters c JOIN series se ON se.id = c.series_id JOIN sites si ON si.id = c.site_id
          WHERE c.id = $1 AND c.status = 'PUBLISHED' AND c.deleted_at IS NULL AND se.deleted_at IS NULL),
       batch AS (
         SELECT f.follower_id FROM author_follows f JOIN ch ON f.author_id = ch.author_id
@@ -45,7 +47,10 @@ public final class NewChapterFanOut implements JobHandler {
         ON CONFLICT DO NOTHING RETURNING 1)
       SELECT (SELECT max(follower_id::text) FROM batch) AS last, (SELECT count(*) FROM batch) AS seen,
              (SELECT count(*) FROM added) AS added, (SELECT array_agg(follower_id) FROM batch) AS followers,
-             (SELECT series_title || ': ' || title FROM ch) AS heading
+             (SELECT series_title || ': ' || title FROM ch) AS heading,
+             (SELECT id FROM ch) AS chapter_id, (SELECT slug FROM ch) AS chapter_slug, (SELECT series_slug FROM ch) AS series_slug,
+             (SELECT site_id FROM ch) AS site_id, (SELECT site_slug FROM ch) AS site_slug,
+             (SELECT reader_base_url FROM ch) AS reader_base_url
       """;
 
     /** Followers in a step who get the email too: active, verified address, email for new chapters not turned off. */
@@ -66,14 +71,14 @@ public final class NewChapterFanOut implements JobHandler {
     private final Pool pool;
     private final JobQueue jobs;
     private final int batchSize;
-    private final String publicBaseUrl;
+    private final ReaderLinks links;
     private final UnsubscribeTokens tokens;
 
-    public NewChapterFanOut(Pool pool, JobQueue jobs, int batchSize, String publicBaseUrl, UnsubscribeTokens tokens) {
+    public NewChapterFanOut(Pool pool, JobQueue jobs, int batchSize, ReaderLinks links, UnsubscribeTokens tokens) {
         this.pool = pool;
         this.jobs = jobs;
         this.batchSize = batchSize;
-        this.publicBaseUrl = publicBaseUrl;
+        this.links = links;
         this.tokens = tokens;
     }
 
@@ -103,13 +108,20 @@ public final class NewChapterFanOut implements JobHandler {
                     UUID[] followers = r.getArrayOfUUIDs("followers");
                     return followers == null || followers.length == 0
                             ? next
-                            : next.compose(v -> emails(tx, chapterId, r.getString("heading"), followers));
+                            : next.compose(
+                                    v -> emails(tx, chapterId, r.getString("heading"), readerLink(r), followers));
                 }));
+    }
+
+    /** Where the mail sends a reader: the chapter's page on the site's reader site, or its public read resource. */
+    private String readerLink(Row r) {
+        return links.site(r.getUUID("site_id"), r.getString("site_slug"), r.getString("reader_base_url"))
+                .chapter(r.getUUID("chapter_id"), r.getString("series_slug"), r.getString("chapter_slug"));
     }
 
     /** The step's emails, queued in its transaction and sent by one {@code mail.send_batch} job. */
     private Future<Void> emails(
-            io.vertx.sqlclient.SqlConnection tx, String chapterId, String heading, UUID[] followers) {
+            io.vertx.sqlclient.SqlConnection tx, String chapterId, String heading, String link, UUID[] followers) {
         return tx.preparedQuery(EMAIL_TO).execute(Tuple.of(followers)).compose(rows -> {
             int n = rows.size();
             if (n == 0) {
@@ -122,12 +134,12 @@ public final class NewChapterFanOut implements JobHandler {
             String[] dedupe = new String[n];
             int i = 0;
             for (Row u : rows) {
-                String unsubscribe = publicBaseUrl + "/api/v1/notifications/unsubscribe?token="
+                String unsubscribe = links.api() + "/api/v1/notifications/unsubscribe?token="
                         + tokens.issue(u.getUUID("id"), NotificationTypes.NEW_CHAPTER);
                 to[i] = u.getString("email");
                 subject[i] = "New chapter: " + heading;
-                body[i] = "Hi " + u.getString("display_name") + ",\n\n" + heading + " is out.\nRead it: "
-                        + publicBaseUrl + "/api/v1/chapters/" + chapterId + "/read\n\nNo more new-chapter emails: "
+                body[i] = "Hi " + u.getString("display_name") + ",\n\n" + heading + " is out.\nRead it: " + link
+                        + "\n\nNo more new-chapter emails: "
                         + unsubscribe + "\n";
                 headers[i] = new JsonObject()
                         .put("List-Unsubscribe", "<" + unsubscribe + ">")

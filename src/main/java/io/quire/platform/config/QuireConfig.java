@@ -104,13 +104,25 @@ public record QuireConfig(
         }
     }
 
-    /** Authoring: how long soft-deleted sites, series and chapters can be restored before the purge job removes them. */
-    public record Content(int softDeleteRetentionDays) {}
+    /**
+     * Authoring: how long soft-deleted sites, series and chapters can be restored before the purge job removes them,
+     * and what an EPUB export may fetch to embed its images: at most {@code exportImageMaxBytes} each and
+     * {@code exportImagesMaxBytes} in all (an image over a cap stays a link), from private addresses only with
+     * {@code exportAllowPrivateHosts} (tests, development).
+     */
+    public record Content(
+            int softDeleteRetentionDays,
+            long exportImageMaxBytes,
+            long exportImagesMaxBytes,
+            boolean exportAllowPrivateHosts) {}
 
     /**
-     * Public reads: the {@code Cache-Control} of responses that are the same for everyone, and the read cache.
+     * Public reads: the {@code Cache-Control} of responses that are the same for everyone, the read cache, and the
+     * platform's reader site for sites that name none ({@code readerBaseUrl}, {@code {site}} standing for the slug;
+     * empty: none).
      */
-    public record Reading(int publicMaxAgeSeconds, int staleWhileRevalidateSeconds, Cache cache) {}
+    public record Reading(
+            int publicMaxAgeSeconds, int staleWhileRevalidateSeconds, Cache cache, String readerBaseUrl) {}
 
     /**
      * The read cache: in process at most {@code maxMegabytes} of entries (estimated), each kept at most
@@ -222,6 +234,11 @@ public record QuireConfig(
      */
     public record Data(String dir) {}
 
+    /** Where links to sites, series and chapters take readers. */
+    public io.quire.platform.links.ReaderLinks readerLinks() {
+        return new io.quire.platform.links.ReaderLinks(publicBaseUrl, reading.readerBaseUrl());
+    }
+
     /** Whether {@code dev} runs its own PostgreSQL (no {@code pg.url}) and Redis (no {@code redis.url}). */
     public boolean embedsPg() {
         return env.equals("dev") && pg.url().isEmpty();
@@ -331,6 +348,16 @@ public record QuireConfig(
         byte[] bytes = new byte[48];
         new java.security.SecureRandom().nextBytes(bytes);
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The platform's reader site template: empty, or what a site's own {@code readerBaseUrl} may be. */
+    private static String readerBaseUrl(ConfigReader r) {
+        String template = r.string("reading.readerBaseUrl");
+        String problem = template.isEmpty() ? null : io.quire.platform.links.ReaderLinks.problem(template);
+        if (problem != null) {
+            throw r.problem("reading.readerBaseUrl", template, problem);
+        }
+        return template;
     }
 
     static QuireConfig bind(JsonObject json) {
@@ -444,7 +471,11 @@ public record QuireConfig(
                                 r.string("mail.smtp.password"),
                                 r.bool("mail.smtp.startTls"),
                                 r.bool("mail.smtp.ssl"))),
-                new Content(r.integer("content.softDeleteRetentionDays", 1, 3650)),
+                new Content(
+                        r.integer("content.softDeleteRetentionDays", 1, 3650),
+                        r.longValue("content.exportImageMaxBytes", 1024, 1L << 30),
+                        r.longValue("content.exportImagesMaxBytes", 1024, 4L << 30),
+                        r.bool("content.exportAllowPrivateHosts")),
                 new Reading(
                         r.integer("reading.publicMaxAgeSeconds", 0, 86_400),
                         r.integer("reading.staleWhileRevalidateSeconds", 0, 604_800),
@@ -453,7 +484,8 @@ public record QuireConfig(
                                 r.integer("reading.cache.maxMegabytes", 1, 1_000_000),
                                 r.integer("reading.cache.ttlSeconds", 1, 86_400),
                                 r.bool("reading.cache.redis"),
-                                r.integer("reading.cache.redisTimeoutMs", 5, 60_000))),
+                                r.integer("reading.cache.redisTimeoutMs", 5, 60_000)),
+                        readerBaseUrl(r)),
                 new Webhooks(
                         r.integer("webhooks.toleranceSeconds", 1, 86_400),
                         r.longValue("webhooks.maxBodyBytes", 1024, 64L << 20),

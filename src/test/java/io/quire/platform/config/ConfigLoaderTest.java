@@ -123,6 +123,8 @@ class ConfigLoaderTest {
                 "QUIRE_HTTP_COMPRESSION|yes|http.compression (QUIRE_HTTP_COMPRESSION) = 'yes': not true or false",
                 "QUIRE_LOG_FORMAT|xml|log.format (QUIRE_LOG_FORMAT) = 'xml': must be one of json, text",
                 "QUIRE_ENV|Prod!|env (QUIRE_ENV): 'Prod!' must be lower-case letters",
+                "QUIRE_READING_READER_BASE_URL|http://{site}.example.com|reading.readerBaseUrl (QUIRE_READING_READER_BASE_URL) = 'http://{site}.example.com': must be an absolute https URL",
+                "QUIRE_READING_READER_BASE_URL|https://read.example.com/?site={site}|must not carry credentials, a query or a fragment",
             })
     void aBadValueNamesTheKeyItsVariableAndTheProblem(String variable, String value, String expected) {
         ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of(variable, value)));
