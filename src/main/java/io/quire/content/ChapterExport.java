@@ -1,6 +1,9 @@
 package io.quire.content;
 
 import io.quire.platform.auth.Principal;
+import io.quire.platform.books.Epub;
+import io.quire.platform.books.RemoteImages;
+import io.quire.platform.books.Zips;
 import io.quire.platform.http.ApiException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -13,26 +16,25 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Exports a series (or one chapter) as a zip of Markdown files with front matter, as one HTML file, or as an
- * EPUB 3 (package document, navigation document, one XHTML file per chapter). Built on a worker thread.
+ * Exports a series (or one chapter) for the people who work on it: a zip of Markdown files with front matter, one
+ * HTML file, or an EPUB 3 with its images embedded ({@link Epub}). Every chapter, published or not. Built on a
+ * worker thread.
  */
 public final class ChapterExport {
     private final Vertx vertx;
     private final Pool pool;
+    private final RemoteImages images;
 
-    public ChapterExport(Vertx vertx, Pool pool) {
+    public ChapterExport(Vertx vertx, Pool pool, RemoteImages images) {
         this.vertx = vertx;
         this.pool = pool;
+        this.images = images;
     }
 
     /** A file to download. */
@@ -88,11 +90,18 @@ public final class ChapterExport {
     }
 
     private Future<File> build(Book book, String baseName, String format) {
+        if (format.equals("epub")) {
+            // parse, fetch the images (non-blocking), then zip: the parsing and zipping on a worker
+            return vertx.executeBlocking(() -> epubBook(book), false)
+                    .compose(epub -> vertx.executeBlocking(() -> Epub.imageSources(epub), false)
+                            .compose(images::fetch)
+                            .compose(fetched -> vertx.executeBlocking(() -> Epub.build(epub, fetched), false)))
+                    .map(bytes -> new File(baseName + ".epub", "application/epub+zip", Buffer.buffer(bytes)));
+        }
         return vertx.executeBlocking(
                 () -> switch (format) {
                     case "markdown" -> new File(baseName + ".zip", "application/zip", Buffer.buffer(markdownZip(book)));
                     case "html" -> new File(baseName + ".html", "text/html; charset=utf-8", Buffer.buffer(html(book)));
-                    case "epub" -> new File(baseName + ".epub", "application/epub+zip", Buffer.buffer(epub(book)));
                     default ->
                         throw new ApiException.Validation(
                                 "export.unknown_format",
@@ -123,7 +132,7 @@ public final class ChapterExport {
                 if (ch.getString("author_note") != null) {
                     md.append("\n---\n\n").append(ch.getString("author_note")).append('\n');
                 }
-                put(out, name, md.toString().getBytes(StandardCharsets.UTF_8), true);
+                Zips.put(out, name, md.toString().getBytes(StandardCharsets.UTF_8), true);
             }
         });
     }
@@ -139,135 +148,41 @@ public final class ChapterExport {
             toc.append("<li><a href=\"#")
                     .append(anchor)
                     .append("\">")
-                    .append(xml(ch.getString("title")))
+                    .append(Epub.xml(ch.getString("title")))
                     .append("</a></li>\n");
             body.append("<section id=\"")
                     .append(anchor)
                     .append("\">\n<h2>")
-                    .append(xml(ch.getString("title")))
+                    .append(Epub.xml(ch.getString("title")))
                     .append("</h2>\n")
                     .append(chapterBody(ch))
                     .append("</section>\n");
         }
-        return "<!DOCTYPE html>\n<html lang=\"" + xml(book.language())
+        return "<!DOCTYPE html>\n<html lang=\"" + Epub.xml(book.language())
                 + "\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>"
-                + xml(book.title()) + "</title>\n</head>\n<body>\n<h1>" + xml(book.title()) + "</h1>\n<nav><ol>\n" + toc
+                + Epub.xml(book.title()) + "</title>\n</head>\n<body>\n<h1>" + Epub.xml(book.title())
+                + "</h1>\n<nav><ol>\n" + toc
                 + "</ol></nav>\n" + body + "</body>\n</html>\n";
     }
 
     /** The sanitised HTML, with the author note where the author put it. */
     private static String chapterBody(Row ch) {
-        String note = ch.getString("author_note_html");
-        String noteBlock =
-                note == null || note.isEmpty() ? "" : "<aside class=\"author-note\">\n" + note + "</aside>\n";
-        return "start".equals(ch.getString("author_note_position"))
-                ? noteBlock + ch.getString("content_html")
-                : ch.getString("content_html") + noteBlock;
+        return Epub.withAuthorNote(
+                ch.getString("content_html"), ch.getString("author_note_html"), ch.getString("author_note_position"));
     }
 
     // ---- EPUB 3
 
-    static byte[] epub(Book book) {
-        String modified = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        StringBuilder manifest = new StringBuilder();
-        StringBuilder spine = new StringBuilder();
-        StringBuilder nav = new StringBuilder();
-        List<String[]> files = new ArrayList<>();
-        int i = 0;
-        for (Row ch : book.chapters()) {
-            String id = String.format("chapter-%03d", ++i);
-            manifest.append("    <item id=\"")
-                    .append(id)
-                    .append("\" href=\"")
-                    .append(id)
-                    .append(".xhtml\" media-type=\"application/xhtml+xml\"/>\n");
-            spine.append("    <itemref idref=\"").append(id).append("\"/>\n");
-            nav.append("      <li><a href=\"")
-                    .append(id)
-                    .append(".xhtml\">")
-                    .append(xml(ch.getString("title")))
-                    .append("</a></li>\n");
-            files.add(new String[] {
-                id + ".xhtml",
-                xhtml(
-                        ch.getString("title"),
-                        book.language(),
-                        "<h1>" + xml(ch.getString("title")) + "</h1>\n" + chapterBody(ch))
-            });
-        }
-        String opf = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="%s">
-          <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
-            <dc:identifier id="book-id">urn:uuid:%s</dc:identifier>
-            <dc:title>%s</dc:title>
-            <dc:language>%s</dc:language>
-            <dc:creator>%s</dc:creator>
-            <meta property="dcterms:modified">%s</meta>
-          </metadata>
-          <manifest>
-            <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
-            <item id="css" href="style.css" media-type="text/css"/>
-        %s  </manifest>
-          <spine>
-        %s  </spine>
-        </package>
-        """.formatted(
-                        xml(book.language()),
-                        book.id(),
-                        xml(book.title()),
-                        xml(book.language()),
-                        xml(book.author()),
-                        modified,
-                        manifest,
-                        spine);
-        String navDoc = xhtml(book.title(), book.language(), """
-        <nav xmlns:epub="http://www.idpf.org/2007/ops" epub:type="toc" id="toc">
-          <h1>%s</h1>
-          <ol>
-        %s    </ol>
-        </nav>
-        """.formatted(xml(book.title()), nav))
-                .replace("<html ", "<html xmlns:epub=\"http://www.idpf.org/2007/ops\" ");
-        String container = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
-          <rootfiles>
-            <rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/>
-          </rootfiles>
-        </container>
-        """;
-        return zip(out -> {
-            // the OCF rule: "mimetype" first, uncompressed, no extra field
-            put(out, "mimetype", "application/epub+zip".getBytes(StandardCharsets.US_ASCII), false);
-            put(out, "META-INF/container.xml", utf8(container), true);
-            put(out, "OEBPS/content.opf", utf8(opf), true);
-            put(out, "OEBPS/nav.xhtml", utf8(navDoc), true);
-            put(
-                    out,
-                    "OEBPS/style.css",
-                    utf8("body { font-family: serif; line-height: 1.5; }\n.author-note { font-style: italic; }\n"),
-                    true);
-            for (String[] f : files) {
-                put(out, "OEBPS/" + f[0], utf8(f[1]), true);
-            }
-        });
-    }
-
-    private static String xhtml(String title, String language, String body) {
-        return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <!DOCTYPE html>
-        <html xmlns="http://www.w3.org/1999/xhtml" xml:lang="%s" lang="%s">
-        <head>
-          <meta charset="utf-8"/>
-          <title>%s</title>
-          <link rel="stylesheet" type="text/css" href="style.css"/>
-        </head>
-        <body>
-        %s</body>
-        </html>
-        """.formatted(xml(language), xml(language), xml(title), body);
+    /** The book for {@link Epub}: each chapter's sanitised HTML with its author note. */
+    static Epub.Book epubBook(Book book) {
+        return new Epub.Book(
+                book.id(),
+                book.title(),
+                book.author(),
+                book.language(),
+                book.chapters().stream()
+                        .map(ch -> new Epub.Chapter(ch.getString("title"), chapterBody(ch)))
+                        .toList());
     }
 
     // ---- helpers
@@ -277,21 +192,6 @@ public final class ChapterExport {
                 .bigDecimalValue()
                 .stripTrailingZeros()
                 .toPlainString();
-    }
-
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    static String xml(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;")
-                .replace("'", "&#39;");
     }
 
     private interface ZipWriter {
@@ -306,20 +206,5 @@ public final class ChapterExport {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
-    }
-
-    private static void put(ZipOutputStream out, String name, byte[] data, boolean compress) throws IOException {
-        ZipEntry entry = new ZipEntry(name);
-        if (!compress) {
-            CRC32 crc = new CRC32();
-            crc.update(data);
-            entry.setMethod(ZipEntry.STORED);
-            entry.setSize(data.length);
-            entry.setCompressedSize(data.length);
-            entry.setCrc(crc.getValue());
-        }
-        out.putNextEntry(entry);
-        out.write(data);
-        out.closeEntry();
     }
 }

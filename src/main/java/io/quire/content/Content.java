@@ -1,5 +1,6 @@
 package io.quire.content;
 
+import io.quire.platform.books.RemoteImages;
 import io.quire.platform.config.QuireConfig;
 import io.quire.platform.jobs.JobHandler;
 import io.quire.platform.jobs.JobQueue;
@@ -23,6 +24,7 @@ public final class Content {
     private final ChapterPublishing publishing;
     private final QuireConfig.Jobs jobsConfig;
     private final Vertx vertx;
+    private final QuireConfig.Content config;
 
     public Content(Vertx vertx, Pool pool, QuireConfig config, SiteService sites) {
         this.pool = pool;
@@ -34,6 +36,7 @@ public final class Content {
         this.publishing = new ChapterPublishing(pool, new JobQueue(config.jobs()));
         this.jobsConfig = config.jobs();
         this.vertx = vertx;
+        this.config = config.content();
     }
 
     public void mount(io.quire.platform.api.Api router) {
@@ -42,7 +45,7 @@ public final class Content {
         // reorder and bulk paths must be mounted before /chapters/:chapterId would match them
         new ChapterOrganizeRoutes(new ChapterOrdering(pool), new ChapterBulk(pool, new JobQueue(jobsConfig)))
                 .mount(router);
-        new ChapterExportRoutes(new ChapterExport(vertx, pool)).mount(router);
+        new ChapterExportRoutes(new ChapterExport(vertx, pool, RemoteImages.forExports(vertx, config))).mount(router);
         new ChapterImportRoutes(new ChapterImport(vertx, pool, chapters)).mount(router);
         new TaxonomyRoutes(new TaxonomyService(pool)).mount(router);
         new ChapterRoutes(chapters, versions, publishing).mount(router);

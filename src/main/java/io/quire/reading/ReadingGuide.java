@@ -17,6 +17,16 @@ public final class ReadingGuide {
           blocks, but at most half of the chapter's blocks (at least one is always withheld) and at most half of its
           words; when not even the first block fits (one long paragraph), it is the block's opening words as plain text,
           at most half the chapter's words and never more than 100. `previewParagraphs: 0` shows no preview.
+        - **Links for readers.** Quire serves the API, not the pages readers read. A site's `readerBaseUrl` (or the
+          platform's `reading.readerBaseUrl`, `{site}` standing for the slug) names its reader site; feeds, the sitemap,
+          new-chapter mails and a chapter's `readerUrl` (its canonical and `og:url`) then point at `<base>/`,
+          `<base>/<series-slug>` and `<base>/<series-slug>/<chapter-slug>`. Without one they point at the public API
+          resources (`/sites/:id/public`, `/series/:id/public`, `/chapters/:id/read`). Atom feeds name their authors,
+          and every feed links to itself (`rel="self"`, `atom:link` in RSS).
+        - **A reader's book.** `GET /series/:id/book.epub` is an EPUB 3 of the published chapters the caller may read in
+          full (free ones for anyone); locked chapters are left out whole and `Quire-Locked-Chapters-Left-Out` counts
+          them. Images are embedded (fetched over http(s), never from internal addresses, within
+          `content.exportImageMaxBytes` each); an image that cannot be becomes a link, and so does every embed.
         - **HTTP caching.** Strong `ETag` and `If-None-Match` → 304 without rendering; `Cache-Control: public` for
           anonymous readers of free content (`reading.publicMaxAgeSeconds`), `private, no-cache` otherwise.
         - **Read cache.** A bounded in-process Caffeine cache per process (`reading.cache.maxMegabytes`, weighed in

@@ -61,6 +61,7 @@ import io.quire.identity.IdentityGuide;
 import io.quire.platform.AppContext;
 import io.quire.platform.api.Api;
 import io.quire.platform.auth.AuthHandler;
+import io.quire.platform.books.RemoteImages;
 import io.quire.platform.bus.Bus;
 import io.quire.platform.cache.ReadCache;
 import io.quire.platform.config.QuireConfig;
@@ -79,6 +80,7 @@ import io.quire.platform.http.Responses;
 import io.quire.platform.jobs.JobQueue;
 import io.quire.platform.mail.Mailer;
 import io.quire.platform.metrics.Metrics;
+import io.quire.platform.net.TargetGuard;
 import io.quire.platform.openapi.OpenApiRoutes;
 import io.quire.platform.ratelimit.LeasedLimiter;
 import io.quire.platform.ratelimit.RateLimiter;
@@ -87,6 +89,8 @@ import io.quire.platform.ratelimit.RouteRateLimits;
 import io.quire.reading.Entitlements;
 import io.quire.reading.FeedRoutes;
 import io.quire.reading.Feeds;
+import io.quire.reading.ReaderBook;
+import io.quire.reading.ReaderBookRoutes;
 import io.quire.reading.ReadingGuide;
 import io.quire.reading.ReadingRoutes;
 import io.quire.reading.ReadingService;
@@ -106,7 +110,6 @@ import io.quire.webhooks.InboundRoutes;
 import io.quire.webhooks.InboxAdmin;
 import io.quire.webhooks.Rejections;
 import io.quire.webhooks.SecretRoutes;
-import io.quire.webhooks.TargetGuard;
 import io.quire.webhooks.WebhookGuide;
 import io.quire.webhooks.WebhookSecrets;
 import io.vertx.core.Vertx;
@@ -188,18 +191,14 @@ public final class ApiRouter {
         // --- feature routes (one line per feature package, as they land). The public reads come first: the router
         // tries routes in order, each a regex match, and the reads are most of the traffic; first also means
         // /chapters/:id/read is never taken for an authoring path.
+        Entitlements entitlements =
+                new Entitlements(vertx, reads, readCache, config.billing().graceDays());
         new ReadingRoutes(
-                        new ReadingService(
-                                vertx,
-                                reads,
-                                new Entitlements(
-                                        vertx,
-                                        reads,
-                                        readCache,
-                                        config.billing().graceDays()),
-                                readCache,
-                                config.readerLinks()),
+                        new ReadingService(vertx, reads, entitlements, readCache, config.readerLinks()),
                         config.reading())
+                .mount(api);
+        new ReaderBookRoutes(
+                        new ReaderBook(vertx, reads, entitlements, RemoteImages.forExports(vertx, config.content())))
                 .mount(api);
         new SeriesListingRoutes(new SeriesListing(vertx, reads, readCache)).mount(api);
         new FeedRoutes(

@@ -8,6 +8,7 @@ import io.quire.platform.jobs.JobQueue;
 import io.quire.platform.jobs.JobRequest;
 import io.quire.platform.mail.MailMessage;
 import io.quire.platform.mail.Mailer;
+import io.quire.platform.net.TargetGuard;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -174,26 +175,19 @@ public final class Deliverer implements JobHandler {
     }
 
     private Future<Outcome> send(Row d) {
-        URI uri = URI.create(d.getString("url"));
-        String host = uri.getHost();
-        boolean https = "https".equalsIgnoreCase(uri.getScheme());
-        int port = uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80;
-        String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
-                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        // an address literal needs no lookup; a name is resolved off the event loop
-        Future<InetAddress> resolved = TargetGuard.isLiteral(host)
-                ? Future.succeededFuture(guard.resolveLiteral(host))
-                : vertx.executeBlocking(() -> guard.resolve(host), false);
-        return resolved.compose(
-                address -> {
-                    if (address == null) {
-                        return Future.succeededFuture(new Outcome(
-                                null, 0, null, "refused: " + host + " resolves only to internal addresses"));
-                    }
-                    return post(d, address, host, port, https, path);
-                },
-                e -> Future.succeededFuture(
-                        new Outcome(null, 0, null, "cannot resolve " + host + ": " + e.getMessage())));
+        TargetGuard.Target target = TargetGuard.Target.of(URI.create(d.getString("url")));
+        String host = target.host();
+        return guard.address(vertx, host)
+                .compose(
+                        address -> {
+                            if (address == null) {
+                                return Future.succeededFuture(new Outcome(
+                                        null, 0, null, "refused: " + host + " resolves only to internal addresses"));
+                            }
+                            return post(d, address, host, target.port(), target.https(), target.path());
+                        },
+                        e -> Future.succeededFuture(
+                                new Outcome(null, 0, null, "cannot resolve " + host + ": " + e.getMessage())));
     }
 
     private Future<Outcome> post(Row d, InetAddress address, String host, int port, boolean https, String path) {

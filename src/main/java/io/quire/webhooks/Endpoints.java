@@ -6,6 +6,7 @@ import io.quire.platform.crypto.Encryptor;
 import io.quire.platform.http.ApiException;
 import io.quire.platform.ids.Ids;
 import io.quire.platform.jobs.JobQueue;
+import io.quire.platform.net.TargetGuard;
 import io.quire.sites.SiteService;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;

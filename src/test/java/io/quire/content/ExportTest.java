@@ -28,7 +28,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /** Export as Markdown, HTML and EPUB 3; the EPUB is opened and its package and navigation checked. */
-class ExportTest {
+public class ExportTest {
     static TestApp app;
     static Api api;
     static Authoring.User author;
@@ -70,7 +70,7 @@ class ExportTest {
     }
 
     /** Entries in zip order. */
-    static Map<String, byte[]> unzip(Buffer bytes, Map<String, Integer> methods) throws Exception {
+    public static Map<String, byte[]> unzip(Buffer bytes, Map<String, Integer> methods) throws Exception {
         Map<String, byte[]> out = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bytes.getBytes()))) {
             ZipEntry e;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quire.testing.Api;
 import io.quire.testing.Authoring;
 import io.quire.testing.Eventually;
+import io.quire.testing.Subscriptions;
 import io.quire.testing.TcpProxy;
 import io.quire.testing.TestApp;
 import io.quire.testing.TestDatabases;
@@ -187,27 +188,9 @@ class InvalidationsWithoutRedisTest {
                         author.token()),
                 200);
         ok(api.post("/api/v1/chapters/" + chapter + "/publish", null, author.token()), 200);
-        String tier = ok(
-                        api.post(
-                                "/api/v1/sites/" + site + "/tiers",
-                                new JsonObject()
-                                        .put("name", "Gold")
-                                        .put("monthlyPrice", 500)
-                                        .put("currency", "USD"),
-                                author.token()),
-                        201)
-                .getString("id");
+        String tier = fixtures.tier(author, site);
         Authoring.User reader = fixtures.reader();
-        UUID subscription = UUID.randomUUID();
-        // what the ledger writes when a gateway reports a paid subscription (the ledger's own tests drive that path)
-        first.db
-                .preparedQuery("""
-        INSERT INTO reader_subscriptions (id, reader_id, site_id, author_id, tier_id, status, billing_cycle, price, currency, gateway,
-                                          current_period_start, current_period_end)
-        VALUES ($1, $2, $3, $4, $5, 'ACTIVE', 'MONTHLY', 500, 'USD', 'stripe', now(), now() + interval '30 days')
-        """)
-                .execute(Tuple.of(subscription, reader.id(), UUID.fromString(site), author.id(), UUID.fromString(tier)))
-                .await(5, TimeUnit.SECONDS);
+        UUID subscription = Subscriptions.active(first.db, reader.id(), site, author.id(), tier);
         Thread.sleep(300);
         for (TestApp app : List.of(first, second)) {
             assertEquals(

@@ -93,6 +93,20 @@ public final class Authoring {
                 201);
     }
 
+    /** A "Gold" tier at 5 USD a month; its id. */
+    public String tier(User author, String siteId) {
+        return ok(
+                        api.post(
+                                "/api/v1/sites/" + siteId + "/tiers",
+                                new JsonObject()
+                                        .put("name", "Gold")
+                                        .put("monthlyPrice", 500)
+                                        .put("currency", "USD"),
+                                author.token()),
+                        201)
+                .getString("id");
+    }
+
     public JsonObject chapter(User author, String seriesId, String title, String content) {
         return ok(
                 api.post(

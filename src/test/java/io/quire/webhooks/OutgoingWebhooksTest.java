@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quire.platform.net.TargetGuard;
 import io.quire.testing.Api;
 import io.quire.testing.Authoring;
 import io.quire.testing.Eventually;

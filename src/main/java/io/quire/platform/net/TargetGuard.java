@@ -1,4 +1,4 @@
-package io.quire.webhooks;
+package io.quire.platform.net;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -51,6 +51,26 @@ public final class TargetGuard {
         return null;
     }
 
+    /** Where a URL points, for a request made to one checked address: host (for Host and SNI), port, path + query. */
+    public record Target(String host, int port, boolean https, String path) {
+        public static Target of(URI uri) {
+            boolean https = "https".equalsIgnoreCase(uri.getScheme());
+            String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            return new Target(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : https ? 443 : 80, https, path);
+        }
+    }
+
+    /**
+     * {@link #resolve} that never blocks an event loop: an address literal needs no lookup, a name is resolved on a
+     * worker. Null when every address is refused; failed when the name does not resolve.
+     */
+    public io.vertx.core.Future<InetAddress> address(io.vertx.core.Vertx vertx, String host) {
+        return isLiteral(host)
+                ? io.vertx.core.Future.succeededFuture(resolveLiteral(host))
+                : vertx.executeBlocking(() -> resolve(host), false);
+    }
+
     private static final java.util.regex.Pattern IPV4 =
             java.util.regex.Pattern.compile("((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
 
@@ -59,12 +79,12 @@ public final class TargetGuard {
      * without a lookup. Anything else (even digits and dots that are not a valid address) goes to the resolver, off
      * the event loop.
      */
-    static boolean isLiteral(String host) {
+    public static boolean isLiteral(String host) {
         return IPV4.matcher(host).matches() || host.contains(":");
     }
 
     /** {@link #resolve} for a literal: no lookup, so it may run on the event loop. */
-    InetAddress resolveLiteral(String host) {
+    public InetAddress resolveLiteral(String host) {
         try {
             InetAddress address =
                     InetAddress.getByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
@@ -74,7 +94,7 @@ public final class TargetGuard {
         }
     }
 
-    static boolean internal(InetAddress a) {
+    public static boolean internal(InetAddress a) {
         if (a.isLoopbackAddress()
                 || a.isSiteLocalAddress()
                 || a.isLinkLocalAddress()
