@@ -58,6 +58,8 @@ import io.quire.engagement.reviews.ReviewRoutes;
 import io.quire.engagement.reviews.ReviewService;
 import io.quire.identity.Identity;
 import io.quire.identity.IdentityGuide;
+import io.quire.media.MediaRoutes;
+import io.quire.media.MediaService;
 import io.quire.platform.AppContext;
 import io.quire.platform.api.Api;
 import io.quire.platform.auth.AuthHandler;
@@ -86,6 +88,8 @@ import io.quire.platform.ratelimit.LeasedLimiter;
 import io.quire.platform.ratelimit.RateLimiter;
 import io.quire.platform.ratelimit.RouteClass;
 import io.quire.platform.ratelimit.RouteRateLimits;
+import io.quire.platform.storage.Storage;
+import io.quire.platform.storage.Storages;
 import io.quire.reading.Entitlements;
 import io.quire.reading.FeedRoutes;
 import io.quire.reading.Feeds;
@@ -169,7 +173,8 @@ public final class ApiRouter {
         BodyLimits bodyLimits = new BodyLimits(config.http().bodyLimitBytes())
                 .override(ChapterImport.PATHS, ChapterImport.MAX_BYTES)
                 .override("/api/v1/webhooks/*", config.webhooks().maxBodyBytes())
-                .override(IngestRoutes.PATH, 1 << 20);
+                .override(IngestRoutes.PATH, 1 << 20)
+                .streamed(MediaRoutes.UPLOAD);
         router.route().handler(bodyLimits);
         PathTable<RouteClass> routeClasses = new PathTable<>();
         // every feature declares its endpoints here: router entry, checks, limits and document from one declaration
@@ -196,6 +201,20 @@ public final class ApiRouter {
         new ReadingRoutes(
                         new ReadingService(vertx, reads, entitlements, readCache, config.readerLinks()),
                         config.reading())
+                .mount(api);
+        Storage storage = Storages.from(vertx, config);
+        new MediaRoutes(
+                        new MediaService(
+                                vertx,
+                                pool,
+                                storage,
+                                new JobQueue(config.jobs()),
+                                config.media().quotaBytes(),
+                                config.publicBaseUrl()),
+                        storage,
+                        vertx,
+                        Storages.uploadDirectory(config),
+                        config.media().maxFileBytes())
                 .mount(api);
         new ReaderBookRoutes(
                         new ReaderBook(vertx, reads, entitlements, RemoteImages.forExports(vertx, config.content())))

@@ -13,6 +13,7 @@ import io.quire.engagement.notifications.NewChapterFanOut;
 import io.quire.engagement.notifications.UnsubscribeTokens;
 import io.quire.engagement.reactions.ReactionCountJob;
 import io.quire.identity.Identity;
+import io.quire.media.MediaJobs;
 import io.quire.platform.AppContext;
 import io.quire.platform.crypto.Encryptor;
 import io.quire.platform.crypto.Passwords;
@@ -29,6 +30,7 @@ import io.quire.platform.mail.Mailer;
 import io.quire.platform.outbox.OutboxDispatcher;
 import io.quire.platform.outbox.OutboxHandler;
 import io.quire.platform.redis.RedisClients;
+import io.quire.platform.storage.Storages;
 import io.quire.reading.ReadInvalidations;
 import io.quire.sites.SiteService;
 import io.quire.webhooks.Deliveries;
@@ -86,6 +88,12 @@ public final class WorkersVerticle extends VerticleBase {
                 app.config(),
                 new SiteService(pool, app.config().content().softDeleteRetentionDays()));
         jobHandlers.putAll(content.jobHandlers());
+        jobHandlers.putAll(new MediaJobs(
+                        vertx,
+                        pool,
+                        Storages.from(vertx, app.config()),
+                        app.config().media().maxImagePixels())
+                .handlers());
         jobHandlers.put(
                 MaintenanceJob.TYPE, new MaintenanceJob(pool, app.config().analytics()));
         jobHandlers.put(RollupJob.TYPE, new RollupJob(pool));

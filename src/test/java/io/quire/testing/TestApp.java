@@ -129,6 +129,15 @@ public final class TestApp implements AutoCloseable {
                             + target.options().getHost() + ":"
                             + target.options().getPort() + "/" + target.database());
             all.put("QUIRE_REDIS_URL", TestServices.redisUrl());
+            // each app its own data directory (uploaded media): nothing lands in the working copy
+            try {
+                all.put(
+                        "QUIRE_DATA_DIR",
+                        java.nio.file.Files.createTempDirectory("quire-test-data")
+                                .toString());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             // route-class limits would trip over the many requests one test makes from 127.0.0.1; RouteRateLimitTest
             // turns them back on
             all.put("QUIRE_RATE_LIMIT_ENABLED", "false");

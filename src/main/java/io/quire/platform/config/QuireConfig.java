@@ -34,7 +34,8 @@ public record QuireConfig(
         Analytics analytics,
         Engagement engagement,
         Billing billing,
-        Data data) {
+        Data data,
+        Media media) {
 
     /** The verticle names {@code QUIRE_VERTICLES} may list. */
     public static final Set<String> VERTICLE_NAMES = Set.of("http", "ingest", "webhooks", "workers");
@@ -234,6 +235,13 @@ public record QuireConfig(
      */
     public record Data(String dir) {}
 
+    /**
+     * Uploaded files: stored under {@code <data.dir>/media} ({@code storage = local}); a file at most
+     * {@code maxFileBytes}; every user's files together at most {@code quotaBytes}; an image decoded only when it
+     * has at most {@code maxImagePixels} pixels (a guard against decompression bombs).
+     */
+    public record Media(String storage, long maxFileBytes, long quotaBytes, long maxImagePixels) {}
+
     /** Where links to sites, series and chapters take readers. */
     public io.quire.platform.links.ReaderLinks readerLinks() {
         return new io.quire.platform.links.ReaderLinks(publicBaseUrl, reading.readerBaseUrl());
@@ -275,7 +283,8 @@ public record QuireConfig(
                 analytics,
                 engagement,
                 billing,
-                data);
+                data,
+                media);
     }
 
     public record Billing(
@@ -522,7 +531,12 @@ public record QuireConfig(
                         r.integer("billing.graceDays", 0, 60),
                         r.integer("billing.maxPausesPerYear", 0, 12),
                         r.integer("billing.maxPauseDays", 1, 365)),
-                new Data(r.string("data.dir")));
+                new Data(r.string("data.dir")),
+                new Media(
+                        r.oneOf("media.storage", Set.of("local")),
+                        r.longValue("media.maxFileBytes", 1024, 5L << 30),
+                        r.longValue("media.quotaBytes", 0, 1L << 50),
+                        r.longValue("media.maxImagePixels", 1, 1_000_000_000L)));
     }
 
     /** A service's URL; empty only in {@code dev}, where it means "start one embedded". */

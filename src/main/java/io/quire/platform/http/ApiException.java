@@ -77,9 +77,21 @@ public abstract sealed class ApiException extends RuntimeException {
         public UnsupportedMediaType(String detail) {
             super(415, "request.unsupported_media_type", detail, List.of());
         }
+
+        /** A refused kind of file, with its own code ({@code media.unsupported_type}). */
+        public UnsupportedMediaType(String code, String detail) {
+            super(415, code, detail, List.of());
+        }
     }
 
     /** 423: the account is locked for a while (too many failed sign-ins); {@code Retry-After} says how long. */
+    /** 413: more than a limit allows (a file's size, a storage quota); {@code extensions} say which and how much. */
+    public static final class TooLarge extends ApiException {
+        public TooLarge(String code, String detail, JsonObject extensions) {
+            super(413, code, detail, List.of(), extensions);
+        }
+    }
+
     public static final class Locked extends ApiException implements RetryLater {
         private final long retryAfterSeconds;
 

@@ -13,6 +13,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 public final class BodyLimits implements Handler<RoutingContext> {
     private final BodyHandler fallback;
     private final PathTable<BodyHandler> overrides = new PathTable<>();
+    private final PathTable<Boolean> streamed = new PathTable<>();
 
     public BodyLimits(long defaultLimitBytes) {
         this.fallback = create(defaultLimitBytes);
@@ -24,8 +25,23 @@ public final class BodyLimits implements Handler<RoutingContext> {
         return this;
     }
 
+    /**
+     * A path whose handler reads the body itself, as a stream (uploads): no body handler runs, and the request is
+     * paused here — before any asynchronous step such as authentication — so none of it is lost before the handler
+     * asks for it.
+     */
+    public BodyLimits streamed(String path) {
+        streamed.add(null, path, true);
+        return this;
+    }
+
     @Override
     public void handle(RoutingContext ctx) {
+        if (streamed.find(ctx.request().method(), ctx.normalizedPath()) != null) {
+            ctx.request().pause();
+            ctx.next();
+            return;
+        }
         BodyHandler own = overrides.find(ctx.request().method(), ctx.normalizedPath());
         (own != null ? own : fallback).handle(ctx);
     }

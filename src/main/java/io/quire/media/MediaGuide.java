@@ -1,0 +1,27 @@
+package io.quire.media;
+
+/** The {@code media} tag's description in {@code /openapi.json}, shown by {@code /docs} above its endpoints. */
+final class MediaGuide {
+    private MediaGuide() {}
+
+    /** Markdown. */
+    static final String TEXT = """
+        - **Uploads** are `multipart/form-data` with one part named `file`, streamed to disk as they arrive (never held
+          in memory), then stored under a random key (`media.storage`: `local` keeps them in `<data.dir>/media`). The
+          type is read from the file's first bytes, not its name: PNG, JPEG, GIF, WebP and PDF are accepted; SVG is
+          refused (`415 media.svg_refused`), anything else is `415 media.unsupported_type`; the stored name keeps the
+          true extension.
+        - **Limits.** A file may be `media.maxFileBytes` (`413 media.too_large`); a user's files together
+          `media.quotaBytes` (`413 media.quota_exceeded`). Both are checked before the body is read when its
+          Content-Length shows it, and while it streams otherwise. The storage use is changed in the transaction that
+          adds or removes the file, so concurrent uploads cannot pass the quota together; `GET /media/storage` shows it.
+        - **Images** are processed by the workers after the upload: orientation applied, EXIF and GPS removed (JPEG and
+          PNG are re-encoded), width and height, the average colour, a tiny blurred `placeholderUrl`, and variants
+          `thumb` (320 wide), `medium` (960) and `large` (1920) where smaller than the original. An image that cannot
+          be decoded, or has more than `media.maxImagePixels` pixels, gets a `processingError` instead.
+        - **Who sees a file**: its uploader, and when it names a site, that site's people; to anyone else it does not
+          exist (404). Only the uploader changes or deletes it.
+        - **Downloads** (`/download` as an attachment, `/stream` inline) answer Range requests with 206, and carry a
+          strong ETag (the SHA-256 of the bytes).
+        """;
+}
