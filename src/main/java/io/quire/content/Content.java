@@ -48,6 +48,8 @@ public final class Content {
         new ChapterExportRoutes(new ChapterExport(vertx, pool, RemoteImages.forExports(vertx, config))).mount(router);
         new ChapterImportRoutes(new ChapterImport(vertx, pool, chapters)).mount(router);
         new TaxonomyRoutes(new TaxonomyService(pool)).mount(router);
+        new ChapterPageRoutes(new ChapterPages(pool)).mount(router);
+        new SeriesImageRoutes(new SeriesImages(pool)).mount(router);
         new ChapterRoutes(chapters, versions, publishing).mount(router);
     }
 

@@ -38,6 +38,8 @@ final class ContentShapes {
                         .optional("earlyAccessDays", integer())
                         .optional("previewParagraphs", nullable(integer()))
                         .optional("paywallMessage", nullable(string()))
+                        .optional("coverMediaId", nullable(string()))
+                        .optional("bannerMediaId", nullable(string()))
                         .optional("lastPublishedAt", nullable(string()))
                         .optional("completedAt", nullable(string()))
                         .optional("revision", integer())
@@ -168,6 +170,8 @@ final class ContentShapes {
                 .optional("contentRating", string())
                 .optional("status", string())
                 .optional("language", string())
+                .optional("coverMediaId", nullable(string()))
+                .optional("bannerMediaId", nullable(string()))
                 .optional("lastPublishedAt", nullable(string()));
         api.component(
                 "PublicSeries",
@@ -219,6 +223,17 @@ final class ContentShapes {
                                 .optional("authorNoteHtml", nullable(string()))
                                 .optional("authorNotePosition", string())
                                 .optional("previewHtml", string())
+                                .optional(
+                                        "pages",
+                                        array(object().required("position", integer())
+                                                        .required("mediaId", string())
+                                                        .required("altText", nullable(string()))
+                                                        .required("width", nullable(integer()))
+                                                        .required("height", nullable(integer()))
+                                                        .required("url", string())
+                                                        .required("thumbUrl", string()))
+                                                .description("Image pages (comics, webtoons): all of them when the"
+                                                        + " caller may read the chapter, else its preview pages"))
                                 .optional("paywallMessage", nullable(string()))
                                 .optional(
                                         "requiredAccess",

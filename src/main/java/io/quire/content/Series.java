@@ -82,6 +82,8 @@ record Series(Row row) {
                 .put("earlyAccessDays", (int) row.getShort("early_access_days"))
                 .put("previewParagraphs", (int) row.getShort("preview_paragraphs"))
                 .put("paywallMessage", row.getString("paywall_message"))
+                .put("coverMediaId", id(row.getUUID("cover_media_id")))
+                .put("bannerMediaId", id(row.getUUID("banner_media_id")))
                 .put("lastPublishedAt", Times.iso(row.getOffsetDateTime("last_published_at")))
                 .put("completedAt", Times.iso(row.getOffsetDateTime("completed_at")))
                 .put("scheduledAction", row.getString("scheduled_action"))
@@ -90,5 +92,9 @@ record Series(Row row) {
                 .put("createdAt", Times.iso(row.getOffsetDateTime("created_at")))
                 .put("updatedAt", Times.iso(row.getOffsetDateTime("updated_at")))
                 .put("deletedAt", Times.iso(row.getOffsetDateTime("deleted_at")));
+    }
+
+    private static String id(UUID id) {
+        return id == null ? null : id.toString();
     }
 }

@@ -23,5 +23,11 @@ final class MediaGuide {
           exist (404). Only the uploader changes or deletes it.
         - **Downloads** (`/download` as an attachment, `/stream` inline) answer Range requests with 206, and carry a
           strong ETag (the SHA-256 of the bytes).
+        - **Where images are used**: a series' cover and banner (`PUT /series/:id/cover|banner`), and a chapter's
+          ordered pages for comics and webtoons (`PUT /chapters/:id/pages`, the whole list at once). Readers fetch them
+          from `/media/:id/public`: covers while the series is visible, pages of free chapters and a locked chapter's
+          preview pages (its first ones, at most half) for anyone and cacheable, its other pages only for entitled
+          readers (`private, no-store`); the chapter's `read` answer lists just the pages the caller may see. A file in
+          use (`usageCount`) is not deleted without `?force=true`.
         """;
 }

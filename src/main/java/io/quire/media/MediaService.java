@@ -223,31 +223,44 @@ public final class MediaService {
 
     /** The original or a named variant, for a caller who may see the file. */
     public Future<Stored> stored(Principal p, UUID id, String variant) {
-        return visible(p, id).compose(f -> {
-            if (variant == null || variant.equals("original")) {
-                return Future.succeededFuture(
-                        new Stored(f.storageKey(), f.size(), f.mimeType(), f.sha256(), f.filename()));
-            }
-            return pool.preparedQuery(MediaSql.VARIANT)
-                    .execute(Tuple.of(id, variant))
-                    .compose(rows -> {
-                        if (rows.size() == 0) {
-                            return Future.failedFuture(new ApiException.NotFound(
-                                    "media.variant_not_found",
-                                    "This file has no variant '" + variant
-                                            + "' (yet): GET its variants to see which exist."));
-                        }
-                        Row v = rows.iterator().next();
-                        String name = f.filename().replaceAll("\\.[a-z0-9]+$", "") + "-" + variant + "."
-                                + v.getString("storage_key").replaceAll(".*\\.", "");
-                        return Future.succeededFuture(new Stored(
-                                v.getString("storage_key"),
-                                v.getLong("file_size"),
-                                v.getString("mime_type"),
-                                v.getString("sha256"),
-                                name));
-                    });
-        });
+        return visible(p, id).compose(f -> storedOf(f, variant));
+    }
+
+    /**
+     * The original or a variant of a live file, whoever asks: for callers that decided themselves that it may be
+     * served (public reads of covers, and of chapter pages the reader may see).
+     */
+    public Future<Stored> storedForAnyone(UUID id, String variant) {
+        return pool.preparedQuery(MediaSql.GET)
+                .execute(Tuple.tuple().addUUID(id).addUUID(null))
+                .compose(rows -> rows.size() == 0
+                        ? Future.failedFuture(new ApiException.NotFound("media.not_found", "Not found."))
+                        : storedOf(new MediaFile(rows.iterator().next()), variant));
+    }
+
+    private Future<Stored> storedOf(MediaFile f, String variant) {
+        if (variant == null || variant.equals("original")) {
+            return Future.succeededFuture(new Stored(f.storageKey(), f.size(), f.mimeType(), f.sha256(), f.filename()));
+        }
+        return pool.preparedQuery(MediaSql.VARIANT)
+                .execute(Tuple.of(f.id(), variant))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        return Future.failedFuture(new ApiException.NotFound(
+                                "media.variant_not_found",
+                                "This file has no variant '" + variant
+                                        + "' (yet): GET its variants to see which exist."));
+                    }
+                    Row v = rows.iterator().next();
+                    String name = f.filename().replaceAll("\\.[a-z0-9]+$", "") + "-" + variant + "."
+                            + v.getString("storage_key").replaceAll(".*\\.", "");
+                    return Future.succeededFuture(new Stored(
+                            v.getString("storage_key"),
+                            v.getLong("file_size"),
+                            v.getString("mime_type"),
+                            v.getString("sha256"),
+                            name));
+                });
     }
 
     /** The caller's storage use and quota. */

@@ -20,17 +20,26 @@ import java.util.regex.Pattern;
  * is ignored and the whole file sent, as the RFC allows. Files are private to their people, so caches keep them
  * per user only.
  */
-final class Ranges {
+public final class Ranges {
     private Ranges() {}
 
     private static final Pattern ONE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
+    /** A file for its own people: caches keep it per user and ask again. */
+    static final String PRIVATE = "private, max-age=0, must-revalidate";
+
     static Future<Void> send(RoutingContext ctx, Storage storage, MediaService.Stored file, boolean attachment) {
+        return send(ctx, storage, file, attachment, PRIVATE);
+    }
+
+    /** {@code cacheControl}: what shared caches may do with it, decided by why the caller may have it. */
+    public static Future<Void> send(
+            RoutingContext ctx, Storage storage, MediaService.Stored file, boolean attachment, String cacheControl) {
         HttpServerResponse response = ctx.response();
         String etag = "\"" + file.sha256() + "\"";
         response.putHeader(HttpHeaders.ETAG, etag)
                 .putHeader(HttpHeaders.ACCEPT_RANGES, "bytes")
-                .putHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=0, must-revalidate")
+                .putHeader(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .putHeader("X-Content-Type-Options", "nosniff");
         if (Responses.matches(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
             response.setStatusCode(304);

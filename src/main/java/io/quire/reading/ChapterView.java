@@ -5,6 +5,7 @@ import io.quire.platform.cache.ReadCache;
 import io.quire.platform.clock.Times;
 import io.quire.platform.links.ReaderLinks;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.data.Numeric;
@@ -41,7 +42,7 @@ record ChapterView(
     /** Through the Redis tier: the renderings travel as they are, nothing is rendered again. */
     static final ReadCache.Codec<ChapterView> CODEC = new ReadCache.Codec<>() {
         // 3: previews are capped at a share of the chapter; entries of older layouts may hold a whole short chapter
-        private static final int VERSION = 4;
+        private static final int VERSION = 5;
 
         @Override
         public Buffer encode(ChapterView v) {
@@ -122,12 +123,14 @@ record ChapterView(
         String version = r.getInteger("revision") + ":" + r.getLong("purchase_price") + ":" + r.getUUID("previous_id")
                 + ":" + r.getUUID("next_id") + ":" + r.getString("series_title") + ":"
                 + r.getShort("series_preview_paragraphs") + ":" + r.getString("series_paywall_message") + ":"
-                + readerUrl;
+                + readerUrl + ":" + r.getString("pages");
+        JsonArray pages = pages(new JsonArray(r.getString("pages")), links.api());
         JsonObject fullInfo = meta(r, false, readerUrl);
         JsonObject fullRead = meta(r, false, readerUrl)
                 .put("contentHtml", r.getString("content_html"))
                 .put("authorNoteHtml", r.getString("author_note_html"))
-                .put("authorNotePosition", r.getString("author_note_position"));
+                .put("authorNotePosition", r.getString("author_note_position"))
+                .put("pages", pages);
         Rendering full = rendering(id, version, true, fullRead, fullInfo);
         Rendering locked = null;
         if (previewHtml != null) {
@@ -136,6 +139,7 @@ record ChapterView(
                     : r.getString("series_paywall_message");
             JsonObject lockedRead = meta(r, true, readerUrl)
                     .put("previewHtml", previewHtml)
+                    .put("pages", previewPages(pages, previewCount(r)))
                     .put("paywallMessage", message)
                     .put(
                             "requiredAccess",
@@ -163,6 +167,35 @@ record ChapterView(
                 version,
                 full,
                 locked);
+    }
+
+    /** The pages with the URLs a reader fetches them from (the access check is made there, per request). */
+    private static JsonArray pages(JsonArray raw, String api) {
+        JsonArray out = new JsonArray();
+        for (Object o : raw) {
+            JsonObject p = (JsonObject) o;
+            String url = api + "/api/v1/media/" + p.getString("mediaId") + "/public";
+            out.add(p.copy().put("url", url).put("thumbUrl", url + "?variant=thumb"));
+        }
+        return out;
+    }
+
+    /**
+     * A locked chapter shows its first pages as its preview: as many as its preview paragraphs, but at most half of
+     * them, so at least one page is always withheld.
+     */
+    static JsonArray previewPages(JsonArray pages, int previewCount) {
+        int shown = Math.min(previewCount, pages.size() / 2);
+        JsonArray out = new JsonArray();
+        for (int i = 0; i < shown; i++) {
+            out.add(pages.getValue(i));
+        }
+        return out;
+    }
+
+    private static int previewCount(Row r) {
+        Short own = r.getShort("preview_paragraphs");
+        return own != null ? own : r.getShort("series_preview_paragraphs");
     }
 
     private static Rendering rendering(UUID id, String version, boolean entitled, JsonObject read, JsonObject info) {

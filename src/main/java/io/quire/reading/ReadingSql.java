@@ -46,7 +46,13 @@ final class ReadingSql {
                ORDER BY n.display_order, n.chapter_number, n.id LIMIT 1) AS next_id,
              se.title AS series_title, se.preview_paragraphs AS series_preview_paragraphs,
              se.paywall_message AS series_paywall_message, si.owner_id, se.slug AS series_slug, si.slug AS site_slug,
-             si.reader_base_url
+             si.reader_base_url,
+             (SELECT coalesce(json_agg(json_build_object('position', p.position, 'mediaId', p.media_id,
+                                                         'altText', coalesce(p.alt_text, m.alt_text),
+                                                         'width', m.width, 'height', m.height) ORDER BY p.position),
+                              '[]'::json)
+                FROM chapter_images p JOIN media_files m ON m.id = p.media_id AND m.deleted_at IS NULL
+               WHERE p.chapter_id = ch.id)::text AS pages
         FROM chapters ch JOIN series se ON se.id = ch.series_id JOIN sites si ON si.id = ch.site_id
        WHERE ch.id = $1 AND ch.status = 'PUBLISHED' AND ch.deleted_at IS NULL AND
       """ + VISIBLE_SERIES;

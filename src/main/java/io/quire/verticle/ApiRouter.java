@@ -93,6 +93,8 @@ import io.quire.platform.storage.Storages;
 import io.quire.reading.Entitlements;
 import io.quire.reading.FeedRoutes;
 import io.quire.reading.Feeds;
+import io.quire.reading.PublicMedia;
+import io.quire.reading.PublicMediaRoutes;
 import io.quire.reading.ReaderBook;
 import io.quire.reading.ReaderBookRoutes;
 import io.quire.reading.ReadingGuide;
@@ -203,14 +205,16 @@ public final class ApiRouter {
                         config.reading())
                 .mount(api);
         Storage storage = Storages.from(vertx, config);
+        MediaService media = new MediaService(
+                vertx,
+                pool,
+                storage,
+                new JobQueue(config.jobs()),
+                config.media().quotaBytes(),
+                config.publicBaseUrl());
+        new PublicMediaRoutes(new PublicMedia(reads, entitlements), media, storage).mount(api);
         new MediaRoutes(
-                        new MediaService(
-                                vertx,
-                                pool,
-                                storage,
-                                new JobQueue(config.jobs()),
-                                config.media().quotaBytes(),
-                                config.publicBaseUrl()),
+                        media,
                         storage,
                         vertx,
                         Storages.uploadDirectory(config),

@@ -50,12 +50,7 @@ class FeedConformanceTest extends SharedApp {
         ok(api.post("/api/v1/series/" + seriesId + "/publish", null, author.token()), 200);
         JsonObject free = fixtures.chapter(author, seriesId, "月の光 Moonlight", "First light. Премьера.");
         JsonObject paid = fixtures.chapter(author, seriesId, "Paid", "LOCKEDWORDS here.");
-        ok(
-                api.patch(
-                        "/api/v1/chapters/" + paid.getString("id") + "/access",
-                        new JsonObject().put("accessLevel", "SUBSCRIBERS"),
-                        author.token()),
-                200);
+        fixtures.forSubscribers(author, paid.getString("id"));
         for (JsonObject c : List.of(free, paid)) {
             ok(api.post("/api/v1/chapters/" + c.getString("id") + "/publish", null, author.token()), 200);
         }

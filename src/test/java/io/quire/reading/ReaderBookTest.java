@@ -119,12 +119,7 @@ class ReaderBookTest {
                         "For subscribers",
                         LOCKED_WORDS + " in the first paragraph.\n\n![inside](" + imageBase + "/locked.png)")
                 .getString("id");
-        ok(
-                api.patch(
-                        "/api/v1/chapters/" + locked + "/access",
-                        new JsonObject().put("accessLevel", "SUBSCRIBERS"),
-                        author.token()),
-                200);
+        fixtures.forSubscribers(author, locked);
         for (String id : List.of(free, locked)) {
             ok(api.post("/api/v1/chapters/" + id + "/publish", null, author.token()), 200);
         }
@@ -186,12 +181,7 @@ class ReaderBookTest {
         ok(api.post("/api/v1/series/" + lockedOnly + "/publish", null, author.token()), 200);
         problem(api.get("/api/v1/series/" + lockedOnly + "/book.epub", null), 404, "book.no_chapters");
         String only = fixtures.chapter(author, lockedOnly, "Only", "Paid only.").getString("id");
-        ok(
-                api.patch(
-                        "/api/v1/chapters/" + only + "/access",
-                        new JsonObject().put("accessLevel", "SUBSCRIBERS"),
-                        author.token()),
-                200);
+        fixtures.forSubscribers(author, only);
         ok(api.post("/api/v1/chapters/" + only + "/publish", null, author.token()), 200);
         problem(api.get("/api/v1/series/" + lockedOnly + "/book.epub", null), 403, "book.all_locked");
         problem(api.get("/api/v1/series/" + UUID.randomUUID() + "/book.epub", null), 404, "series.not_found");

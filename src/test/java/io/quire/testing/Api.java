@@ -43,6 +43,10 @@ public final class Api {
         return call(HttpMethod.PATCH, path, body, bearer);
     }
 
+    public HttpResponse<Buffer> put(String path, JsonObject body, String bearer) {
+        return call(HttpMethod.PUT, path, body, bearer);
+    }
+
     public HttpResponse<Buffer> delete(String path, String bearer) {
         return call(HttpMethod.DELETE, path, null, bearer);
     }

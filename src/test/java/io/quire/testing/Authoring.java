@@ -93,6 +93,16 @@ public final class Authoring {
                 201);
     }
 
+    /** Puts a chapter behind the paywall: SUBSCRIBERS only. */
+    public void forSubscribers(User author, String chapterId) {
+        ok(
+                api.patch(
+                        "/api/v1/chapters/" + chapterId + "/access",
+                        new JsonObject().put("accessLevel", "SUBSCRIBERS"),
+                        author.token()),
+                200);
+    }
+
     /** A "Gold" tier at 5 USD a month; its id. */
     public String tier(User author, String siteId) {
         return ok(
