@@ -7,7 +7,8 @@ final class MediaGuide {
     /** Markdown. */
     static final String TEXT = """
         - **Uploads** are `multipart/form-data` with one part named `file`, streamed to disk as they arrive (never held
-          in memory), then stored under a random key (`media.storage`: `local` keeps them in `<data.dir>/media`). The
+          in memory), then stored under a random key (`media.storage`: `local` keeps them in `<data.dir>/media`, `s3` in an S3-compatible bucket that every
+          replica shares; large files go up in 8 MiB parts). The
           type is read from the file's first bytes, not its name: PNG, JPEG, GIF, WebP and PDF are accepted; SVG is
           refused (`415 media.svg_refused`), anything else is `415 media.unsupported_type`; the stored name keeps the
           true extension.

@@ -240,7 +240,26 @@ public record QuireConfig(
      * {@code maxFileBytes}; every user's files together at most {@code quotaBytes}; an image decoded only when it
      * has at most {@code maxImagePixels} pixels (a guard against decompression bombs).
      */
-    public record Media(String storage, long maxFileBytes, long quotaBytes, long maxImagePixels) {}
+    public record Media(String storage, long maxFileBytes, long quotaBytes, long maxImagePixels, S3 s3) {}
+
+    /**
+     * An S3-compatible store ({@code media.storage = s3}): its bucket and region, an {@code endpoint} for stores that
+     * are not AWS (MinIO, R2, SeaweedFS…; empty for AWS), path-style addressing, and credentials (empty: the AWS
+     * default chain — environment, profile, instance role).
+     */
+    public record S3(
+            String bucket,
+            String region,
+            String endpoint,
+            boolean pathStyle,
+            String accessKeyId,
+            String secretAccessKey) {
+        @Override
+        public String toString() {
+            return "S3[bucket=" + bucket + ", region=" + region + ", endpoint=" + endpoint + ", pathStyle=" + pathStyle
+                    + ", accessKeyId=" + accessKeyId + ", secretAccessKey=<hidden>]";
+        }
+    }
 
     /** Where links to sites, series and chapters take readers. */
     public io.quire.platform.links.ReaderLinks readerLinks() {
@@ -367,6 +386,22 @@ public record QuireConfig(
             throw r.problem("reading.readerBaseUrl", template, problem);
         }
         return template;
+    }
+
+    /** The S3 settings; with {@code media.storage = s3} a bucket is required. */
+    private static S3 s3(ConfigReader r) {
+        String bucket = r.string("media.s3.bucket");
+        if (r.string("media.storage").equals("s3") && bucket.isBlank()) {
+            throw r.problem("media.s3.bucket", bucket, "is required when media.storage is s3");
+        }
+        String endpoint = r.string("media.s3.endpoint");
+        return new S3(
+                bucket,
+                r.string("media.s3.region"),
+                endpoint.isEmpty() ? "" : r.url("media.s3.endpoint", Set.of("http", "https")),
+                r.bool("media.s3.pathStyle"),
+                r.string("media.s3.accessKeyId"),
+                r.string("media.s3.secretAccessKey"));
     }
 
     static QuireConfig bind(JsonObject json) {
@@ -533,10 +568,11 @@ public record QuireConfig(
                         r.integer("billing.maxPauseDays", 1, 365)),
                 new Data(r.string("data.dir")),
                 new Media(
-                        r.oneOf("media.storage", Set.of("local")),
+                        r.oneOf("media.storage", Set.of("local", "s3")),
                         r.longValue("media.maxFileBytes", 1024, 5L << 30),
                         r.longValue("media.quotaBytes", 0, 1L << 50),
-                        r.longValue("media.maxImagePixels", 1, 1_000_000_000L)));
+                        r.longValue("media.maxImagePixels", 1, 1_000_000_000L),
+                        s3(r)));
     }
 
     /** A service's URL; empty only in {@code dev}, where it means "start one embedded". */

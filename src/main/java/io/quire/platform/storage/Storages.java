@@ -11,6 +11,7 @@ public final class Storages {
     public static Storage from(Vertx vertx, QuireConfig config) {
         return switch (config.media().storage()) {
             case "local" -> new LocalStorage(vertx, Path.of(config.data().dir(), "media"));
+            case "s3" -> new S3Storage(vertx, config.media().s3());
             default ->
                 throw new IllegalStateException(
                         "unknown media.storage " + config.media().storage());
