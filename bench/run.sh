@@ -5,7 +5,8 @@
 # bench/run.sh webhooks-in [duration] [connections] the incoming webhook benchmark (bench/webhooks_in.sh), and
 # bench/run.sh webhooks-out [events] the outgoing one (bench/webhooks_out.sh), and
 # bench/run.sh ingest [duration] [connections] the analytics ingestion one (bench/ingest.sh), and
-# bench/run.sh engagement [duration] [connections] comment lists and reactions (bench/engagement.sh).
+# bench/run.sh engagement [duration] [connections] comment lists and reactions (bench/engagement.sh), and
+# bench/run.sh media [duration] [connections] uploads and downloads of images (bench/media.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${1:-}" = read ]; then
@@ -19,6 +20,10 @@ fi
 if [ "${1:-}" = engagement ]; then
   shift
   exec bench/engagement.sh "$@"
+fi
+if [ "${1:-}" = media ]; then
+  shift
+  exec bench/media.sh "$@"
 fi
 if [ "${1:-}" = ingest ]; then
   shift
