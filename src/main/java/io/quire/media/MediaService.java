@@ -1,6 +1,7 @@
 package io.quire.media;
 
 import io.quire.platform.auth.Principal;
+import io.quire.platform.config.QuireConfig;
 import io.quire.platform.http.ApiException;
 import io.quire.platform.http.TimeCursor;
 import io.quire.platform.ids.Ids;
@@ -44,6 +45,17 @@ public final class MediaService {
         this.apiBase = apiBase.replaceAll("/+$", "");
     }
 
+    /** The service as the configuration sets it up. */
+    public static MediaService from(Vertx vertx, Pool pool, Storage storage, QuireConfig config) {
+        return new MediaService(
+                vertx,
+                pool,
+                storage,
+                new JobQueue(config.jobs()),
+                config.media().quotaBytes(),
+                config.publicBaseUrl());
+    }
+
     /** What an upload says about itself besides the file: where it goes and how it is described. */
     public record Details(UUID siteId, String folder, String altText, String caption, List<String> tags) {}
 
@@ -52,35 +64,79 @@ public final class MediaService {
 
     /** Bytes the user may still store. */
     public Future<Long> remaining(Principal p) {
+        return remaining(p.userId());
+    }
+
+    Future<Long> remaining(UUID userId) {
         return pool.preparedQuery(MediaSql.USAGE)
-                .execute(Tuple.of(p.userId()))
+                .execute(Tuple.of(userId))
                 .map(rows -> quotaBytes
                         - (rows.size() == 0 ? 0 : rows.iterator().next().getLong("total_bytes")));
     }
 
     /** Stores a received upload as a new file of {@code p}'s, or fails and leaves nothing behind. */
     public Future<JsonObject> create(Principal p, Uploads.Received upload, Details details) {
-        UUID id = Ids.newId();
-        return vertx.executeBlocking(() -> MediaTypes.detect(upload.prefix()), false)
-                .compose(type -> (details.siteId() == null
-                                ? Future.succeededFuture()
-                                : SiteService.membership(pool, details.siteId(), p)
-                                        .map(m -> m.requireCreate()))
-                        .compose(v -> {
-                            String key = key(id, type.extension());
-                            return storage.putFile(key, upload.path(), type.mimeType())
-                                    .compose(stored -> record(p, id, key, upload, type, details)
-                                            .recover(e -> storage.delete(key).transform(x -> Future.failedFuture(e))));
-                        }));
+        return mayUseSite(p, details.siteId()).compose(v -> store(p.userId(), upload, details));
     }
 
+    /** A site named for an upload must be one the caller may create content on (403/404 otherwise). */
+    public Future<Void> mayUseSite(Principal p, UUID siteId) {
+        return siteId == null
+                ? Future.succeededFuture()
+                : SiteService.membership(pool, siteId, p).map(m -> {
+                    m.requireCreate();
+                    return null;
+                });
+    }
+
+    /** Stores a file received on local disk (a form upload, a fetched URL) for a user already allowed to. */
+    Future<JsonObject> store(UUID userId, Uploads.Received upload, Details details) {
+        UUID id = Ids.newId();
+        return detect(upload.prefix()).compose(type -> {
+            String key = key(id, type.extension());
+            Incoming incoming = new Incoming(upload.originalName(), upload.size(), upload.sha256());
+            return storage.putFile(key, upload.path(), type.mimeType())
+                    .compose(stored -> record(userId, id, key, incoming, type, details)
+                            .recover(e -> storage.delete(key).transform(x -> Future.failedFuture(e))));
+        });
+    }
+
+    /**
+     * Makes an object a client put in storage itself (at {@code stagingKey}) a file of the user's: its type from its
+     * bytes, moved under a key of Quire's, recorded and charged like any upload. Refused, the object is removed.
+     */
+    Future<JsonObject> adopt(UUID userId, String stagingKey, Storage.Inspected found, String name, Details details) {
+        UUID id = Ids.newId();
+        return detect(found.prefix())
+                .recover(e -> storage.delete(stagingKey).transform(x -> Future.failedFuture(e)))
+                .compose(type -> {
+                    String key = key(id, type.extension());
+                    return storage.move(stagingKey, key)
+                            .compose(moved -> record(
+                                            userId,
+                                            id,
+                                            key,
+                                            new Incoming(name, found.size(), found.sha256()),
+                                            type,
+                                            details)
+                                    .recover(e -> storage.delete(key).transform(x -> Future.failedFuture(e))));
+                });
+    }
+
+    private Future<MediaTypes.Detected> detect(byte[] prefix) {
+        return vertx.executeBlocking(() -> MediaTypes.detect(prefix), false);
+    }
+
+    /** A new file's bytes as received: what its sender called it, its size and hash. */
+    private record Incoming(String originalName, long size, String sha256) {}
+
     private Future<JsonObject> record(
-            Principal p, UUID id, String key, Uploads.Received upload, MediaTypes.Detected type, Details details) {
-        return pool.withTransaction(tx -> charge(tx, p.userId(), upload.size(), type.kind(), 1)
+            UUID userId, UUID id, String key, Incoming upload, MediaTypes.Detected type, Details details) {
+        return pool.withTransaction(tx -> charge(tx, userId, upload.size(), type.kind(), 1)
                 .compose(v -> tx.preparedQuery(MediaSql.INSERT)
                         .execute(Tuple.tuple()
                                 .addUUID(id)
-                                .addUUID(p.userId())
+                                .addUUID(userId)
                                 .addUUID(details.siteId())
                                 .addString(MediaTypes.safeName(upload.originalName(), type.extension()))
                                 .addString(upload.originalName() == null ? "" : upload.originalName())

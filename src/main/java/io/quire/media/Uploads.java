@@ -5,15 +5,11 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerFileUpload;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Receives one file from a {@code multipart/form-data} request, streamed to a temporary file with back-pressure —
@@ -82,8 +78,7 @@ final class Uploads {
             if (state.failed) {
                 return;
             }
-            state.size += chunk.length();
-            if (state.size > state.max) {
+            if (state.intake.size() + chunk.length() > state.max) {
                 fail(
                         request,
                         done,
@@ -94,7 +89,7 @@ final class Uploads {
                                 new JsonObject().put("maxBytes", state.max)));
                 return;
             }
-            state.take(chunk);
+            state.intake.take(chunk);
             file.write(chunk);
             if (file.writeQueueFull()) {
                 upload.pause();
@@ -116,13 +111,7 @@ final class Uploads {
 
     private static void finishIfReady(HttpServerRequest request, State state, Promise<Received> done) {
         if (state.ended && state.written && !state.failed) {
-            done.tryComplete(new Received(
-                    state.path,
-                    state.size,
-                    HexFormat.of().formatHex(state.digest.digest()),
-                    state.prefix.getBytes(),
-                    state.name,
-                    request.formAttributes()));
+            done.tryComplete(state.intake.received(state.path, state.name, request.formAttributes()));
         }
     }
 
@@ -150,14 +139,61 @@ final class Uploads {
         }
     }
 
+    /**
+     * Receives a request's raw body (a direct upload's PUT) into {@code target}, streamed with back-pressure; over
+     * {@code maxBytes} it stops with a 413 and the partial file is removed. The request must be paused.
+     */
+    Future<Long> receiveBody(HttpServerRequest request, String target, long maxBytes) {
+        Promise<Long> done = Promise.promise();
+        long[] size = {0};
+        vertx.fileSystem()
+                .mkdirs(java.nio.file.Path.of(target).getParent().toString())
+                .compose(v -> vertx.fileSystem()
+                        .open(target, new OpenOptions().setWrite(true).setTruncateExisting(true)))
+                .onFailure(done::tryFail)
+                .onSuccess(file -> {
+                    Runnable abandon = () -> file.close().onComplete(c -> discard(target));
+                    request.handler(chunk -> {
+                        if (done.future().isComplete()) {
+                            return;
+                        }
+                        size[0] += chunk.length();
+                        if (size[0] > maxBytes) {
+                            request.response().putHeader("Connection", "close");
+                            done.tryFail(new ApiException.TooLarge(
+                                    "media.too_large",
+                                    "The body is larger than the " + maxBytes + " bytes this upload was signed for.",
+                                    new JsonObject().put("maxBytes", maxBytes)));
+                            abandon.run();
+                            return;
+                        }
+                        file.write(chunk);
+                        if (file.writeQueueFull()) {
+                            request.pause();
+                            file.drainHandler(x -> request.resume());
+                        }
+                    });
+                    request.exceptionHandler(e -> {
+                        if (done.tryFail(e)) {
+                            abandon.run();
+                        }
+                    });
+                    request.endHandler(v -> {
+                        if (!done.future().isComplete()) {
+                            file.close().onComplete(c -> done.tryComplete(size[0]));
+                        }
+                    });
+                    request.resume();
+                });
+        return done.future();
+    }
+
     private static final class State {
         final long max;
-        final MessageDigest digest;
-        final Buffer prefix = Buffer.buffer();
+        final Intake intake = new Intake();
         String name;
         String path;
         AsyncFile file;
-        long size;
         boolean sawUpload;
         boolean failed;
         boolean ended;
@@ -165,18 +201,6 @@ final class Uploads {
 
         State(long max) {
             this.max = max;
-            try {
-                this.digest = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        void take(Buffer chunk) {
-            digest.update(chunk.getBytes());
-            if (prefix.length() < MediaTypes.PREFIX_BYTES) {
-                prefix.appendBuffer(chunk, 0, Math.min(chunk.length(), MediaTypes.PREFIX_BYTES - prefix.length()));
-            }
         }
     }
 }

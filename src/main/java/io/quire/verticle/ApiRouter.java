@@ -60,6 +60,8 @@ import io.quire.identity.Identity;
 import io.quire.identity.IdentityGuide;
 import io.quire.media.MediaRoutes;
 import io.quire.media.MediaService;
+import io.quire.media.UploadSessionRoutes;
+import io.quire.media.UploadSessions;
 import io.quire.platform.AppContext;
 import io.quire.platform.api.Api;
 import io.quire.platform.auth.AuthHandler;
@@ -176,7 +178,8 @@ public final class ApiRouter {
                 .override(ChapterImport.PATHS, ChapterImport.MAX_BYTES)
                 .override("/api/v1/webhooks/*", config.webhooks().maxBodyBytes())
                 .override(IngestRoutes.PATH, 1 << 20)
-                .streamed(MediaRoutes.UPLOAD);
+                .streamed(MediaRoutes.UPLOAD)
+                .streamed(UploadSessionRoutes.DIRECT_PUT);
         router.route().handler(bodyLimits);
         PathTable<RouteClass> routeClasses = new PathTable<>();
         // every feature declares its endpoints here: router entry, checks, limits and document from one declaration
@@ -205,14 +208,9 @@ public final class ApiRouter {
                         config.reading())
                 .mount(api);
         Storage storage = Storages.from(vertx, config);
-        MediaService media = new MediaService(
-                vertx,
-                pool,
-                storage,
-                new JobQueue(config.jobs()),
-                config.media().quotaBytes(),
-                config.publicBaseUrl());
+        MediaService media = MediaService.from(vertx, pool, storage, config);
         new PublicMediaRoutes(new PublicMedia(reads, entitlements), media, storage).mount(api);
+        new UploadSessionRoutes(UploadSessions.from(vertx, pool, storage, media, config)).mount(api);
         new MediaRoutes(
                         media,
                         storage,

@@ -14,6 +14,8 @@ import io.quire.engagement.notifications.UnsubscribeTokens;
 import io.quire.engagement.reactions.ReactionCountJob;
 import io.quire.identity.Identity;
 import io.quire.media.MediaJobs;
+import io.quire.media.MediaService;
+import io.quire.media.UploadSessions;
 import io.quire.platform.AppContext;
 import io.quire.platform.crypto.Encryptor;
 import io.quire.platform.crypto.Passwords;
@@ -30,6 +32,7 @@ import io.quire.platform.mail.Mailer;
 import io.quire.platform.outbox.OutboxDispatcher;
 import io.quire.platform.outbox.OutboxHandler;
 import io.quire.platform.redis.RedisClients;
+import io.quire.platform.storage.Storage;
 import io.quire.platform.storage.Storages;
 import io.quire.reading.ReadInvalidations;
 import io.quire.sites.SiteService;
@@ -88,11 +91,11 @@ public final class WorkersVerticle extends VerticleBase {
                 app.config(),
                 new SiteService(pool, app.config().content().softDeleteRetentionDays()));
         jobHandlers.putAll(content.jobHandlers());
-        jobHandlers.putAll(new MediaJobs(
-                        vertx,
-                        pool,
-                        Storages.from(vertx, app.config()),
-                        app.config().media().maxImagePixels())
+        Storage storage = Storages.from(vertx, app.config());
+        jobHandlers.putAll(
+                new MediaJobs(vertx, pool, storage, app.config().media().maxImagePixels()).handlers());
+        jobHandlers.putAll(UploadSessions.from(
+                        vertx, pool, storage, MediaService.from(vertx, pool, storage, app.config()), app.config())
                 .handlers());
         jobHandlers.put(
                 MaintenanceJob.TYPE, new MaintenanceJob(pool, app.config().analytics()));

@@ -1,5 +1,9 @@
 package io.quire.media;
 
+import static io.quire.media.Samples.jpeg;
+import static io.quire.media.Samples.pdf;
+import static io.quire.media.Samples.png;
+import static io.quire.media.Samples.sha256;
 import static io.quire.testing.Api.fieldError;
 import static io.quire.testing.Api.ok;
 import static io.quire.testing.Api.problem;
@@ -22,15 +26,12 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -441,25 +442,6 @@ class MediaTest {
         }
     }
 
-    private static byte[] jpeg(int width, int height) throws Exception {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        for (int x = 0; x < width; x++) {
-            for (int y = 0; y < height; y++) {
-                image.setRGB(x, y, (x * 255 / width) << 16 | (y * 255 / height) << 8 | 0x40);
-            }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "jpg", out);
-        return out.toByteArray();
-    }
-
-    private static byte[] png(int width, int height) throws Exception {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
-    }
-
     /** An APP1 "Exif" segment after the SOI marker, carrying {@code text}: what a phone's GPS block would be. */
     private static byte[] withExifSegment(byte[] jpeg, String text) {
         byte[] payload = ("Exif\0\0" + text).getBytes(StandardCharsets.ISO_8859_1);
@@ -510,19 +492,5 @@ class MediaTest {
                 .appendString("IEND")
                 .appendInt((int) end.getValue())
                 .getBytes();
-    }
-
-    private static byte[] pdf(int size) {
-        byte[] bytes = new byte[size];
-        byte[] head = "%PDF-1.4\n%\u00e2\u00e3\n".getBytes(StandardCharsets.ISO_8859_1);
-        System.arraycopy(head, 0, bytes, 0, head.length);
-        for (int i = head.length; i < size; i++) {
-            bytes[i] = (byte) ('a' + i % 26);
-        }
-        return bytes;
-    }
-
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

@@ -1,6 +1,9 @@
 package io.quire.media;
 
+import static io.quire.media.Samples.jpeg;
+import static io.quire.media.Samples.sha256;
 import static io.quire.testing.Api.ok;
+import static io.quire.testing.Api.problem;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,13 +17,9 @@ import io.quire.testing.TestApp;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.file.Files;
-import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -150,6 +149,85 @@ class S3MediaTest {
                 "no temporary upload left on the machine");
     }
 
+    @Test
+    void aDirectUploadGoesStraightToTheBucketThroughAPresignedUrl() throws Exception {
+        Authoring.User author = Authoring.in(app).author();
+        BlobStore store = blobs.getBlobStore();
+        byte[] image = jpeg(800, 400);
+        JsonObject ticket = ok(
+                api.post(
+                        "/api/v1/media/upload/signed-url",
+                        new JsonObject()
+                                .put("filename", "cover.jpg")
+                                .put("fileSize", image.length)
+                                .put("contentType", "image/jpeg"),
+                        author.token()),
+                201);
+        URI url = URI.create(ticket.getString("url"));
+        assertEquals(proxy.getPort(), url.getPort(), "the bucket's own URL, not Quire's");
+        assertTrue(url.getRawQuery().contains("X-Amz-Signature="), url.toString());
+        String uploadId = ticket.getString("uploadId");
+
+        // the signature covers the length: another file does not go in
+        assertEquals(403, putTo(url, "image/jpeg", Arrays.copyOf(image, image.length - 1)));
+        problem(
+                api.post("/api/v1/media/upload/complete", new JsonObject().put("uploadId", uploadId), author.token()),
+                409,
+                "media.upload_missing");
+        assertEquals(200, putTo(url, "image/jpeg", image));
+        JsonObject file = ok(
+                api.post("/api/v1/media/upload/complete", new JsonObject().put("uploadId", uploadId), author.token()),
+                201);
+        assertEquals("s3", file.getString("storageProvider"));
+        assertEquals(sha256(image), file.getString("sha256"), "hashed from the bucket's object");
+        assertEquals(image.length, file.getLong("fileSize"));
+        assertEquals(1, objects(store, file.getString("id")), "moved under Quire's key");
+        assertEquals(
+                0,
+                store.list(BUCKET, org.jclouds.blobstore.options.ListContainerOptions.Builder.inDirectory("incoming"))
+                        .size(),
+                "the staging object is gone");
+        HttpResponse<Buffer> back = api.get("/api/v1/media/" + file.getString("id") + "/download", author.token());
+        assertArrayEquals(image, back.body().getBytes());
+    }
+
+    @Test
+    void aFetchFromAPrivateAddressIsRefusedWhenTheyAreNotAllowed() throws Exception {
+        Authoring.User author = Authoring.in(app).author();
+        JsonObject session = ok(
+                api.post(
+                        "/api/v1/media/upload/from-url",
+                        new JsonObject().put("url", "http://127.0.0.1:" + app.port + "/health"),
+                        author.token()),
+                202);
+        String id = session.getString("uploadId");
+        Eventually.await(
+                () -> !ok(api.get("/api/v1/media/upload/" + id, author.token()), 200)
+                        .getString("status")
+                        .equals("PENDING"),
+                15_000,
+                "the fetch is refused");
+        JsonObject done = ok(api.get("/api/v1/media/upload/" + id, author.token()), 200);
+        assertEquals("FAILED", done.getString("status"));
+        assertEquals("media.url_not_allowed", done.getJsonObject("error").getString("code"));
+    }
+
+    /** A PUT straight to the presigned URL, as a browser would send it; the store's status. */
+    private static int putTo(URI url, String type, byte[] body) throws Exception {
+        io.vertx.core.http.HttpClient client = app.vertx.createHttpClient();
+        try {
+            return client.request(new io.vertx.core.http.RequestOptions()
+                            .setMethod(io.vertx.core.http.HttpMethod.PUT)
+                            .setAbsoluteURI(url.toString())
+                            .putHeader("Content-Type", type))
+                    .compose(req -> req.send(Buffer.buffer(body)))
+                    .compose(r -> r.body().map(b -> r.statusCode()))
+                    .await(20, TimeUnit.SECONDS);
+        } finally {
+            client.close();
+        }
+    }
+
     /** The bucket's objects of file {@code id} (its keys end in the id and a suffix). */
     private static long objects(BlobStore store, String id) {
         return store.list(BUCKET, org.jclouds.blobstore.options.ListContainerOptions.Builder.recursive()).stream()
@@ -169,19 +247,5 @@ class S3MediaTest {
                 .putHeader("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
                 .sendBuffer(body)
                 .await(60, TimeUnit.SECONDS);
-    }
-
-    private static byte[] jpeg(int width, int height) throws Exception {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        for (int x = 0; x < width; x += 7) {
-            image.setRGB(x, x % height, 0xff8800);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "jpg", out);
-        return out.toByteArray();
-    }
-
-    private static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

@@ -238,9 +238,19 @@ public record QuireConfig(
     /**
      * Uploaded files: stored under {@code <data.dir>/media} ({@code storage = local}); a file at most
      * {@code maxFileBytes}; every user's files together at most {@code quotaBytes}; an image decoded only when it
-     * has at most {@code maxImagePixels} pixels (a guard against decompression bombs).
+     * has at most {@code maxImagePixels} pixels (a guard against decompression bombs). A direct upload's URL lasts
+     * {@code directUploadTtlSeconds}; a from-URL fetch may take {@code fetchTimeoutMs} in all, and reaches private
+     * addresses only with {@code fetchAllowPrivateHosts} (tests, development).
      */
-    public record Media(String storage, long maxFileBytes, long quotaBytes, long maxImagePixels, S3 s3) {}
+    public record Media(
+            String storage,
+            long maxFileBytes,
+            long quotaBytes,
+            long maxImagePixels,
+            int directUploadTtlSeconds,
+            int fetchTimeoutMs,
+            boolean fetchAllowPrivateHosts,
+            S3 s3) {}
 
     /**
      * An S3-compatible store ({@code media.storage = s3}): its bucket and region, an {@code endpoint} for stores that
@@ -572,6 +582,9 @@ public record QuireConfig(
                         r.longValue("media.maxFileBytes", 1024, 5L << 30),
                         r.longValue("media.quotaBytes", 0, 1L << 50),
                         r.longValue("media.maxImagePixels", 1, 1_000_000_000L),
+                        r.integer("media.directUploadTtlSeconds", 60, 7 * 24 * 3600),
+                        r.integer("media.fetchTimeoutMs", 1000, 600_000),
+                        r.bool("media.fetchAllowPrivateHosts"),
                         s3(r)));
     }
 

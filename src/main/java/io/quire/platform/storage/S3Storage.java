@@ -10,8 +10,13 @@ import io.vertx.core.http.HttpServerResponse;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.reactivestreams.Subscriber;
@@ -28,7 +33,11 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3AsyncClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
 /**
  * Files in an S3-compatible bucket (AWS S3, Cloudflare R2, MinIO, SeaweedFS…), through the AWS SDK v2 async client
@@ -44,6 +53,7 @@ public final class S3Storage implements Storage {
     private final Vertx vertx;
     private final S3AsyncClient s3;
     private final String bucket;
+    private final S3Presigner presigner;
 
     public S3Storage(Vertx vertx, QuireConfig.S3 config) {
         this.vertx = vertx;
@@ -62,6 +72,16 @@ public final class S3Storage implements Storage {
             builder.endpointOverride(URI.create(config.endpoint()));
         }
         this.s3 = builder.build();
+        S3Presigner.Builder signer = S3Presigner.builder()
+                .region(Region.of(config.region()))
+                .credentialsProvider(credentials)
+                .serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(config.pathStyle())
+                        .build());
+        if (!config.endpoint().isEmpty()) {
+            signer.endpointOverride(URI.create(config.endpoint()));
+        }
+        this.presigner = signer.build();
     }
 
     @Override
@@ -206,15 +226,82 @@ public final class S3Storage implements Storage {
         return on(s3.deleteObject(b -> b.bucket(bucket).key(key))).mapEmpty();
     }
 
-    /** Whether the object exists (tests, and checking a direct upload). */
-    public Future<Boolean> exists(String key) {
-        return on(s3.headObject(b -> b.bucket(bucket).key(key)))
-                .map(h -> true)
-                .recover(e -> e.getCause() instanceof software.amazon.awssdk.services.s3.model.NoSuchKeyException
-                                || e instanceof software.amazon.awssdk.services.s3.model.NoSuchKeyException
-                                || String.valueOf(e.getMessage()).contains("404")
-                        ? Future.succeededFuture(false)
-                        : Future.failedFuture(e));
+    /** A SigV4 presigned PUT: the signature covers the length and type, so the client can send no other file. */
+    @Override
+    public Future<Optional<String>> presignPut(String key, String contentType, long size, Duration ttl) {
+        PresignedPutObjectRequest signed = presigner.presignPutObject(r -> r.signatureDuration(ttl)
+                .putObjectRequest(
+                        b -> b.bucket(bucket).key(key).contentType(contentType).contentLength(size)));
+        return Future.succeededFuture(Optional.of(signed.url().toString()));
+    }
+
+    @Override
+    public Future<Inspected> inspect(String key, int prefixBytes) {
+        return on(s3.getObject(b -> b.bucket(bucket).key(key), AsyncResponseTransformer.toPublisher()))
+                .recover(e -> Future.failedFuture(notFound(e) ? new Missing(key) : e))
+                .compose(publisher -> {
+                    Promise<Inspected> done = Promise.promise();
+                    Context context = vertx.getOrCreateContext();
+                    MessageDigest digest = sha256();
+                    // hashed on the SDK's thread as the chunks arrive (never an event loop), then handed back
+                    publisher.subscribe(new Subscriber<ByteBuffer>() {
+                        private final byte[] prefix = new byte[prefixBytes];
+                        private int inPrefix;
+                        private long size;
+
+                        @Override
+                        public void onSubscribe(Subscription s) {
+                            s.request(Long.MAX_VALUE);
+                        }
+
+                        @Override
+                        public void onNext(ByteBuffer chunk) {
+                            int n = chunk.remaining();
+                            int take = Math.min(n, prefixBytes - inPrefix);
+                            chunk.duplicate().get(prefix, inPrefix, take);
+                            inPrefix += take;
+                            size += n;
+                            digest.update(chunk);
+                        }
+
+                        @Override
+                        public void onError(Throwable e) {
+                            context.runOnContext(v -> done.tryFail(e));
+                        }
+
+                        @Override
+                        public void onComplete() {
+                            Inspected found = new Inspected(
+                                    size, HexFormat.of().formatHex(digest.digest()), Arrays.copyOf(prefix, inPrefix));
+                            context.runOnContext(v -> done.tryComplete(found));
+                        }
+                    });
+                    return done.future();
+                });
+    }
+
+    @Override
+    public Future<Void> move(String from, String to) {
+        return on(s3.copyObject(b -> b.sourceBucket(bucket)
+                        .sourceKey(from)
+                        .destinationBucket(bucket)
+                        .destinationKey(to)))
+                .recover(e -> Future.failedFuture(notFound(e) ? new Missing(from) : e))
+                .compose(copied -> delete(from));
+    }
+
+    private static boolean notFound(Throwable e) {
+        Throwable cause =
+                e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        return cause instanceof S3Exception s3e && s3e.statusCode() == 404;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The SDK's future, completed back on the caller's Vert.x context. */

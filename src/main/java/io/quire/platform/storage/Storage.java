@@ -3,6 +3,8 @@ package io.quire.platform.storage;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Where uploaded files live, by key. Keys are chosen by Quire (random, never a user's path). One interface so a
@@ -26,4 +28,29 @@ public interface Storage {
 
     /** Removes the object; removing one that is not there succeeds. */
     Future<Void> delete(String key);
+
+    /**
+     * A URL a client may PUT exactly {@code size} bytes of {@code contentType} to, under {@code key}, for {@code ttl};
+     * empty when the store has no such URLs (the local disk: Quire receives those uploads itself).
+     */
+    Future<Optional<String>> presignPut(String key, String contentType, long size, Duration ttl);
+
+    /**
+     * The object's size, SHA-256 and first {@code prefixBytes} bytes, read once as a stream (for checking an upload
+     * that did not pass through Quire); fails with {@link Missing} when there is no such object.
+     */
+    Future<Inspected> inspect(String key, int prefixBytes);
+
+    /** Moves an object to another key (a rename on disk, a server-side copy in a bucket). */
+    Future<Void> move(String from, String to);
+
+    /** What {@link #inspect} found. */
+    record Inspected(long size, String sha256, byte[] prefix) {}
+
+    /** There is no object under the key. */
+    final class Missing extends RuntimeException {
+        public Missing(String key) {
+            super("no object " + key, null, false, false);
+        }
+    }
 }
