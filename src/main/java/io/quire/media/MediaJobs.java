@@ -117,7 +117,12 @@ public final class MediaJobs {
             // the stored bytes changed size: so does the owner's use (never refused: it is the same file)
             steps = steps.compose(x -> tx.preparedQuery(MediaSql.CHARGE)
                     .execute(Tuple.of(
-                            file.ownerId(), newSize - file.size(), file.kind().name(), 0, Long.MAX_VALUE)));
+                            file.ownerId(),
+                            newSize - file.size(),
+                            file.kind().name(),
+                            0,
+                            Long.MAX_VALUE,
+                            Long.MAX_VALUE)));
         }
         for (ImageProcessor.Variant v : r.variants()) {
             steps = steps.compose(x -> tx.preparedQuery(MediaSql.REPLACE_VARIANT)

@@ -77,35 +77,6 @@ public final class MediaRoutes {
                         .problems(400, 403, 404, 413, 415, 422),
                 this::upload);
         api.on(
-                Endpoint.get(BASE + "/storage")
-                        .id("getMediaStorage")
-                        .tag(TAG)
-                        .summary("My storage use, by kind, and my quota")
-                        .access(Access.signedIn())
-                        .ok(ref("StorageUsage")),
-                call -> media.usage(call.user()).map(Reply::ok));
-        api.on(
-                Endpoint.get(BASE + "/limits")
-                        .id("getMediaLimits")
-                        .tag(TAG)
-                        .summary("The limits that apply to my uploads")
-                        .access(Access.signedIn())
-                        .ok(object().required("maxFileBytes", integer())
-                                .required("quotaBytes", integer())
-                                .required("acceptedTypes", array(string()))),
-                call -> media.usage(call.user())
-                        .map(u -> Reply.ok(new JsonObject()
-                                .put("maxFileBytes", maxFileBytes)
-                                .put("quotaBytes", u.getLong("quotaBytes"))
-                                .put(
-                                        "acceptedTypes",
-                                        new JsonArray(List.of(
-                                                "image/png",
-                                                "image/jpeg",
-                                                "image/gif",
-                                                "image/webp",
-                                                "application/pdf"))))));
-        api.on(
                 Endpoint.get(BASE)
                         .id("listMedia")
                         .tag(TAG)
@@ -395,18 +366,5 @@ public final class MediaRoutes {
                         .required("height", integer())
                         .required("fileSize", integer())
                         .required("url", string()));
-        ObjectSchema kindUse = object().required("bytes", integer()).required("files", nullable(integer()));
-        api.component(
-                "StorageUsage",
-                object().required("totalBytes", integer())
-                        .required("quotaBytes", integer())
-                        .required("remainingBytes", integer())
-                        .required("totalFiles", integer())
-                        .required(
-                                "byKind",
-                                object().required("IMAGE", kindUse)
-                                        .required("DOCUMENT", kindUse)
-                                        .required("VIDEO", kindUse)
-                                        .required("OTHER", kindUse)));
     }
 }

@@ -33,15 +33,18 @@ public final class MediaService {
     private final Pool pool;
     private final Storage storage;
     private final JobQueue jobs;
-    private final long quotaBytes;
+    private final Quotas quotas;
     private final String apiBase;
 
-    public MediaService(Vertx vertx, Pool pool, Storage storage, JobQueue jobs, long quotaBytes, String apiBase) {
+    /** What a user may store: readers {@code readerBytes}, authors and everyone above {@code authorBytes}. */
+    public record Quotas(long readerBytes, long authorBytes) {}
+
+    public MediaService(Vertx vertx, Pool pool, Storage storage, JobQueue jobs, Quotas quotas, String apiBase) {
         this.vertx = vertx;
         this.pool = pool;
         this.storage = storage;
         this.jobs = jobs;
-        this.quotaBytes = quotaBytes;
+        this.quotas = quotas;
         this.apiBase = apiBase.replaceAll("/+$", "");
     }
 
@@ -52,15 +55,15 @@ public final class MediaService {
                 pool,
                 storage,
                 new JobQueue(config.jobs()),
-                config.media().quotaBytes(),
+                new Quotas(config.media().readerQuotaBytes(), config.media().quotaBytes()),
                 config.publicBaseUrl());
     }
 
     /** What an upload says about itself besides the file: where it goes and how it is described. */
     public record Details(UUID siteId, String folder, String altText, String caption, List<String> tags) {}
 
-    /** A file to send: where its bytes are and what to call them. */
-    public record Stored(String key, long size, String mimeType, String sha256, String filename) {}
+    /** A file to send: where its bytes are, what to call them, and whose bandwidth they count to. */
+    public record Stored(String key, long size, String mimeType, String sha256, String filename, UUID ownerId) {}
 
     /** Bytes the user may still store. */
     public Future<Long> remaining(Principal p) {
@@ -68,10 +71,7 @@ public final class MediaService {
     }
 
     Future<Long> remaining(UUID userId) {
-        return pool.preparedQuery(MediaSql.USAGE)
-                .execute(Tuple.of(userId))
-                .map(rows -> quotaBytes
-                        - (rows.size() == 0 ? 0 : rows.iterator().next().getLong("total_bytes")));
+        return usageRow(userId).map(u -> u.getLong("quota_bytes") - u.getLong("total_bytes"));
     }
 
     /** Stores a received upload as a new file of {@code p}'s, or fails and leaves nothing behind. */
@@ -123,6 +123,34 @@ public final class MediaService {
                 });
     }
 
+    /**
+     * A copy of a file the caller may see, as a new file of theirs (in {@code folder}, or the original's): its object
+     * copied inside the store, charged to their quota, processed again when an image.
+     */
+    public Future<JsonObject> copy(Principal p, UUID id, boolean folderSet, String folder) {
+        return visible(p, id).compose(f -> {
+            UUID copyId = Ids.newId();
+            String extension = f.storageKey().replaceAll(".*\\.", "");
+            String key = key(copyId, extension);
+            MediaTypes.Detected type = new MediaTypes.Detected(f.mimeType(), f.kind(), extension);
+            Details details = new Details(
+                    f.row().getUUID("site_id"),
+                    folderSet ? folder : f.row().getString("folder"),
+                    f.row().getString("alt_text"),
+                    f.row().getString("caption"),
+                    List.of(f.row().getArrayOfStrings("tags")));
+            return storage.copy(f.storageKey(), key)
+                    .compose(v -> record(
+                                    p.userId(),
+                                    copyId,
+                                    key,
+                                    new Incoming(f.row().getString("original_filename"), f.size(), f.sha256()),
+                                    type,
+                                    details)
+                            .recover(e -> storage.delete(key).transform(x -> Future.failedFuture(e))));
+        });
+    }
+
     private Future<MediaTypes.Detected> detect(byte[] prefix) {
         return vertx.executeBlocking(() -> MediaTypes.detect(prefix), false);
     }
@@ -164,15 +192,16 @@ public final class MediaService {
         return tx.preparedQuery(MediaSql.USAGE_ROW)
                 .execute(Tuple.of(userId))
                 .compose(v -> tx.preparedQuery(MediaSql.CHARGE)
-                        .execute(Tuple.of(userId, bytes, kind.name(), files, quotaBytes)))
+                        .execute(Tuple.of(
+                                userId, bytes, kind.name(), files, quotas.readerBytes(), quotas.authorBytes())))
                 .compose(rows -> rows.size() == 1 ? Future.succeededFuture() : Future.failedFuture(quotaExceeded()));
     }
 
     ApiException quotaExceeded() {
         return new ApiException.TooLarge(
                 "media.quota_exceeded",
-                "This upload would take your files past your storage quota of " + quotaBytes + " bytes.",
-                new JsonObject().put("quotaBytes", quotaBytes));
+                "This upload would take your files past your storage quota (GET /api/v1/media/storage shows it).",
+                new JsonObject());
     }
 
     public Future<JsonObject> get(Principal p, UUID id) {
@@ -296,7 +325,8 @@ public final class MediaService {
 
     private Future<Stored> storedOf(MediaFile f, String variant) {
         if (variant == null || variant.equals("original")) {
-            return Future.succeededFuture(new Stored(f.storageKey(), f.size(), f.mimeType(), f.sha256(), f.filename()));
+            return Future.succeededFuture(
+                    new Stored(f.storageKey(), f.size(), f.mimeType(), f.sha256(), f.filename(), f.ownerId()));
         }
         return pool.preparedQuery(MediaSql.VARIANT)
                 .execute(Tuple.of(f.id(), variant))
@@ -315,31 +345,39 @@ public final class MediaService {
                             v.getLong("file_size"),
                             v.getString("mime_type"),
                             v.getString("sha256"),
-                            name));
+                            name,
+                            f.ownerId()));
                 });
     }
 
     /** The caller's storage use and quota. */
     public Future<JsonObject> usage(Principal p) {
-        return pool.preparedQuery(MediaSql.USAGE).execute(Tuple.of(p.userId())).map(rows -> {
-            Row u = rows.size() == 0 ? null : rows.iterator().next();
-            long used = u == null ? 0 : u.getLong("total_bytes");
+        return usageRow(p.userId()).map(u -> {
+            long used = u.getLong("total_bytes");
+            long quota = u.getLong("quota_bytes");
             JsonObject out = new JsonObject()
                     .put("totalBytes", used)
-                    .put("quotaBytes", quotaBytes)
-                    .put("remainingBytes", Math.max(0, quotaBytes - used))
-                    .put("totalFiles", u == null ? 0 : u.getInteger("total_files"));
+                    .put("quotaBytes", quota)
+                    .put("remainingBytes", Math.max(0, quota - used))
+                    .put("totalFiles", u.getInteger("total_files"));
             JsonObject byKind = new JsonObject();
             for (MediaKind k : MediaKind.values()) {
                 String col = k.name().toLowerCase();
                 byKind.put(
                         k.name(),
                         new JsonObject()
-                                .put("bytes", u == null ? 0L : u.getLong(col + "_bytes"))
-                                .put("files", u == null || k == MediaKind.OTHER ? null : u.getInteger(col + "_files")));
+                                .put("bytes", u.getLong(col + "_bytes"))
+                                .put("files", k == MediaKind.OTHER ? null : u.getInteger(col + "_files")));
             }
             return out.put("byKind", byKind);
         });
+    }
+
+    /** The user's usage row, with zeros before their first file, and their quota. */
+    Future<Row> usageRow(UUID userId) {
+        return pool.preparedQuery(MediaSql.USAGE)
+                .execute(Tuple.of(userId, quotas.readerBytes(), quotas.authorBytes()))
+                .map(rows -> rows.iterator().next());
     }
 
     private Future<MediaFile> visible(Principal p, UUID id) {

@@ -6,9 +6,13 @@ final class MediaSql {
 
     static final String USAGE_ROW = "INSERT INTO storage_usage (user_id) VALUES ($1) ON CONFLICT DO NOTHING";
 
+    /** A user's quota: an operator's limit for them, else their role's ($1 for readers, $2 for everyone else). */
+    private static final String QUOTA =
+            "coalesce(s.storage_limit_bytes, CASE WHEN u.role = 'READER' THEN %s::bigint ELSE %s::bigint END)";
+
     /**
-     * Adds $2 bytes and $4 files of kind $3 to the user's use, only while the total stays within $5 (a release,
-     * $2 ≤ 0, always applies). The row lock makes concurrent uploads of one user queue here, so the quota is exact.
+     * Adds $2 bytes and $4 files of kind $3 to the user's use, only while the total stays within their quota (readers'
+     * $5, others' $6, or their own limit; a release, $2 ≤ 0, always applies). The row lock makes concurrent uploads of one user queue here, so the quota is exact.
      */
     static final String CHARGE = """
       UPDATE storage_usage SET
@@ -22,11 +26,24 @@ final class MediaSql {
         document_files = document_files + CASE WHEN $3 = 'DOCUMENT' THEN $4 ELSE 0 END,
         video_files = video_files + CASE WHEN $3 = 'VIDEO' THEN $4 ELSE 0 END,
         updated_at = now()
-       WHERE user_id = $1 AND ($2 <= 0 OR total_bytes + $2 <= $5)
+       WHERE user_id = $1 AND ($2 <= 0 OR total_bytes + $2 <= (
+             SELECT %s FROM users u JOIN storage_usage s ON s.user_id = u.id WHERE u.id = $1))
       RETURNING total_bytes
-      """;
+      """.formatted(QUOTA.formatted("$5", "$6"));
 
-    static final String USAGE = "SELECT * FROM storage_usage WHERE user_id = $1";
+    /** The user's use (zeros before their first upload), bandwidth this month, and quota. */
+    static final String USAGE = """
+      SELECT coalesce(s.total_bytes, 0) AS total_bytes, coalesce(s.image_bytes, 0) AS image_bytes,
+             coalesce(s.document_bytes, 0) AS document_bytes, coalesce(s.video_bytes, 0) AS video_bytes,
+             coalesce(s.other_bytes, 0) AS other_bytes, coalesce(s.total_files, 0) AS total_files,
+             coalesce(s.image_files, 0) AS image_files, coalesce(s.document_files, 0) AS document_files,
+             coalesce(s.video_files, 0) AS video_files,
+             CASE WHEN s.bandwidth_period_start >= date_trunc('month', now()) THEN s.bandwidth_used_bytes ELSE 0 END
+               AS bandwidth_used_bytes,
+             date_trunc('month', now()) AS bandwidth_period_start,
+             %s AS quota_bytes
+        FROM users u LEFT JOIN storage_usage s ON s.user_id = u.id WHERE u.id = $1
+      """.formatted(QUOTA.formatted("$2", "$3"));
 
     static final String INSERT = """
       INSERT INTO media_files (id, user_id, site_id, filename, original_filename, mime_type, kind, file_size, sha256,

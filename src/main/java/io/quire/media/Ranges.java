@@ -61,7 +61,7 @@ public final class Ranges {
                 || !m.matches()
                 || (m.group(1).isEmpty() && m.group(2).isEmpty())
                 || (ifRange != null && !ifRange.equals(etag))) {
-            return storage.send(file.key(), response, 0, size);
+            return counted(ctx, file, storage.send(file.key(), response, 0, size), size);
         }
         long start;
         long end;
@@ -84,6 +84,11 @@ public final class Ranges {
                     new JsonObject().put("size", size)));
         }
         response.setStatusCode(206).putHeader(HttpHeaders.CONTENT_RANGE, "bytes " + start + "-" + end + "/" + size);
-        return storage.send(file.key(), response, start, end - start + 1);
+        return counted(ctx, file, storage.send(file.key(), response, start, end - start + 1), end - start + 1);
+    }
+
+    /** Bytes that went out count to the owner's bandwidth. */
+    private static Future<Void> counted(RoutingContext ctx, MediaService.Stored file, Future<Void> sent, long bytes) {
+        return sent.onSuccess(v -> Bandwidth.served(ctx.vertx(), file.ownerId(), bytes));
     }
 }

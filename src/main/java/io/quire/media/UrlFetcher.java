@@ -35,7 +35,10 @@ final class UrlFetcher {
         this.vertx = vertx;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) Math.min(timeoutMs, 10_000))
-                .setKeepAlive(false)
+                // kept alive: a server that closes the connection right after the body can otherwise cut a
+                // response that is paused for the disk to catch up
+                .setKeepAlive(true)
+                .setKeepAliveTimeout(5)
                 .setMaxRedirects(0));
         this.guard = guard;
         this.uploads = new Uploads(vertx, directory);

@@ -58,8 +58,12 @@ import io.quire.engagement.reviews.ReviewRoutes;
 import io.quire.engagement.reviews.ReviewService;
 import io.quire.identity.Identity;
 import io.quire.identity.IdentityGuide;
+import io.quire.media.MediaLibrary;
+import io.quire.media.MediaLibraryRoutes;
 import io.quire.media.MediaRoutes;
 import io.quire.media.MediaService;
+import io.quire.media.MediaUsage;
+import io.quire.media.MediaUsageRoutes;
 import io.quire.media.UploadSessionRoutes;
 import io.quire.media.UploadSessions;
 import io.quire.platform.AppContext;
@@ -211,6 +215,8 @@ public final class ApiRouter {
         MediaService media = MediaService.from(vertx, pool, storage, config);
         new PublicMediaRoutes(new PublicMedia(reads, entitlements), media, storage).mount(api);
         new UploadSessionRoutes(UploadSessions.from(vertx, pool, storage, media, config)).mount(api);
+        new MediaLibraryRoutes(new MediaLibrary(pool, media), media).mount(api);
+        new MediaUsageRoutes(media, new MediaUsage(pool, media), config.media().maxFileBytes()).mount(api);
         new MediaRoutes(
                         media,
                         storage,

@@ -4,6 +4,7 @@ import io.quire.analytics.ingest.IngestRequest;
 import io.quire.analytics.ingest.IngestService;
 import io.quire.analytics.ingest.UserAgents;
 import io.quire.analytics.storage.Partitions;
+import io.quire.media.Bandwidth;
 import io.quire.platform.AppContext;
 import io.quire.platform.bus.Bus;
 import io.quire.platform.db.PgPools;
@@ -18,7 +19,7 @@ import java.time.ZoneOffset;
 
 /**
  * Owns analytics writes handed over by the HTTP verticle on the event bus: event batches (parsed, checked,
- * enriched and micro-batched by {@link IngestService}).
+ * enriched and micro-batched by {@link IngestService}) and the bytes media downloads served ({@link Bandwidth}).
  */
 public final class IngestVerticle extends VerticleBase {
     private final AppContext app;
@@ -30,6 +31,7 @@ public final class IngestVerticle extends VerticleBase {
     private Pool pool;
     private Redis redis;
     private IngestService events;
+    private Bandwidth bandwidth;
 
     @Override
     public Future<?> start() {
@@ -49,6 +51,7 @@ public final class IngestVerticle extends VerticleBase {
                 })
                 .compose(created ->
                         bus.reply(IngestRequest.ADDRESS, events::ingest).completion())
+                .onSuccess(v -> bandwidth = Bandwidth.start(vertx, pool))
                 .compose(v -> StatusReplies.register(
                                 vertx,
                                 "ingest",
@@ -61,7 +64,8 @@ public final class IngestVerticle extends VerticleBase {
     /** The HTTP verticles stop first; what they handed over is written before the connections close. */
     @Override
     public Future<?> stop() {
-        Future<Void> drained = events == null ? Future.succeededFuture() : events.drain();
+        Future<Void> drained = (events == null ? Future.<Void>succeededFuture() : events.drain())
+                .eventually(() -> bandwidth == null ? Future.succeededFuture() : bandwidth.stop());
         return drained.eventually(() -> redis.close()).eventually(() -> pool.close());
     }
 }

@@ -233,7 +233,8 @@ class UploadSessionsTest {
                 202);
         JsonObject done = awaitEnd(author, session.getString("uploadId"));
         assertEquals("FAILED", done.getString("status"), done.encode());
-        assertTrue(!done.getJsonObject("error").getString("detail").isBlank());
+        String detail = done.getJsonObject("error").getString("detail");
+        assertTrue(!detail.isBlank());
         return done.getJsonObject("error").getString("code");
     }
 

@@ -237,7 +237,8 @@ public record QuireConfig(
 
     /**
      * Uploaded files: stored under {@code <data.dir>/media} ({@code storage = local}); a file at most
-     * {@code maxFileBytes}; every user's files together at most {@code quotaBytes}; an image decoded only when it
+     * {@code maxFileBytes}; an author's files together at most {@code quotaBytes} (a reader's, who uploads little more
+     * than an avatar, {@code readerQuotaBytes}); an image decoded only when it
      * has at most {@code maxImagePixels} pixels (a guard against decompression bombs). A direct upload's URL lasts
      * {@code directUploadTtlSeconds}; a from-URL fetch may take {@code fetchTimeoutMs} in all, and reaches private
      * addresses only with {@code fetchAllowPrivateHosts} (tests, development).
@@ -246,6 +247,7 @@ public record QuireConfig(
             String storage,
             long maxFileBytes,
             long quotaBytes,
+            long readerQuotaBytes,
             long maxImagePixels,
             int directUploadTtlSeconds,
             int fetchTimeoutMs,
@@ -581,6 +583,7 @@ public record QuireConfig(
                         r.oneOf("media.storage", Set.of("local", "s3")),
                         r.longValue("media.maxFileBytes", 1024, 5L << 30),
                         r.longValue("media.quotaBytes", 0, 1L << 50),
+                        r.longValue("media.readerQuotaBytes", 0, 1L << 50),
                         r.longValue("media.maxImagePixels", 1, 1_000_000_000L),
                         r.integer("media.directUploadTtlSeconds", 60, 7 * 24 * 3600),
                         r.integer("media.fetchTimeoutMs", 1000, 600_000),

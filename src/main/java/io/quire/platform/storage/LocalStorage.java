@@ -111,6 +111,14 @@ public final class LocalStorage implements Storage {
                 .compose(v -> fs.move(source, target, new CopyOptions().setReplaceExisting(true)));
     }
 
+    @Override
+    public Future<Void> copy(String from, String to) {
+        String source = path(from);
+        String target = path(to);
+        return fs.mkdirs(Path.of(target).getParent().toString())
+                .compose(v -> fs.copy(source, target, new CopyOptions().setReplaceExisting(true)));
+    }
+
     /** Where a key's object is on disk (for receiving a direct upload into it). */
     public String pathOf(String key) {
         return path(key);

@@ -281,13 +281,19 @@ public final class S3Storage implements Storage {
     }
 
     @Override
-    public Future<Void> move(String from, String to) {
+    public Future<Void> copy(String from, String to) {
         return on(s3.copyObject(b -> b.sourceBucket(bucket)
                         .sourceKey(from)
                         .destinationBucket(bucket)
                         .destinationKey(to)))
                 .recover(e -> Future.failedFuture(notFound(e) ? new Missing(from) : e))
-                .compose(copied -> delete(from));
+                .mapEmpty();
+    }
+
+    /** S3 has no rename: a server-side copy, then the old key removed. */
+    @Override
+    public Future<Void> move(String from, String to) {
+        return copy(from, to).compose(copied -> delete(from));
     }
 
     private static boolean notFound(Throwable e) {

@@ -41,6 +41,9 @@ public interface Storage {
      */
     Future<Inspected> inspect(String key, int prefixBytes);
 
+    /** Copies an object to another key, inside the store (its bytes do not pass through Quire). */
+    Future<Void> copy(String from, String to);
+
     /** Moves an object to another key (a rename on disk, a server-side copy in a bucket). */
     Future<Void> move(String from, String to);
 
