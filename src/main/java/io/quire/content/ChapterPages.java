@@ -1,5 +1,6 @@
 package io.quire.content;
 
+import io.quire.media.MediaUse;
 import io.quire.platform.auth.Principal;
 import io.quire.platform.http.ApiException;
 import io.vertx.core.Future;

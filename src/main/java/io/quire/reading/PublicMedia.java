@@ -12,8 +12,8 @@ import java.util.UUID;
 
 /**
  * Whether anyone may have a media file, and how it may be cached. A file is public while it is the cover or banner
- * of a visible series, or a page of a published chapter that is free for everyone, or one of a locked chapter's
- * preview pages; then shared caches may keep it. A locked chapter's other pages go only to readers entitled to the
+ * of a visible series, a user's avatar (unless suspended, banned or deleted), a public site's logo or favicon, a
+ * page of a published chapter that is free for everyone, or one of a locked chapter's preview pages; then shared caches may keep it. A locked chapter's other pages go only to readers entitled to the
  * chapter, never to be kept by a shared cache: the paywall covers images as it covers text. Anything else is a 404,
  * as if the file did not exist.
  */
@@ -22,10 +22,16 @@ public final class PublicMedia {
       se.deleted_at IS NULL AND se.status <> 'DRAFT' AND si.status = 'ACTIVE' AND si.is_public AND si.deleted_at IS NULL
       """;
 
+    /** A cover or banner of a visible series, an avatar of a user in good standing, a logo or favicon of a public site. */
     private static final String COVER = """
       SELECT EXISTS (SELECT 1 FROM series se JOIN sites si ON si.id = se.site_id
                       WHERE (se.cover_media_id = $1 OR se.banner_media_id = $1) AND
-      """ + VISIBLE + ") AS cover";
+      """ + VISIBLE + """
+      ) OR EXISTS (SELECT 1 FROM users u WHERE u.avatar_media_id = $1 AND u.deleted_at IS NULL
+                      AND u.status NOT IN ('SUSPENDED', 'BANNED', 'DELETED'))
+        OR EXISTS (SELECT 1 FROM sites si WHERE (si.logo_media_id = $1 OR si.favicon_media_id = $1)
+                      AND si.status = 'ACTIVE' AND si.is_public AND si.deleted_at IS NULL) AS cover
+      """;
 
     private static final String PAGES = """
       SELECT ch.id, ch.site_id, ch.access_level, ch.scheduled_free_at, ch.minimum_tier_id, p.position,

@@ -32,6 +32,8 @@ record Site(Row row) {
                 .put("description", row.getString("description"))
                 .put("customDomain", row.getString("custom_domain"))
                 .put("readerBaseUrl", row.getString("reader_base_url"))
+                .put("logoMediaId", id(row.getUUID("logo_media_id")))
+                .put("faviconMediaId", id(row.getUUID("favicon_media_id")))
                 .put("status", row.getString("status"))
                 .put("isPublic", row.getBoolean("is_public"))
                 .put("revision", revision())
@@ -61,7 +63,13 @@ record Site(Row row) {
                 .put("description", row.getString("description"))
                 .put("customDomain", row.getString("custom_domain"))
                 .put("readerBaseUrl", row.getString("reader_base_url"))
+                .put("logoMediaId", id(row.getUUID("logo_media_id")))
+                .put("faviconMediaId", id(row.getUUID("favicon_media_id")))
                 .put("defaultContentRating", row.getString("default_content_rating"))
                 .put("commentsEnabled", row.getBoolean("comments_enabled"));
+    }
+
+    private static String id(UUID id) {
+        return id == null ? null : id.toString();
     }
 }

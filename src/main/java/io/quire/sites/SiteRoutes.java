@@ -231,7 +231,9 @@ public final class SiteRoutes {
                 .required("tagline", nullable(string()))
                 .required("description", nullable(string()))
                 .required("customDomain", nullable(string()))
-                .required("readerBaseUrl", nullable(string().format("uri")));
+                .required("readerBaseUrl", nullable(string().format("uri")))
+                .required("logoMediaId", nullable(uuid().description("Served to anyone at /api/v1/media/{id}/public")))
+                .required("faviconMediaId", nullable(uuid()));
         api.component(
                 "PublicSite",
                 object().with(publicSite)

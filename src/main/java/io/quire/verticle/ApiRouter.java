@@ -64,6 +64,8 @@ import io.quire.media.MediaRoutes;
 import io.quire.media.MediaService;
 import io.quire.media.MediaUsage;
 import io.quire.media.MediaUsageRoutes;
+import io.quire.media.ProfileImageRoutes;
+import io.quire.media.ProfileImages;
 import io.quire.media.UploadSessionRoutes;
 import io.quire.media.UploadSessions;
 import io.quire.platform.AppContext;
@@ -216,6 +218,7 @@ public final class ApiRouter {
         new PublicMediaRoutes(new PublicMedia(reads, entitlements), media, storage).mount(api);
         new UploadSessionRoutes(UploadSessions.from(vertx, pool, storage, media, config)).mount(api);
         new MediaLibraryRoutes(new MediaLibrary(pool, media), media).mount(api);
+        new ProfileImageRoutes(new ProfileImages(pool, config.publicBaseUrl())).mount(api);
         new MediaUsageRoutes(media, new MediaUsage(pool, media), config.media().maxFileBytes()).mount(api);
         new MediaRoutes(
                         media,

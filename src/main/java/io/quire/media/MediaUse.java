@@ -1,4 +1,4 @@
-package io.quire.content;
+package io.quire.media;
 
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlClient;
@@ -13,7 +13,7 @@ import java.util.UUID;
  * {@code usageCount}, changed in the transaction that starts or stops using it (so deleting an image in use is
  * refused without a force).
  */
-final class MediaUse {
+public final class MediaUse {
     private MediaUse() {}
 
     /** Live images of the writer's own, or made for the site. */
@@ -29,7 +29,7 @@ final class MediaUse {
        WHERE m.id = d.id AND d.delta <> 0
       """;
 
-    static Future<Set<UUID>> usable(SqlClient tx, UUID[] ids, UUID writer, UUID siteId) {
+    public static Future<Set<UUID>> usable(SqlClient tx, UUID[] ids, UUID writer, UUID siteId) {
         return tx.preparedQuery(USABLE).execute(Tuple.of(ids, writer, siteId)).map(rows -> {
             Set<UUID> out = new HashSet<>();
             rows.forEach(r -> out.add(r.getUUID("id")));
@@ -38,7 +38,7 @@ final class MediaUse {
     }
 
     /** Adds each image's change in uses (negative: no longer used there). */
-    static Future<Void> count(SqlClient tx, Map<UUID, Integer> delta) {
+    public static Future<Void> count(SqlClient tx, Map<UUID, Integer> delta) {
         if (delta.isEmpty()) {
             return Future.succeededFuture();
         }
