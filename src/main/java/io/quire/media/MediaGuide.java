@@ -12,8 +12,13 @@ final class MediaGuide {
           type is read from the file's first bytes, not its name: PNG, JPEG, GIF, WebP and PDF are accepted; SVG is
           refused (`415 media.svg_refused`), anything else is `415 media.unsupported_type`; the stored name keeps the
           true extension.
-        - **Limits.** A file may be `media.maxFileBytes` (`413 media.too_large`); a user's files together
-          `media.quotaBytes` (`413 media.quota_exceeded`). Both are checked before the body is read when its
+        - **Direct uploads** skip Quire's body handling: `POST /media/upload/signed-url` gives a URL to PUT the file
+          to (an S3 presigned URL, or a one-time URL Quire receives on its own disk), `POST /media/upload/complete`
+          then checks the object (there, its size, its type) and makes it a file. `POST /media/upload/from-url` has the
+          workers fetch it, behind the same guard as outgoing webhooks; `GET /media/upload/:uploadId` shows where an
+          upload stands and why it failed.
+        - **Limits.** A file may be `media.maxFileBytes` (`413 media.too_large`); an author's files together
+          `media.quotaBytes`, a reader's `media.readerQuotaBytes` (`413 media.quota_exceeded`). Both are checked before the body is read when its
           Content-Length shows it, and while it streams otherwise. The storage use is changed in the transaction that
           adds or removes the file, so concurrent uploads cannot pass the quota together; `GET /media/storage` shows it.
         - **Images** are processed by the workers after the upload: orientation applied, EXIF and GPS removed (JPEG and
@@ -24,7 +29,11 @@ final class MediaGuide {
           exist (404). Only the uploader changes or deletes it.
         - **Downloads** (`/download` as an attachment, `/stream` inline) answer Range requests with 206, and carry a
           strong ETag (the SHA-256 of the bytes).
-        - **Where images are used**: a series' cover and banner (`PUT /series/:id/cover|banner`), and a chapter's
+        - **Library**: folders (`/media/folders`; a rename moves its files, a delete keeps them), copy and move, bulk
+          delete/move/tag (each id succeeds or fails on its own), `/storage/breakdown`, and `/bandwidth` — the bytes
+          downloads served this month, counted in batches.
+        - **Where images are used**: avatars (`POST /users/me/avatar`), a site's logo and favicon
+          (`POST /sites/:id/branding/logo|favicon`), a series' cover and banner (`PUT /series/:id/cover|banner`), and a chapter's
           ordered pages for comics and webtoons (`PUT /chapters/:id/pages`, the whole list at once). Readers fetch them
           from `/media/:id/public`: covers while the series is visible, pages of free chapters and a locked chapter's
           preview pages (its first ones, at most half) for anyone and cacheable, its other pages only for entitled
